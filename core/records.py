@@ -1,0 +1,197 @@
+"""Typed records: what newsclaims extracts, as it is written out.
+
+Every record is a frozen dataclass that orjson serialises directly (field order
+is output order). The JSON Schema that describes them is ``core/schema.json``;
+a change to a record's fields must change ``SCHEMA_VERSION`` and the schema.
+
+Offsets are ``(start, end)`` Python string offsets into the document text as
+read (BOM removed, nothing else changed), end exclusive, so that
+``text[start:end]`` equals the record's ``text`` everywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+SCHEMA_VERSION = "1.0"
+
+Span = tuple[int, int]
+
+QuoteKind = Literal["direct", "indirect", "mixed"]
+Modality = Literal["asserted", "reported", "future", "negated", "hypothetical"]
+Anchor = Literal["explicit", "sentence", "publication", "inherited", "none"]
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+PublishedFrom = Literal["input", "dateline", "option"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DateValue:
+    """A temporal expression and its TIMEX3 value, as tied to one claim.
+
+    ``start``/``end`` are the ISO calendar days that bound ``value`` (both
+    null when the value is not a calendar region: durations, sets, unknown
+    years), so ``jq`` can range-filter with plain string comparison.
+    """
+
+    text: str | None
+    span: Span | None
+    value: str
+    type: TimexType
+    granularity: str
+    mod: str | None = None
+    start: str | None = None
+    end: str | None = None
+    anchor: Anchor = "explicit"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Cue:
+    """The words that introduce a claim: a verb ("said"), a phrase ("according to")."""
+
+    text: str
+    lemma: str
+    span: Span
+    category: str  # speech | belief | intention | evidence | punctuation
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SpeakerRef:
+    """Who a quote is attributed to, as written at that quote.
+
+    ``id``/``name`` are null when the mention could not be resolved to a
+    roster entry (the mention is still kept).
+    """
+
+    id: str | None
+    name: str | None
+    mention: str
+    span: Span
+    label: str | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Mention:
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Trigger:
+    text: str
+    lemma: str
+    span: Span
+    pos: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Participant:
+    role: str  # agent | patient | other
+    text: str
+    span: Span
+    label: str | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Place:
+    text: str
+    span: Span
+    label: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DocumentRecord:
+    type: Literal["document"] = "document"
+    doc: str
+    schema_version: str = SCHEMA_VERSION
+    source: str
+    title: str | None = None
+    url: str | None = None
+    published: str | None
+    published_from: PublishedFrom | None
+    chars: int
+    quotes: int
+    speakers: int
+    events: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SpeakerRecord:
+    type: Literal["speaker"] = "speaker"
+    doc: str
+    schema_version: str = SCHEMA_VERSION
+    id: str
+    name: str
+    label: str
+    titles: list[str]
+    mentions: list[Mention]
+    quotes: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class QuoteRecord:
+    type: Literal["quote"] = "quote"
+    doc: str
+    schema_version: str = SCHEMA_VERSION
+    id: str
+    text: str
+    span: Span
+    parts: list[Span]
+    kind: QuoteKind
+    cue: Cue | None
+    speaker: SpeakerRef | None
+    date: DateValue | None
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EventRecord:
+    type: Literal["event"] = "event"
+    doc: str
+    schema_version: str = SCHEMA_VERSION
+    id: str
+    text: str
+    span: Span
+    trigger: Trigger
+    participants: list[Participant]
+    places: list[Place]
+    date: DateValue | None
+    modality: Modality
+    reported_by: str | None
+    confidence: float
+
+
+Record = DocumentRecord | SpeakerRecord | QuoteRecord | EventRecord
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """Everything extracted from one document, in output order."""
+
+    document: DocumentRecord
+    speakers: list[SpeakerRecord] = field(default_factory=list)
+    quotes: list[QuoteRecord] = field(default_factory=list)
+    events: list[EventRecord] = field(default_factory=list)
+
+    def records(self, only: frozenset[str] | None = None) -> Iterator[Record]:
+        """Yield the document record, then speakers, quotes and events.
+
+        ``only`` keeps a subset of {"speakers", "quotes", "events"}; the
+        document record is always first, so every stream names its documents.
+        """
+        yield self.document
+        if only is None or "speakers" in only:
+            yield from self.speakers
+        if only is None or "quotes" in only:
+            yield from self.quotes
+        if only is None or "events" in only:
+            yield from self.events
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """A document (or input line) that could not be processed, and why."""
+
+    source: str
+    message: str
