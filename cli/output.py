@@ -12,6 +12,7 @@ import orjson
 
 from core.records import Extraction
 
+
 class JsonlWriter:
     """One record per line, UTF-8, flushed after each document."""
 

@@ -32,7 +32,9 @@ class TableWriter:
         head = Text(doc.doc, style="bold")
         if doc.published:
             head.append(f"  published {doc.published} ({doc.published_from})", style="dim")
-        head.append(f"  {doc.quotes} quotes, {doc.speakers} speakers, {doc.events} events", style="dim")
+        head.append(
+            f"  {doc.quotes} quotes, {doc.speakers} speakers, {doc.events} events", style="dim"
+        )
         self.console.rule(head)
         if self._wants("quotes") and ex.quotes:
             table = Table(title="Quotes", show_lines=True, expand=True)
@@ -45,8 +47,13 @@ class TableWriter:
                 who = ""
                 if q.speaker is not None:
                     who = q.speaker.name or f"{q.speaker.mention} (unresolved)"
-                table.add_row(Text(q.id), Text(who), Text(q.kind),
-                              Text(q.cue.text if q.cue else ""), Text(q.text))
+                table.add_row(
+                    Text(q.id),
+                    Text(who),
+                    Text(q.kind),
+                    Text(q.cue.text if q.cue else ""),
+                    Text(q.text),
+                )
             self.console.print(table)
         if self._wants("speakers") and ex.speakers:
             table = Table(title="Speakers", expand=True)
@@ -57,8 +64,14 @@ class TableWriter:
             table.add_column("mentions", justify="right")
             table.add_column("quotes", justify="right")
             for s in ex.speakers:
-                table.add_row(Text(s.id), Text(s.name), Text(s.label), Text("; ".join(s.titles)),
-                              Text(str(len(s.mentions))), Text(str(s.quotes)))
+                table.add_row(
+                    Text(s.id),
+                    Text(s.name),
+                    Text(s.label),
+                    Text("; ".join(s.titles)),
+                    Text(str(len(s.mentions))),
+                    Text(str(s.quotes)),
+                )
             self.console.print(table)
         if self._wants("events") and ex.events:
             table = Table(title="Events (by date)", show_lines=True, expand=True)
@@ -71,8 +84,14 @@ class TableWriter:
             for e in sorted(ex.events, key=_event_order):
                 who = "; ".join(f"{p.role}: {p.text}" for p in e.participants)
                 where = "; ".join(p.text for p in e.places)
-                table.add_row(Text(_date(e.date)), Text(e.trigger.text), Text(who), Text(where),
-                              Text(e.modality), Text(e.text))
+                table.add_row(
+                    Text(_date(e.date)),
+                    Text(e.trigger.text),
+                    Text(who),
+                    Text(where),
+                    Text(e.modality),
+                    Text(e.text),
+                )
             self.console.print(table)
 
     def close(self) -> None:

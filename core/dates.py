@@ -14,6 +14,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import Literal
@@ -114,8 +115,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "this_part": rf"^(this|last|tomorrow|yesterday) ({part})$",
         "relative": rf"^(this|last|next|past|coming|previous|current|following) ({unit})$",
         "earlier": rf"^(earlier|later) (this|last|next) ({unit})$",
-        "ago": rf"^((?:a )?(?:couple|few)(?: of)?|{number}|\d+(?:\.\d+)?)(?: of)? ({unit})s? (ago|earlier|before|later|from now|"
-        r"hence)$",
+        "ago": rf"^((?:a )?(?:couple|few)(?: of)?|{number}|\d+(?:\.\d+)?)(?: of)? ({unit})s? "
+        r"(ago|earlier|before|later|from now|hence)$",
         "quarter": rf"^({ordinal}) quarter(?: of (?:(the year)|{year}))?$|^q([1-4])(?: {year})?$",
         "half": rf"^({ordinal}) half(?: of (?:(the year)|{year}))?$",
         "season": rf"^(?:(this|last|next|past|coming) )?({season})(?: (?:of )?{year})?$",
@@ -240,159 +241,262 @@ def normalize(text: str, ref: dt.date | None, direction: Direction = None) -> No
     return result
 
 
-def _match(t: str, ref: dt.date | None, direction: Direction) -> Normalized | None:  # noqa: C901
-    p = _patterns()
-    months = words("month")
-    weekdays = words("weekday")
-    units = words("unit")
+Match = re.Match[str]
+Form = Callable[[Match, str, "dt.date | None", Direction], "Normalized | None"]
 
-    if m := p["iso"].match(t):
-        y, mo, d = int(m[1]), int(m[2]), int(m[3])
-        return Normalized(f"{y:04d}-{mo:02d}-{d:02d}", "DATE", "day") if _valid_day(y, mo, d) else None
-    if m := p["numeric"].match(t):
-        mo, d, y = int(m[1]), int(m[2]), int(m[3])
-        if y < 100:
-            y += 2000 if y < 50 else 1900
-        return Normalized(f"{y:04d}-{mo:02d}-{d:02d}", "DATE", "day") if _valid_day(y, mo, d) else None
-    if m := p["mdy"].match(t):
-        mo, d, y = int(months[m[1]]), int(m[2]), int(m[3])
-        return Normalized(f"{y:04d}-{mo:02d}-{d:02d}", "DATE", "day") if _valid_day(y, mo, d) else None
-    if m := p["dmy"].match(t):
-        d, mo, y = int(m[1]), int(months[m[2]]), int(m[3])
-        return Normalized(f"{y:04d}-{mo:02d}-{d:02d}", "DATE", "day") if _valid_day(y, mo, d) else None
-    if m := p["my"].match(t):
-        return Normalized(f"{int(m[2]):04d}-{int(months[m[1]]):02d}", "DATE", "month")
-    md = p["md"].match(t)
-    dm = p["dm"].match(t)
-    if md or dm:
-        if md:
-            mo, d = int(months[md[2]]), int(md[3])
-        else:
-            assert dm is not None
-            mo, d = int(months[dm[2]]), int(dm[1])
-        if not _valid_day(None, mo, d):
+
+def _day(y: int, mo: int, d: int) -> Normalized | None:
+    return Normalized(f"{y:04d}-{mo:02d}-{d:02d}", "DATE", "day") if _valid_day(y, mo, d) else None
+
+
+def _month_num(name: str) -> int:
+    return int(words("month")[name])
+
+
+def _form_iso(m: Match, t: str, ref: dt.date | None, direction: Direction) -> Normalized | None:
+    return _day(int(m[1]), int(m[2]), int(m[3]))
+
+
+def _form_numeric(m: Match, t: str, ref: dt.date | None, direction: Direction) -> Normalized | None:
+    """11/12/2021, US order, as American wire copy writes it."""
+    y = int(m[3])
+    if y < 100:
+        y += 2000 if y < 50 else 1900
+    return _day(y, int(m[1]), int(m[2]))
+
+
+def _form_mdy(m: Match, t: str, ref: dt.date | None, direction: Direction) -> Normalized | None:
+    return _day(int(m[3]), _month_num(m[1]), int(m[2]))
+
+
+def _form_dmy(m: Match, t: str, ref: dt.date | None, direction: Direction) -> Normalized | None:
+    return _day(int(m[3]), _month_num(m[2]), int(m[1]))
+
+
+def _form_my(m: Match, t: str, ref: dt.date | None, direction: Direction) -> Normalized | None:
+    return Normalized(f"{int(m[2]):04d}-{_month_num(m[1]):02d}", "DATE", "month")
+
+
+def _month_day(mo: int, d: int, ref: dt.date | None, direction: Direction) -> Normalized | None:
+    """A month-day without a year: the year the tense points to, or XXXX."""
+    if not _valid_day(None, mo, d):
+        return None
+    year = _month_day_year(ref, mo, d, direction) if ref else None
+    prefix = f"{year:04d}" if year else "XXXX"
+    return Normalized(f"{prefix}-{mo:02d}-{d:02d}", "DATE", "day")
+
+
+def _form_md(m: Match, t: str, ref: dt.date | None, direction: Direction) -> Normalized | None:
+    return _month_day(_month_num(m[2]), int(m[3]), ref, direction)
+
+
+def _form_dm(m: Match, t: str, ref: dt.date | None, direction: Direction) -> Normalized | None:
+    return _month_day(_month_num(m[2]), int(m[1]), ref, direction)
+
+
+def _form_weekday(m: Match, t: str, ref: dt.date | None, direction: Direction) -> Normalized | None:
+    """ "Friday", "last Friday", "Friday, Nov. 12", "Friday night"."""
+    wd = int(words("weekday")[m[2]])
+    if m[3]:  # "Friday, Nov. 12": the month-day decides
+        found = _month_day(_month_num(m[3]), int(m[4]), ref, direction)
+        if found is None:
             return None
-        year = _month_day_year(ref, mo, d, direction) if ref else None
-        prefix = f"{year:04d}" if year else "XXXX"
-        return Normalized(f"{prefix}-{mo:02d}-{d:02d}", "DATE", "day")
-    if m := p["weekday"].match(t):
-        rel, wd, part = m[1], int(weekdays[m[2]]), m[5]
-        if m[3]:  # "Friday, Nov. 12": the month-day decides
-            mo, d = int(months[m[3]]), int(m[4])
-            year = _month_day_year(ref, mo, d, direction) if ref else None
-            value = f"{year:04d}-{mo:02d}-{d:02d}" if year else f"XXXX-{mo:02d}-{d:02d}"
-        elif ref:
-            value = _iso(_weekday_date(ref, wd, rel, direction))
-        else:
-            value = f"XXXX-WXX-{wd}"
-        if part:
-            return Normalized(f"{value}T{words('partofday')[part]}", "TIME", "part-of-day")
-        return Normalized(value, "DATE", "day")
-    if m := p["month"].match(t):
-        mo = int(months[m[2]])
-        if t == "may":  # the modal verb, far more often than the month
-            return None
+        value = found.value
+    elif ref:
+        value = _iso(_weekday_date(ref, wd, m[1], direction))
+    else:
+        value = f"XXXX-WXX-{wd}"
+    if m[5]:
+        return Normalized(f"{value}T{words('partofday')[m[5]]}", "TIME", "part-of-day")
+    return Normalized(value, "DATE", "day")
+
+
+def _form_month(m: Match, t: str, ref: dt.date | None, direction: Direction) -> Normalized | None:
+    if t == "may":  # the modal verb, far more often than the month
+        return None
+    mo = _month_num(m[2])
+    if not ref:
+        return Normalized(f"XXXX-{mo:02d}", "DATE", "month")
+    return Normalized(f"{_month_year(ref, mo, m[1], direction):04d}-{mo:02d}", "DATE", "month")
+
+
+def _form_year(m: Match, t: str, ref: dt.date | None, direction: Direction) -> Normalized | None:
+    y = int(m[1])
+    if not 1000 <= y <= 2199:
+        return None
+    if "fiscal" in t:
+        return Normalized(f"FY{y}", "DATE", "year")
+    return Normalized(f"{y:04d}", "DATE", "year")
+
+
+def _form_decade(m: Match, t: str, ref: dt.date | None, direction: Direction) -> Normalized | None:
+    """ "the 1990s" -> 199; "the '90s" -> the latest such decade not after the reference."""
+    century = m[1]
+    if century is None:
         if not ref:
-            return Normalized(f"XXXX-{mo:02d}", "DATE", "month")
-        return Normalized(f"{_month_year(ref, mo, m[1], direction):04d}-{mo:02d}", "DATE", "month")
-    if m := p["year"].match(t):
-        y = int(m[1])
-        if not 1000 <= y <= 2199:
-            return None
-        if "fiscal" in t:
-            return Normalized(f"FY{y}", "DATE", "year")
-        return Normalized(f"{y:04d}", "DATE", "year")
-    if m := p["decade"].match(t):
-        century = m[1]
-        if century is None:
-            if not ref:
-                return Normalized(f"XX{m[2]}", "DATE", "decade")
-            century = str(ref.year)[:2] if int(m[2]) <= int(str(ref.year)[2]) else "19"
-        return Normalized(f"{century}{m[2]}", "DATE", "decade")
-    if m := p["century"].match(t):
-        n = int(m[1]) if m[1] else int(words("ordinal")[m[2]])
-        if n < 1:
-            return None
-        return Normalized(f"{n - 1:02d}", "DATE", "century")
-    if m := p["deictic"].match(t):
-        if not ref:
-            return Normalized("XXXX-XX-XX", "DATE", "day")
-        offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[m[1]]
-        d = _iso(ref + dt.timedelta(days=offset))
-        part = m[2] or ("night" if m[1] == "tonight" else None)
-        if part:
-            return Normalized(f"{d}T{words('partofday')[part]}", "TIME", "part-of-day")
-        return Normalized(d, "DATE", "day")
-    if m := p["this_part"].match(t):
-        if not ref:
-            return None
-        offset = {"this": 0, "last": -1, "yesterday": -1, "tomorrow": 1}[m[1]]
-        d = _iso(ref + dt.timedelta(days=offset))
-        return Normalized(f"{d}T{words('partofday')[m[2]]}", "TIME", "part-of-day")
-    if m := p["relative"].match(t):
-        return _relative(m[1], units[m[2]], ref)
-    if m := p["earlier"].match(t):
-        return _relative(m[2], units[m[3]], ref)
-    if m := p["ago"].match(t):
-        return _ago(m[1], units[m[2]], m[3], ref)
-    if m := p["quarter"].match(t):
-        n = m[4] or words("ordinal")[m[1]]
-        q = int(n) if int(n) > 0 else 4
-        y = m[3] or m[5]
-        if y:
-            return Normalized(f"{y}-Q{q}", "DATE", "quarter")
-        if not ref:
-            return Normalized(f"XXXX-Q{q}", "DATE", "quarter")
-        year = ref.year
-        if direction == "past" and q > (ref.month - 1) // 3 + 1:
-            year -= 1
-        return Normalized(f"{year:04d}-Q{q}", "DATE", "quarter")
-    if m := p["half"].match(t):
-        n = int(words("ordinal")[m[1]])
-        h = 1 if n == 1 else 2
-        y = m[3] or (str(ref.year) if ref else "XXXX")
-        return Normalized(f"{y}-H{h}", "DATE", "half")
-    if m := p["season"].match(t):
-        code = words("season")[m[2]]
-        if m[3]:
-            return Normalized(f"{m[3]}-{code}", "DATE", "season")
-        if not ref:
-            return Normalized(f"XXXX-{code}", "DATE", "season")
-        year = ref.year
-        if m[1] in ("last", "past"):
-            year -= 1
-        elif m[1] in ("next", "coming"):
-            year += 1
-        return Normalized(f"{year:04d}-{code}", "DATE", "season")
-    if m := p["time"].match(t):
-        hour, minute = int(m[1]), int(m[2] or 0)
-        if not 1 <= hour <= 12 or minute > 59:
-            return None
-        hour = hour % 12 + (12 if m[3] == "p" else 0)
-        day = m[4]
-        if not ref:
-            return Normalized(f"XXXX-XX-XXT{hour:02d}:{minute:02d}", "TIME", "time")
-        if day in weekdays:
-            d = _weekday_date(ref, int(weekdays[day]), None, direction)
-        else:
-            d = ref + dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(day or "", 0))
-        return Normalized(f"{_iso(d)}T{hour:02d}:{minute:02d}", "TIME", "time")
-    if m := p["clock_word"].match(t):
-        hm = "12:00" if m[1] in ("noon", "midday") else "24:00"
-        if not ref:
-            return Normalized(f"XXXX-XX-XXT{hm}", "TIME", "time")
-        d = ref + dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(m[2] or "", 0))
-        return Normalized(f"{_iso(d)}T{hm}", "TIME", "time")
-    if m := p["ref"].match(t):
-        return Normalized(words("ref")[m[1]], "DATE", "reference")
-    if m := p["set"].match(t):
-        if m[1]:
-            return Normalized(f"XXXX-WXX-{weekdays[m[1]]}", "SET", "set")
-        if m[2]:
-            return Normalized(f"P1{_duration_unit(units[m[2]])}", "SET", "set")
-        return Normalized(words("set")[m[3]], "SET", "set")
-    if m := p["duration"].match(t):
-        return _duration(m[1], m[2], units[m[3]], "and a half" in t, t)
+            return Normalized(f"XX{m[2]}", "DATE", "decade")
+        century = str(ref.year)[:2] if int(m[2]) <= int(str(ref.year)[2]) else "19"
+    return Normalized(f"{century}{m[2]}", "DATE", "decade")
+
+
+def _form_century(m: Match, t: str, ref: dt.date | None, direction: Direction) -> Normalized | None:
+    n = int(m[1]) if m[1] else int(words("ordinal")[m[2]])
+    if n < 1:
+        return None
+    return Normalized(f"{n - 1:02d}", "DATE", "century")
+
+
+DAY_OFFSETS = {"today": 0, "tonight": 0, "this": 0, "yesterday": -1, "last": -1, "tomorrow": 1}
+
+
+def _form_deictic(m: Match, t: str, ref: dt.date | None, direction: Direction) -> Normalized | None:
+    """ "today", "yesterday afternoon", "tonight"."""
+    if not ref:
+        return Normalized("XXXX-XX-XX", "DATE", "day")
+    day = _iso(ref + dt.timedelta(days=DAY_OFFSETS[m[1]]))
+    part = m[2] or ("night" if m[1] == "tonight" else None)
+    if part:
+        return Normalized(f"{day}T{words('partofday')[part]}", "TIME", "part-of-day")
+    return Normalized(day, "DATE", "day")
+
+
+def _form_this_part(
+    m: Match, t: str, ref: dt.date | None, direction: Direction
+) -> Normalized | None:
+    """ "this morning", "last night"."""
+    if not ref:
+        return None
+    day = _iso(ref + dt.timedelta(days=DAY_OFFSETS[m[1]]))
+    return Normalized(f"{day}T{words('partofday')[m[2]]}", "TIME", "part-of-day")
+
+
+def _form_relative(
+    m: Match, t: str, ref: dt.date | None, direction: Direction
+) -> Normalized | None:
+    return _relative(m[1], words("unit")[m[2]], ref)
+
+
+def _form_earlier(m: Match, t: str, ref: dt.date | None, direction: Direction) -> Normalized | None:
+    """ "earlier this year" is this year: the modifier narrows, the value stays."""
+    return _relative(m[2], words("unit")[m[3]], ref)
+
+
+def _form_ago(m: Match, t: str, ref: dt.date | None, direction: Direction) -> Normalized | None:
+    return _ago(m[1], words("unit")[m[2]], m[3], ref)
+
+
+def _form_quarter(m: Match, t: str, ref: dt.date | None, direction: Direction) -> Normalized | None:
+    n = int(m[4] or words("ordinal")[m[1]])
+    q = n if n > 0 else 4
+    year = m[3] or m[5]
+    if year:
+        return Normalized(f"{year}-Q{q}", "DATE", "quarter")
+    if not ref:
+        return Normalized(f"XXXX-Q{q}", "DATE", "quarter")
+    y = ref.year
+    if direction == "past" and q > (ref.month - 1) // 3 + 1:
+        y -= 1
+    return Normalized(f"{y:04d}-Q{q}", "DATE", "quarter")
+
+
+def _form_half(m: Match, t: str, ref: dt.date | None, direction: Direction) -> Normalized | None:
+    h = 1 if int(words("ordinal")[m[1]]) == 1 else 2
+    year = m[3] or (str(ref.year) if ref else "XXXX")
+    return Normalized(f"{year}-H{h}", "DATE", "half")
+
+
+def _form_season(m: Match, t: str, ref: dt.date | None, direction: Direction) -> Normalized | None:
+    code = words("season")[m[2]]
+    if m[3]:
+        return Normalized(f"{m[3]}-{code}", "DATE", "season")
+    if not ref:
+        return Normalized(f"XXXX-{code}", "DATE", "season")
+    y = ref.year + {"last": -1, "past": -1, "next": 1, "coming": 1}.get(m[1] or "", 0)
+    return Normalized(f"{y:04d}-{code}", "DATE", "season")
+
+
+def _form_time(m: Match, t: str, ref: dt.date | None, direction: Direction) -> Normalized | None:
+    """ "3 p.m.", "3:30 p.m. Friday": a clock time on the day it names or the reference day."""
+    hour, minute = int(m[1]), int(m[2] or 0)
+    if not 1 <= hour <= 12 or minute > 59:
+        return None
+    hour = hour % 12 + (12 if m[3] == "p" else 0)
+    if not ref:
+        return Normalized(f"XXXX-XX-XXT{hour:02d}:{minute:02d}", "TIME", "time")
+    weekdays = words("weekday")
+    day = m[4] or ""
+    if day in weekdays:
+        when = _weekday_date(ref, int(weekdays[day]), None, direction)
+    else:
+        when = ref + dt.timedelta(days=DAY_OFFSETS.get(day, 0))
+    return Normalized(f"{_iso(when)}T{hour:02d}:{minute:02d}", "TIME", "time")
+
+
+def _form_clock_word(
+    m: Match, t: str, ref: dt.date | None, direction: Direction
+) -> Normalized | None:
+    hm = "12:00" if m[1] in ("noon", "midday") else "24:00"
+    if not ref:
+        return Normalized(f"XXXX-XX-XXT{hm}", "TIME", "time")
+    when = ref + dt.timedelta(days=DAY_OFFSETS.get(m[2] or "", 0))
+    return Normalized(f"{_iso(when)}T{hm}", "TIME", "time")
+
+
+def _form_ref(m: Match, t: str, ref: dt.date | None, direction: Direction) -> Normalized | None:
+    return Normalized(words("ref")[m[1]], "DATE", "reference")
+
+
+def _form_set(m: Match, t: str, ref: dt.date | None, direction: Direction) -> Normalized | None:
+    """ "every Monday", "each year", "daily"."""
+    if m[1]:
+        return Normalized(f"XXXX-WXX-{words('weekday')[m[1]]}", "SET", "set")
+    if m[2]:
+        return Normalized(f"P1{_duration_unit(words('unit')[m[2]])}", "SET", "set")
+    return Normalized(words("set")[m[3]], "SET", "set")
+
+
+def _form_duration(
+    m: Match, t: str, ref: dt.date | None, direction: Direction
+) -> Normalized | None:
+    return _duration(m[2], words("unit")[m[3]], "and a half" in t, t)
+
+
+# Tried in order; the first pattern that matches decides (its handler may still reject).
+FORMS: tuple[tuple[str, Form], ...] = (
+    ("iso", _form_iso),
+    ("numeric", _form_numeric),
+    ("mdy", _form_mdy),
+    ("dmy", _form_dmy),
+    ("my", _form_my),
+    ("md", _form_md),
+    ("dm", _form_dm),
+    ("weekday", _form_weekday),
+    ("month", _form_month),
+    ("year", _form_year),
+    ("decade", _form_decade),
+    ("century", _form_century),
+    ("deictic", _form_deictic),
+    ("this_part", _form_this_part),
+    ("relative", _form_relative),
+    ("earlier", _form_earlier),
+    ("ago", _form_ago),
+    ("quarter", _form_quarter),
+    ("half", _form_half),
+    ("season", _form_season),
+    ("time", _form_time),
+    ("clock_word", _form_clock_word),
+    ("ref", _form_ref),
+    ("set", _form_set),
+    ("duration", _form_duration),
+)
+
+
+def _match(t: str, ref: dt.date | None, direction: Direction) -> Normalized | None:
+    patterns = _patterns()
+    for name, form in FORMS:
+        m = patterns[name].match(t)
+        if m:
+            return form(m, t, ref, direction)
     return None
 
 
@@ -400,9 +504,8 @@ def _duration_unit(code: str) -> str:
     return {"WE": "WE", "2W": "W", "Q": "Q"}.get(code, code)
 
 
-def _duration(
-    rel: str | None, count: str | None, unit: str, half: bool, text: str
-) -> Normalized | None:
+def _duration(count: str | None, unit: str, half: bool, text: str) -> Normalized | None:
+    """Durations: "three years" -> P3Y, "48 hours" -> PT48H, "several weeks" -> PXW."""
     if text.endswith("old"):
         return None  # an age, not a time
     n = _num(count) if count else "1"
@@ -422,9 +525,17 @@ def _duration(
 
 
 def _relative(rel: str, unit: str, ref: dt.date | None) -> Normalized | None:
-    """"this/last/next week|month|year|...": the calendar unit around the reference."""
-    delta = {"this": 0, "current": 0, "last": -1, "past": -1, "previous": -1,
-             "next": 1, "coming": 1, "following": 1}[rel]
+    """ "this/last/next week|month|year|...": the calendar unit around the reference."""
+    delta = {
+        "this": 0,
+        "current": 0,
+        "last": -1,
+        "past": -1,
+        "previous": -1,
+        "next": 1,
+        "coming": 1,
+        "following": 1,
+    }[rel]
     if not ref:
         return Normalized("XXXX", "DATE", "unknown")
     if unit == "D":
@@ -450,7 +561,7 @@ def _relative(rel: str, unit: str, ref: dt.date | None) -> Normalized | None:
 
 
 def _ago(count: str, unit: str, way: str, ref: dt.date | None) -> Normalized | None:
-    """"three weeks ago": a date at the unit's granularity; vague counts stay vague."""
+    """ "three weeks ago": a date at the unit's granularity; vague counts stay vague."""
     back = way in ("ago", "earlier", "before")
     n = _num(count)
     if n is None:
@@ -493,7 +604,11 @@ def bounds(value: str) -> tuple[str | None, str | None]:
         last = q * 3
         return f"{y:04d}-{last - 2:02d}-01", f"{y:04d}-{last:02d}-{calendar.monthrange(y, last)[1]}"
     if m := re.fullmatch(r"(\d{4})-H([12])", value):
-        return (f"{m[1]}-01-01", f"{m[1]}-06-30") if m[2] == "1" else (f"{m[1]}-07-01", f"{m[1]}-12-31")
+        return (
+            (f"{m[1]}-01-01", f"{m[1]}-06-30")
+            if m[2] == "1"
+            else (f"{m[1]}-07-01", f"{m[1]}-12-31")
+        )
     if m := re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", value):
         y = int(m[1])
         first, last = SEASON_MONTHS[m[2]]

@@ -57,7 +57,11 @@ def governor(doc: Doc, tx: Timex, lemmas: Lemmas) -> tuple[Token | None, Anchor]
             break
         if head.pos_ in ("VERB", "AUX") and not (tx.start <= head.idx < tx.end):
             return head, "explicit"
-        if head.pos_ == "NOUN" and not (tx.start <= head.idx < tx.end) and is_event_noun(head, lemmas(head)):
+        if (
+            head.pos_ == "NOUN"
+            and not (tx.start <= head.idx < tx.end)
+            and is_event_noun(head, lemmas(head))
+        ):
             return head, "explicit"
         tok = head
     sent = doc[tx.root].sent
@@ -161,7 +165,9 @@ def find_events(
         if reported_by is not None and modality == "asserted":
             modality = "reported"
         c_start, c_end = doc[clause[0]].idx, doc[clause[1] - 1].idx + len(doc[clause[1] - 1].text)
-        places = [(p.start, p.end) for p in places_all if c_start <= p.start_char and p.end_char <= c_end]
+        places = [
+            (p.start, p.end) for p in places_all if c_start <= p.start_char and p.end_char <= c_end
+        ]
         events.append(
             RawEvent(
                 trigger=trigger.i,

@@ -55,7 +55,7 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     """A line break starts a sentence: headlines and datelines have no full stop."""
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
-        if "\n" in prev.text_with_ws and prev.is_space or "\n" in prev.whitespace_:
+        if ("\n" in prev.text_with_ws and prev.is_space) or "\n" in prev.whitespace_:
             tok.is_sent_start = True
     return doc
 
@@ -160,7 +160,9 @@ class Extractor:
             return result
         raise AssertionError("stream yielded nothing")
 
-    def extract_text(self, text: str, *, doc_id: str = "-", published: dt.date | None = None) -> Extraction:
+    def extract_text(
+        self, text: str, *, doc_id: str = "-", published: dt.date | None = None
+    ) -> Extraction:
         return self.extract(Document(id=doc_id, text=text, source=doc_id, published=published))
 
     def stream(self, items: Iterable[Document | Failure]) -> Iterator[Extraction | Failure]:
@@ -184,9 +186,10 @@ class Extractor:
                 for k, (s, e) in enumerate(pieces):
                     yield item.text[s:e], (n, k, s)
 
-        piped = self.nlp.pipe(feed(), as_tuples=True, batch_size=self.batch_size,
-                              n_process=self.n_process)
-        for spacy_doc, (n, k, base) in piped:
+        piped = self.nlp.pipe(
+            feed(), as_tuples=True, batch_size=self.batch_size, n_process=self.n_process
+        )
+        for spacy_doc, (n, _k, base) in piped:
             state = states[n]
             if isinstance(state, Failure):
                 del states[n]
@@ -216,8 +219,10 @@ class Extractor:
         if not doc.text.strip():
             return "empty document (no text)"
         if len(doc.text) > self.max_chars:
-            return (f"document too large: {len(doc.text):,} characters "
-                    f"(limit {self.max_chars:,}; raise it with --max-chars)")
+            return (
+                f"document too large: {len(doc.text):,} characters "
+                f"(limit {self.max_chars:,}; raise it with --max-chars)"
+            )
         return None
 
     def _reference(self, doc: Document) -> tuple[dt.date | None, PublishedFrom | None]:
@@ -236,7 +241,9 @@ class Extractor:
         text = state.doc.text
         timexes = find_timexes(sdoc, state.ref)
         raw_quotes = find_quotes(sdoc, self.lemmas)
-        by_start = state.roster.add_doc(sdoc, base, [(q.start + base, q.end + base) for q in raw_quotes])
+        by_start = state.roster.add_doc(
+            sdoc, base, [(q.start + base, q.end + base) for q in raw_quotes]
+        )
         resolved: list[Resolved | None] = []
         for q in raw_quotes:
             if q.follows is not None:
@@ -249,8 +256,9 @@ class Extractor:
                 count_quote(res)
             resolved.append(res)
         cue_heads = {q.cue.head: i for i, q in enumerate(raw_quotes) if q.cue is not None}
-        events = find_events(sdoc, timexes, [(q.start, q.end) for q in raw_quotes], cue_heads,
-                             self.lemmas)
+        events = find_events(
+            sdoc, timexes, [(q.start, q.end) for q in raw_quotes], cue_heads, self.lemmas
+        )
         said_when: dict[int, Timex] = {}
         for ev in events:
             if ev.trigger in cue_heads and ev.anchor == "explicit" and ev.timex is not None:
@@ -260,7 +268,9 @@ class Extractor:
             cue = None
             if q.cue is not None:
                 cs, ce = q.cue.chars[0] + base, q.cue.chars[1] + base
-                cue = Cue(text=text[cs:ce], lemma=q.cue.lemma, span=(cs, ce), category=q.cue.category)
+                cue = Cue(
+                    text=text[cs:ce], lemma=q.cue.lemma, span=(cs, ce), category=q.cue.category
+                )
             tx = said_when.get(i)
             state.quotes.append(
                 _PendingQuote(
@@ -345,7 +355,9 @@ def _event_record(
     for role, rng in ev.participants:
         span = _chars(sdoc, rng, base)
         label = sdoc[rng[0] : rng[1]].root.ent_type_ or None
-        participants.append(Participant(role=role, text=text[span[0] : span[1]], span=span, label=label))
+        participants.append(
+            Participant(role=role, text=text[span[0] : span[1]], span=span, label=label)
+        )
     places = []
     for rng in ev.places:
         span = _chars(sdoc, rng, base)
@@ -355,7 +367,9 @@ def _event_record(
         id="",
         text=text[c_span[0] : c_span[1]],
         span=c_span,
-        trigger=Trigger(text=text[t_span[0] : t_span[1]], lemma=ev.lemma, span=t_span, pos=tok.pos_),
+        trigger=Trigger(
+            text=text[t_span[0] : t_span[1]], lemma=ev.lemma, span=t_span, pos=tok.pos_
+        ),
         participants=participants,
         places=places,
         date=_date(ev.timex, base, text, ev.anchor) if ev.timex else None,

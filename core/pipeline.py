@@ -77,12 +77,19 @@ def model_info(name: str | None = None) -> ModelInfo | None:
     return ModelInfo(resolved, None)
 
 
+_LOADED: dict[str, Language] = {}
+
+
 def load_pipeline(name: str | None = None) -> Language:
     """Load the pipeline with only the components the rules need.
 
     A package name or a path both work; spaCy never downloads anything here.
+    Loaded pipelines are kept per name: loading costs a second, and a process
+    (a test run, a Dask worker) may build several extractors.
     """
     resolved = resolve_model_name(name)
+    if resolved in _LOADED:
+        return _LOADED[resolved]
     if not os.path.isdir(resolved) and not _installed(resolved):
         raise ModelError(
             f"spaCy pipeline {resolved!r} is not installed; install its package "
@@ -103,4 +110,5 @@ def load_pipeline(name: str | None = None) -> Language:
     for component in SKIPPED_COMPONENTS:
         if component in nlp.pipe_names:
             nlp.disable_pipe(component)
+    _LOADED[resolved] = nlp
     return nlp

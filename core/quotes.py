@@ -22,8 +22,23 @@ from .records import QuoteKind, Span
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # Words allowed between a quote's closing mark and its cue: “…,” the Russia FM said.
-ATTRIBUTION_POS = frozenset({"DET", "PROPN", "NOUN", "ADJ", "PRON", "ADP", "PART", "ADV", "NUM",
-                             "CCONJ", "AUX", "PUNCT", "SPACE"})
+ATTRIBUTION_POS = frozenset(
+    {
+        "DET",
+        "PROPN",
+        "NOUN",
+        "ADJ",
+        "PRON",
+        "ADP",
+        "PART",
+        "ADV",
+        "NUM",
+        "CCONJ",
+        "AUX",
+        "PUNCT",
+        "SPACE",
+    }
+)
 WINDOW = 12  # tokens searched on either side of a quote for its attribution
 MIN_UNATTRIBUTED_WORDS = 5  # shorter unattributed quotes are scare quotes and titles
 
@@ -81,8 +96,9 @@ def find_cues(doc: Doc, lemmas: Lemmas) -> list[CueHit]:
         lemma = lemmas(tok)
         category = verbs.get(lemma)
         if category is not None:
-            hits.append(CueHit(tok.i, tok.i + 1, tok.i, lemma, category,
-                               (tok.idx, tok.idx + len(tok.text))))
+            hits.append(
+                CueHit(tok.i, tok.i + 1, tok.i, lemma, category, (tok.idx, tok.idx + len(tok.text)))
+            )
     return hits
 
 
@@ -117,7 +133,10 @@ def mention_range(tok: Token) -> tuple[int, int]:
     stack = list(tok.children)
     while stack:
         child = stack.pop()
-        if child.dep_ in ("relcl", "acl", "advcl", "ccomp", "punct") and child.head is tok:
+        if child.dep_ in ("relcl", "acl", "advcl", "ccomp") or (
+            child.head is tok
+            and (child.dep_ == "punct" or (child.dep_ == "prep" and child.lower_ != "of"))
+        ):
             continue
         keep.append(child)
         stack.extend(child.children)
@@ -176,7 +195,7 @@ def _attribution_after(doc: Doc, close_tok: int, cues: dict[int, CueHit]) -> Cue
         tok = doc[i]
         if i in cues:
             return cues[i]
-        if tok.text in ".!?" or tok.text in "“”\"«»" and i > close_tok:
+        if tok.text in ".!?" or (tok.text in '“”"«»' and i > close_tok):
             return None
         if tok.pos_ not in ATTRIBUTION_POS:
             return None
@@ -194,7 +213,7 @@ def _attribution_before(doc: Doc, open_tok: int, cues: dict[int, CueHit]) -> Cue
         tok = doc[i]
         if i in cues:
             return cues[i]
-        if tok.text in ".!?“”\"":
+        if tok.text in '.!?“”"':
             return None
     return None
 
@@ -213,6 +232,30 @@ def _speaker_for(doc: Doc, hit: CueHit) -> tuple[int, int] | None:
     return mention_range(subj)
 
 
+# Words that can make up a speaker's noun phrase written next to a cue.
+NAME_POS = frozenset({"DET", "PROPN", "NOUN", "ADJ", "PRON", "NUM", "PART"})
+
+
+def surface_speaker(doc: Doc, hit: CueHit, quote_end: int) -> tuple[int, int] | None:
+    """The speaker as written around a cue that follows a quote, without the parse.
+
+    “…,” the Russia FM said -> the words between the quote and the cue;
+    “…,” said port director Anna Keller -> the noun phrase right after the cue.
+    The parser often mislabels these inversions, so this reads the surface.
+    """
+    between = [t for t in doc[quote_end : hit.start] if not (t.is_punct or t.is_space)]
+    if between:
+        if all(t.pos_ in NAME_POS or t.lower_ in ("of", "'s", "’s") for t in between):
+            return between[0].i, between[-1].i + 1
+        return None
+    end = hit.end
+    while end < len(doc) and (doc[end].pos_ in NAME_POS or doc[end].lower_ == "of"):
+        end += 1
+    while end > hit.end and doc[end - 1].lower_ in ("of", "the", "a", "an"):
+        end -= 1
+    return (hit.end, end) if end > hit.end else None
+
+
 def _word_count(doc: Doc, start: int, end: int) -> int:
     return sum(1 for t in doc[start:end] if t.is_alpha or t.like_num)
 
@@ -222,9 +265,9 @@ def find_quotes(doc: Doc, lemmas: Lemmas) -> list[RawQuote]:
     text = doc.text
     cues = find_cues(doc, lemmas)
     by_token: dict[int, CueHit] = {}
-    for hit in cues:
-        for i in range(hit.start, hit.end):
-            by_token[i] = hit
+    for cue in cues:
+        for i in range(cue.start, cue.end):
+            by_token[i] = cue
     quoted = find_quoted(text)
     used_cues: set[int] = set()
     quotes: list[RawQuote] = []
@@ -235,11 +278,26 @@ def find_quotes(doc: Doc, lemmas: Lemmas) -> list[RawQuote]:
         o_start, o_end = _tokens_in(doc, q.outer)
         if o_start >= o_end:
             continue
-        hit = _attribution_after(doc, o_end, by_token) or _attribution_before(doc, o_start, by_token)
+        hit = _attribution_after(doc, o_end, by_token) or _attribution_before(
+            doc, o_start, by_token
+        )
         if hit is None:
             hit = _overlapping_cue(doc, q, cues, complements, used_cues)
-        raw = RawQuote(q.content[0], q.content[1], list(q.parts), "direct", hit,
-                       _speaker_for(doc, hit) if hit else None, 0.9 if hit else 0.5, outer=q.outer)
+        speaker = None
+        if hit is not None:
+            speaker = _speaker_for(doc, hit)
+            if hit.start >= o_end and (speaker is None or not o_end <= speaker[0] < hit.end + 8):
+                speaker = surface_speaker(doc, hit, o_end) or speaker
+        raw = RawQuote(
+            q.content[0],
+            q.content[1],
+            list(q.parts),
+            "direct",
+            hit,
+            speaker,
+            0.9 if hit else 0.5,
+            outer=q.outer,
+        )
         if hit is not None:
             used_cues.add(hit.head)
         quotes.append(raw)
@@ -275,7 +333,10 @@ def _overlaps(a: Span, b: Span) -> bool:
 
 
 def _overlapping_cue(
-    doc: Doc, q: QuotedSpan, cues: list[CueHit], complements: dict[int, tuple[int, int] | None],
+    doc: Doc,
+    q: QuotedSpan,
+    cues: list[CueHit],
+    complements: dict[int, tuple[int, int] | None],
     used: set[int],
 ) -> CueHit | None:
     """A cue whose complement is mostly this quote (the parse links them)."""
@@ -308,11 +369,7 @@ def _merge_split(doc: Doc, quotes: list[RawQuote]) -> list[RawQuote]:
         ):
             gap = doc.text[prev.outer[1] : q.outer[0]]
             cue_char = doc[prev.cue.head].idx
-            if (
-                "\n" not in gap
-                and prev.outer[1] <= cue_char < q.outer[0]
-                and len(gap) < 120
-            ):
+            if "\n" not in gap and prev.outer[1] <= cue_char < q.outer[0] and len(gap) < 120:
                 prev.parts.extend(q.parts)
                 prev.end = q.end
                 prev.outer = (prev.outer[0], q.outer[1])
@@ -322,8 +379,11 @@ def _merge_split(doc: Doc, quotes: list[RawQuote]) -> list[RawQuote]:
 
 
 def _mixed(
-    doc: Doc, quotes: list[RawQuote], cues: list[CueHit],
-    complements: dict[int, tuple[int, int] | None], used: set[int],
+    doc: Doc,
+    quotes: list[RawQuote],
+    cues: list[CueHit],
+    complements: dict[int, tuple[int, int] | None],
+    used: set[int],
 ) -> list[RawQuote]:
     """A cue whose complement holds an unattributed quoted fragment: one mixed quote."""
     out = list(quotes)
@@ -335,7 +395,11 @@ def _mixed(
             continue
         cs = doc[comp[0]].idx
         ce = doc[comp[1] - 1].idx + len(doc[comp[1] - 1].text)
-        inside = [q for q in out if q.cue is None and q.outer and cs <= q.outer[0] and q.outer[1] <= ce + 1]
+        inside = [
+            q
+            for q in out
+            if q.cue is None and q.outer and cs <= q.outer[0] and q.outer[1] <= ce + 1
+        ]
         if not inside:
             continue
         speaker = _speaker_for(doc, hit)

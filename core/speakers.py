@@ -21,9 +21,52 @@ from .records import Mention, SpeakerRecord, SpeakerRef
 from .records import Span as CharSpan
 
 HONORIFICS = frozenset(
-    "mr mr. mrs mrs. ms ms. dr dr. sen sen. rep rep. gov gov. prof prof. sir dame lord lady "
-    "president senator governor minister secretary general gen gen. lt col col. "
-    "sgt sgt. capt capt. rev rev. pope king queen prince princess judge justice".split()
+    [
+        "mr",
+        "mr.",
+        "mrs",
+        "mrs.",
+        "ms",
+        "ms.",
+        "dr",
+        "dr.",
+        "sen",
+        "sen.",
+        "rep",
+        "rep.",
+        "gov",
+        "gov.",
+        "prof",
+        "prof.",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "president",
+        "senator",
+        "governor",
+        "minister",
+        "secretary",
+        "general",
+        "gen",
+        "gen.",
+        "lt",
+        "col",
+        "col.",
+        "sgt",
+        "sgt.",
+        "capt",
+        "capt.",
+        "rev",
+        "rev.",
+        "pope",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "judge",
+        "justice",
+    ]
 )
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"it", "they", "them", "its"})
@@ -132,18 +175,28 @@ class Roster:
         char = (base + mention.start_char, base + mention.end_char)
         head = mention.root
         named = [
-            e for e in doc.ents
-            if e.start >= rng[0] and e.end <= rng[1] and e.label_ in NAMED
-            and (e.label_ == "PERSON" or e.start <= head.i < e.end or e.root.head is head
-                 and e.root.dep_ in ("appos", "conj"))
+            e
+            for e in doc.ents
+            if e.start >= rng[0]
+            and e.end <= rng[1]
+            and e.label_ in NAMED
+            and (
+                e.label_ == "PERSON"
+                or e.start <= head.i < e.end
+                or (e.root.head is head and e.root.dep_ in ("appos", "conj"))
+            )
         ]
-        named.sort(key=lambda e: (e.label_ != "PERSON", e.root.dep_ != "appos" and e.root is not head))
+        named.sort(
+            key=lambda e: (e.label_ != "PERSON", e.root.dep_ != "appos" and e.root is not head)
+        )
         if named:
             ent = named[0]
             if ent.label_ == "PERSON":
                 entry = by_start.get(ent.start) or self.entity(ent.text, "PERSON", _abs(ent, base))
             else:
-                entry = self.entity(ent.text, "ORG" if ent.label_ != "NORP" else "NORP", _abs(ent, base))
+                entry = self.entity(
+                    ent.text, "ORG" if ent.label_ != "NORP" else "NORP", _abs(ent, base)
+                )
             if entry is not None:
                 entry.mentions.setdefault(char, mention.text)
                 for title in _role_words(mention, ent):
@@ -164,8 +217,11 @@ class Roster:
         return Resolved(None, mention.text, char, None)
 
     def _antecedent(self, pronoun: str, pos: int) -> Entry | None:
-        pool = self._people if pronoun in PERSON_PRONOUNS else (
-            self._groups if pronoun in GROUP_PRONOUNS else [])
+        pool = (
+            self._people
+            if pronoun in PERSON_PRONOUNS
+            else (self._groups if pronoun in GROUP_PRONOUNS else [])
+        )
         i = bisect.bisect_left(pool, pos, key=lambda pair: pair[0])
         return pool[i - 1][1] if i > 0 else None
 
@@ -179,7 +235,9 @@ class Roster:
     # -- output ---------------------------------------------------------
     def records(self, doc_id: str) -> tuple[list[SpeakerRecord], dict[int, str]]:
         """Speaker records in order of first mention, and entry id() -> speaker id."""
-        ordered = sorted(self.entries, key=lambda e: min(e.mentions) if e.mentions else (e.first, 0))
+        ordered = sorted(
+            self.entries, key=lambda e: min(e.mentions) if e.mentions else (e.first, 0)
+        )
         ids: dict[int, str] = {}
         out = []
         for n, entry in enumerate(ordered, 1):
@@ -235,8 +293,11 @@ def _trim_entity(ent: Span) -> Span | None:
 
 def _title_text(tokens: list[Token]) -> str | None:
     """A title from its tokens: drop determiners, possessors and place names."""
-    keep = [t for t in tokens if t.dep_ not in TITLE_SKIP_DEPS and t.ent_type_ not in ("GPE", "NORP")
-            and not t.is_punct]
+    keep = [
+        t
+        for t in tokens
+        if t.dep_ not in TITLE_SKIP_DEPS and t.ent_type_ not in ("GPE", "NORP") and not t.is_punct
+    ]
     while keep and keep[0].pos_ in ("ADP", "CCONJ"):
         keep = keep[1:]
     while keep and keep[-1].pos_ in ("ADP", "CCONJ", "DET"):
@@ -255,8 +316,11 @@ def titles_of(ent: Span) -> list[str]:
     out: list[str] = []
     root = ent.root
     doc = ent.doc
-    before = [t for t in doc[max(0, ent.start - 6) : ent.start] if t.head.i in range(ent.start, ent.end)
-              or t.head.head.i in range(ent.start, ent.end)]
+    before = [
+        t
+        for t in doc[max(0, ent.start - 6) : ent.start]
+        if t.head.i in range(ent.start, ent.end) or t.head.head.i in range(ent.start, ent.end)
+    ]
     if before:
         title = _title_text(sorted(before, key=lambda t: t.i))
         if title:

@@ -59,12 +59,16 @@ def _trim(span: Span) -> tuple[int, int]:
     doc = span.doc
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].tag_ == "POS"):
+    while end > start and (
+        doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].tag_ == "POS"
+    ):
         end -= 1
     return start, end
 
 
-LONE_WORDS = re.compile(r"^(?:now|currently|recently|nowadays|daily|weekly|monthly|annually|yearly)$")
+LONE_WORDS = re.compile(
+    r"^(?:now|currently|recently|nowadays|daily|weekly|monthly|annually|yearly)$"
+)
 
 
 def find_timexes(doc: Doc, ref: dt.date | None) -> list[Timex]:

@@ -1,0 +1,73 @@
+"""Shared fixtures: the real pipeline (loaded once), the CLI runner, sample paths."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+
+import orjson
+import pytest
+from typer.testing import CliRunner
+
+from cli.main import app
+from core.extract import Extractor
+from core.records import Extraction
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+GOLDEN = ROOT / "tests" / "golden"
+
+
+def eval_dir() -> Path | None:
+    """The shared evaluation data, when this checkout sits beside it."""
+    for candidate in (
+        os.environ.get("NEWSCLAIMS_EVAL_DIR"),
+        ROOT.parent / "shared" / "eval",
+        Path("/work/shared/eval"),
+    ):
+        if candidate and (Path(candidate) / "seed-quotes.jsonl").exists():
+            return Path(candidate)
+    return None
+
+
+@pytest.fixture(scope="session")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+@pytest.fixture(scope="session")
+def extract(extractor: Extractor):
+    """Extract from a text written in a test; the default reference date is a Friday."""
+
+    def run(text: str, published: dt.date | None = dt.date(2021, 11, 12)) -> Extraction:
+        return extractor.extract_text(text, published=published)
+
+    return run
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def invoke(runner: CliRunner):
+    """Run `newsclaims ARGS` in-process; stdout and stderr are kept apart."""
+
+    def run(*args: str, input: str | bytes | None = None, env: dict[str, str] | None = None):
+        return runner.invoke(app, list(args), input=input, env=env)
+
+    return run
+
+
+def records(stdout: str | bytes) -> list[dict]:
+    data = stdout.encode() if isinstance(stdout, str) else stdout
+    return [orjson.loads(line) for line in data.splitlines() if line.strip()]
+
+
+def cli_command() -> list[str]:
+    """The installed console script, for tests that need a real process."""
+    script = Path(sys.executable).with_name("newsclaims")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "cli"]

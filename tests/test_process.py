@@ -1,0 +1,99 @@
+"""The command as a real process: pipes, terminals, signals, import cost."""
+
+from __future__ import annotations
+
+import os
+import pty
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import orjson
+from conftest import cli_command, records
+
+TEXT = (
+    "“The new line opens on Monday,” said transit chief Mara Olsen. "
+    "She said fares would not rise.\n"
+)
+
+
+def corpus(path: Path, n: int) -> Path:
+    with path.open("wb") as fh:
+        for i in range(n):
+            fh.write(orjson.dumps({"id": f"d{i}", "text": TEXT, "published": "2024-05-03"}) + b"\n")
+    return path
+
+
+def test_piped_stdin_subprocess():
+    proc = subprocess.run(
+        [*cli_command(), "extract"], input=TEXT.encode(), capture_output=True, timeout=120
+    )
+    assert proc.returncode == 0, proc.stderr
+    recs = records(proc.stdout)
+    assert recs[0]["doc"] == "-"
+    assert any(r["type"] == "quote" for r in recs)
+    assert b"Traceback" not in proc.stderr
+
+
+def test_broken_pipe_is_quiet(tmp_path):
+    src = corpus(tmp_path / "many.jsonl", 300)
+    cmd = (
+        " ".join(cli_command()) + f' extract {src} | head -1; echo "status=${{PIPESTATUS[0]}}" >&2'
+    )
+    proc = subprocess.run(["bash", "-c", cmd], capture_output=True, timeout=300)
+    assert len(proc.stdout.splitlines()) == 1
+    assert orjson.loads(proc.stdout)["type"] == "document"
+    assert b"Traceback" not in proc.stderr
+    assert b"Broken pipe" not in proc.stderr and b"BrokenPipe" not in proc.stderr
+    assert proc.stderr.strip().splitlines()[-1] == b"status=0"
+
+
+def test_terminal_stdin_without_paths_is_usage_error():
+    """No PATH and a terminal on stdin: exit 2 with a hint, never wait for typing."""
+    master, slave = pty.openpty()
+    try:
+        proc = subprocess.run(
+            [*cli_command(), "extract"], stdin=slave, capture_output=True, timeout=60
+        )
+    finally:
+        os.close(slave)
+        os.close(master)
+    assert proc.returncode == 2
+    assert b"no input" in proc.stderr
+    assert proc.stdout == b""
+
+
+def test_ctrl_c_exits_130_and_leaves_output_untouched(tmp_path):
+    src = corpus(tmp_path / "many.jsonl", 5000)
+    out = tmp_path / "result.jsonl"
+    out.write_bytes(b"previous run\n")
+    proc = subprocess.Popen(
+        [*cli_command(), "extract", str(src), "--output", str(out)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    time.sleep(4)  # model loaded, documents flowing
+    proc.send_signal(signal.SIGINT)
+    _stdout, stderr = proc.communicate(timeout=120)
+    assert proc.returncode == 130, stderr
+    assert b"Traceback" not in stderr
+    assert b"interrupted" in stderr
+    assert out.read_bytes() == b"previous run\n"
+    assert not [p for p in os.listdir(tmp_path) if p.startswith(".newsclaims-")]
+
+
+def test_help_and_version_do_not_import_spacy():
+    code = (
+        "import sys\n"
+        "from cli.main import app\n"
+        "for args in (['--help'], ['--version'], ['extract', '--help']):\n"
+        "    try:\n"
+        "        app(args)\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "print('spacy' in sys.modules, file=sys.stderr)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=60)
+    assert proc.stderr.strip().splitlines()[-1] == b"False"

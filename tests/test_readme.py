@@ -1,0 +1,59 @@
+"""The README stays true: its quick start, options and example record are checked."""
+
+from __future__ import annotations
+
+import re
+
+import orjson
+from conftest import GOLDEN, ROOT, records
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def fenced(lang: str) -> list[str]:
+    return re.findall(rf"```{lang}\n(.*?)```", README, flags=re.S)
+
+
+def test_quick_start_is_two_commands():
+    quick = README.split("## Quick start", 1)[1]
+    first_sh = re.search(r"```sh\n(.*?)```", quick, flags=re.S)
+    assert first_sh is not None
+    commands = [
+        ln for ln in first_sh.group(1).splitlines() if ln.strip() and not ln.startswith("#")
+    ]
+    assert commands == ["uv run newsclaims extract samples/harbor-bridge.txt", "uv run pytest"]
+
+
+def test_every_option_in_the_readme_exists(invoke):
+    help_text = invoke("extract", "--help").stdout + invoke("--help").stdout
+    options = set(re.findall(r"(?<![\w-])(--[a-z][a-z-]+)", README))
+    options -= {"--check", "--fix"}  # ruff's, in the development section
+    missing = sorted(o for o in options if o not in help_text)
+    assert not missing
+
+
+def test_usage_commands_on_samples_run(invoke, monkeypatch, tmp_path):
+    """Every `uv run newsclaims extract samples/...` line of the usage block works as shown."""
+    monkeypatch.chdir(ROOT)
+    usage = fenced("sh")[1]
+    ran = 0
+    for line in usage.splitlines():
+        line = line.strip()
+        if not line.startswith("uv run newsclaims extract samples/"):
+            continue
+        args = line.split()[3:]
+        if "--output" in args:  # write into the test's folder, not the checkout
+            i = args.index("--output") + 1
+            args[i] = str(tmp_path / args[i])
+        result = invoke(*args)
+        assert result.exit_code == 0, (line, result.stderr)
+        ran += 1
+    assert ran >= 3
+
+
+def test_example_quote_record_is_real_output():
+    block = fenced("json")[0]
+    example = orjson.loads(" ".join(block.split("\n")))
+    golden = records((GOLDEN / "harbor-bridge.txt.out.jsonl").read_bytes())
+    real = next(r for r in golden if r["type"] == "quote" and r["id"] == example["id"])
+    assert {k: real[k] for k in example} == example

@@ -1,0 +1,51 @@
+"""The mission's seed article (shared gold, read at test time, never copied here)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from conftest import eval_dir
+
+EVAL = eval_dir()
+pytestmark = pytest.mark.skipif(EVAL is None, reason="../shared/eval is not beside this checkout")
+
+
+@pytest.fixture(scope="module")
+def seed(extractor):
+    assert EVAL is not None
+    gold = json.loads((EVAL / "seed-quotes.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    text = gold["text"]
+    return (
+        text,
+        gold,
+        extractor.extract_text(text, doc_id=gold["id"], published=dt.date(2021, 11, 12)),
+    )
+
+
+def test_two_direct_quotes_with_cues_and_speaker_mentions(seed):
+    text, gold, ex = seed
+    directs = [q for q in ex.quotes if q.kind == "direct"]
+    gold_directs = [g for g in gold["quotes"] if g["kind"] == "direct"]
+    assert len(directs) == len(gold_directs) == 2
+    for q, g in zip(directs, gold_directs, strict=True):
+        gs, ge = g["content"]
+        assert text[gs:ge].strip("“”").startswith(q.text[:40])
+        assert q.cue is not None and q.cue.span == tuple(g["cue"])
+        assert q.speaker is not None and q.speaker.span == tuple(g["speaker"])
+        assert q.speaker.name == "Sergey Lavrov"
+
+
+def test_dates_and_values(seed):
+    _, _, ex = seed
+    dates = {(e.date.text, e.date.value) for e in ex.events if e.date}
+    for expected in [
+        ("Friday", "2021-11-12"),
+        ("December 24th", "2021-12-24"),
+        ("this July", "2021-07"),
+        ("2011", "2011"),
+    ]:
+        assert expected in dates
+    assert any(v.startswith("P1Y") for t, v in dates if "year" in t)
+    assert not any("5+5" in t for t, _ in dates)
