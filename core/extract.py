@@ -245,9 +245,10 @@ class Extractor:
             sdoc, base, [(q.start + base, q.end + base) for q in raw_quotes]
         )
         resolved: list[Resolved | None] = []
+        by_quote: dict[int, Resolved | None] = {}
         for q in raw_quotes:
             if q.follows is not None:
-                res = resolved[q.follows]
+                res = by_quote.get(id(q.follows))
             elif q.speaker is not None:
                 res = state.roster.resolve(sdoc, base, q.speaker, by_start)
             else:
@@ -255,6 +256,7 @@ class Extractor:
             if res is not None:
                 count_quote(res)
             resolved.append(res)
+            by_quote[id(q)] = res
         cue_heads = {q.cue.head: i for i, q in enumerate(raw_quotes) if q.cue is not None}
         events = find_events(
             sdoc, timexes, [(q.start, q.end) for q in raw_quotes], cue_heads, self.lemmas

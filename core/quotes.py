@@ -66,7 +66,7 @@ class RawQuote:
     cue: CueHit | None
     speaker: tuple[int, int] | None  # token range of the speaker mention
     confidence: float
-    follows: int | None = None  # index of the quote whose speaker this one continues
+    follows: RawQuote | None = None  # the quote whose speaker's turn this one continues
     outer: Span | None = None
     notes: list[str] = field(default_factory=list)
 
@@ -423,7 +423,7 @@ def _continue_turns(doc: Doc, quotes: list[RawQuote]) -> None:
         between = text[prev.end : q.start]
         if between.count("\n\n") + between.count("\n") > 3 or len(between) > 600:
             continue
-        q.follows = i - 1 if prev.follows is None else prev.follows
+        q.follows = prev if prev.follows is None else prev.follows
         q.confidence = 0.6
 
 
