@@ -249,11 +249,15 @@ def extract(
 
     from core.documents import Fields
 
-    from .inputs import read_inputs
+    from .inputs import ReadOptions, read_inputs
 
     fields = Fields(id=id_field, text=text_field, published=published_field)
     stdin = sys.stdin.buffer if sys.stdin is not None else open(os.devnull, "rb")  # noqa: SIM115
-    inputs = read_inputs(paths, input_format.value, fields, stdin)
+    # A UTF-8 character is at most 4 bytes: anything longer cannot fit --max-chars.
+    options = ReadOptions(input_format.value, fields, max_bytes=4 * max_chars)
+    inputs = read_inputs(paths, options, stdin)
+
+    from .output import OutputError
 
     try:
         code = _process(
@@ -274,6 +278,16 @@ def extract(
     except KeyboardInterrupt:
         sys.stderr.write("newsclaims: interrupted\n")
         code = EXIT_INTERRUPTED
+    except OutputError as exc:
+        _error(f"{output or 'stdout'}: cannot write: {exc}")
+        if output is None:
+            _silence_stdout()
+        code = EXIT_PARTIAL
+    except Exception as exc:  # a bug: one line for cron, the traceback with --debug
+        if debug:
+            raise
+        _error(f"internal error: {type(exc).__name__}: {exc} (run with --debug for details)")
+        code = EXIT_PARTIAL
     raise typer.Exit(code)
 
 
@@ -293,7 +307,7 @@ def _process(
     from core.extract import Extractor
     from core.pipeline import ModelError
 
-    from .output import atomic_output
+    from .output import OutputError, atomic_output
 
     try:
         extractor = Extractor(
@@ -311,15 +325,20 @@ def _process(
         tty = sys.stdout.isatty()
         if fmt == "auto":
             fmt = "table" if tty else "jsonl"
-        return _run(results, sys.stdout.buffer, fmt, only, quiet, stdout_is_tty=tty)
-    if fmt == "auto":
-        fmt = "jsonl"
-    try:
-        with atomic_output(output) as fh:
-            return _run(results, fh, fmt, only, quiet, stdout_is_tty=False)
-    except OSError as exc:
-        _error(f"{output}: cannot write: {exc.strerror or exc}")
-        return EXIT_PARTIAL
+        written, failed = _run(results, sys.stdout.buffer, fmt, only, quiet, stdout_is_tty=tty)
+    else:
+        if fmt == "auto":
+            fmt = "jsonl"
+        try:
+            with atomic_output(output) as fh:
+                written, failed = _run(results, fh, fmt, only, quiet, stdout_is_tty=False)
+        except OSError as exc:  # creating, syncing or renaming the file
+            raise OutputError(exc.strerror or str(exc)) from exc
+    if not quiet:
+        sys.stderr.write(
+            f"newsclaims: {written + failed} read, {written} written, {failed} failed\n"
+        )
+    return EXIT_PARTIAL if failed else EXIT_OK
 
 
 def _silence_stdout() -> None:
@@ -355,9 +374,11 @@ def _run(
     only: frozenset[str] | None,
     quiet: bool,
     stdout_is_tty: bool,
-) -> int:
-    """Write every result, report every failure; return the exit code."""
+) -> tuple[int, int]:
+    """Write every result, report every failure; return (written, failed)."""
     from core.records import Failure
+
+    from .output import OutputError
 
     writer = _writer(stream, fmt, only)
     written = failed = 0
@@ -367,15 +388,16 @@ def _run(
                 failed += 1
                 _error(f"{result.source}: {result.message}")
             else:
-                writer.write(result)
+                try:
+                    writer.write(result)
+                except BrokenPipeError:
+                    raise
+                except OSError as exc:  # a full disk, a closed file
+                    raise OutputError(exc.strerror or str(exc)) from exc
                 written += 1
             tick()
     writer.close()
-    if not quiet:
-        sys.stderr.write(
-            f"newsclaims: {written + failed} read, {written} written, {failed} failed\n"
-        )
-    return EXIT_PARTIAL if failed else EXIT_OK
+    return written, failed
 
 
 @contextlib.contextmanager

@@ -13,6 +13,10 @@ import orjson
 from core.records import Extraction
 
 
+class OutputError(Exception):
+    """The records cannot be written (full disk, unwritable file): the run stops."""
+
+
 class JsonlWriter:
     """One record per line, UTF-8, flushed after each document."""
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -46,6 +47,8 @@ from .timexes import Timex, find_timexes
 log = logging.getLogger("newsclaims")
 
 DEFAULT_CHUNK_CHARS = 100_000
+FAILURE_FLUSH = 1_000  # failures in a row before an empty text releases them
+FLUSH = -1  # the document number of those empty texts
 DEFAULT_MAX_CHARS = 5_000_000
 PARAGRAPH_COMPONENT = "newsclaims_paragraphs"
 
@@ -166,35 +169,59 @@ class Extractor:
         return self.extract(Document(id=doc_id, text=text, source=doc_id, published=published))
 
     def stream(self, items: Iterable[Document | Failure]) -> Iterator[Extraction | Failure]:
-        """Extract from a stream of documents, passing failures through in order."""
-        states: dict[int, _State | Failure] = {}
+        """Extract from a stream of documents, passing failures through in order.
+
+        Failures never go through spaCy: they wait in ``pending`` (in input
+        order, between the documents in flight) and are released as soon as
+        the document before them is done. Every ``FAILURE_FLUSH`` failures in
+        a row, an empty text is sent through the pipe to release them, so a
+        long run of bad lines cannot pile up in memory.
+        """
+        states: dict[int, _State] = {}
+        pending: deque[Failure | int] = deque()  # failures and document numbers, in order
 
         def feed() -> Iterator[tuple[str, tuple[int, int, int]]]:
+            in_a_row = 0
             for n, item in enumerate(items):
-                if isinstance(item, Failure):
-                    states[n] = item
-                    yield "", (n, -1, 0)
+                failure = item if isinstance(item, Failure) else None
+                if isinstance(item, Document):
+                    problem = self._check(item)
+                    failure = Failure(item.source, problem) if problem else None
+                if failure is not None:
+                    pending.append(failure)
+                    in_a_row += 1
+                    if in_a_row >= FAILURE_FLUSH:
+                        in_a_row = 0
+                        pending.append(FLUSH)
+                        yield "", (FLUSH, 0, 0)
                     continue
-                problem = self._check(item)
-                if problem:
-                    states[n] = Failure(item.source, problem)
-                    yield "", (n, -1, 0)
-                    continue
+                assert isinstance(item, Document)
+                in_a_row = 0
                 ref, origin = self._reference(item)
                 pieces = chunk_text(item.text, self.chunk_chars)
                 states[n] = _State(item, ref, origin, len(pieces))
+                pending.append(n)
                 for k, (s, e) in enumerate(pieces):
                     yield item.text[s:e], (n, k, s)
+
+        def release(upto: int) -> Iterator[Failure]:
+            """The failures queued before document ``upto`` (or the flush marker)."""
+            while pending:
+                head = pending.popleft()
+                if head == upto:
+                    return
+                if isinstance(head, Failure):
+                    yield head
 
         piped = self.nlp.pipe(
             feed(), as_tuples=True, batch_size=self.batch_size, n_process=self.n_process
         )
-        for spacy_doc, (n, _k, base) in piped:
-            state = states[n]
-            if isinstance(state, Failure):
-                del states[n]
-                yield state
+        for spacy_doc, (n, k, base) in piped:
+            if n == FLUSH or k == 0:
+                yield from release(n)
+            if n == FLUSH:
                 continue
+            state = states[n]
             if state.error is None:
                 try:
                     self._analyze(state, spacy_doc, base)
@@ -205,14 +232,17 @@ class Extractor:
             if state.seen < state.chunks:
                 continue
             del states[n]
-            if state.error is not None:
-                yield Failure(state.doc.source, state.error)
-                continue
-            try:
-                yield self._finish(state)
-            except Exception as exc:
-                log.debug("assembly failed for %s", state.doc.source, exc_info=True)
-                yield Failure(state.doc.source, f"internal error while extracting: {exc}")
+            yield self._result(state)
+        yield from (f for f in pending if isinstance(f, Failure))
+
+    def _result(self, state: _State) -> Extraction | Failure:
+        if state.error is not None:
+            return Failure(state.doc.source, state.error)
+        try:
+            return self._finish(state)
+        except Exception as exc:  # as above: one document, not the run
+            log.debug("assembly failed for %s", state.doc.source, exc_info=True)
+            return Failure(state.doc.source, f"internal error while extracting: {exc}")
 
     # -- steps --------------------------------------------------------------
     def _check(self, doc: Document) -> str | None:

@@ -1,0 +1,192 @@
+"""Property-based tests: hostile text never breaks the extractor or its records.
+
+The default run tries a few hundred texts per property. The long fuzz run
+(see README, "Fuzzing") sets NEWSCLAIMS_FUZZ_EXAMPLES to tens of thousands.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import os
+import re
+
+import jsonschema
+import orjson
+import pytest
+from conftest import ROOT
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from core.dates import bounds, normalize
+from core.documents import Document, InputError, decode_text, document_from_json
+from core.marks import find_quoted
+from core.records import Extraction, Failure
+
+EXAMPLES = int(os.environ.get("NEWSCLAIMS_FUZZ_EXAMPLES", "150"))
+FUZZ = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+SCHEMA = json.loads((ROOT / "core" / "schema.json").read_text(encoding="utf-8"))
+VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
+
+# Pieces that steer the generator toward what the rules react to.
+NEWSY = [
+    " said ",
+    " told reporters ",
+    " according to ",
+    ", she said. ",
+    " he added: ",
+    "Mr. Lavrov",
+    "the Foreign Minister",
+    " on Friday",
+    " last week ",
+    "December 24th",
+    " in 2011 ",
+    "3 p.m.",
+    " every Monday ",
+    "5+5",
+    "24/7",
+    "the 1990s",
+    " would ",
+    "\n\n",
+    "\n",
+    "\t",
+    " — ",
+    ": ",
+    " (",
+    ") ",
+    "[sic]",
+    "Joneses’ ",
+    "’90s",
+    "\u202e",
+    "\u200f",
+    "مرحبا",
+    "שלום",
+    "😀",
+    "👩🏽‍💻",
+    "\x00",
+    "\x07",
+    "\ufeff",
+    "\r\n",
+    "A" * 500,
+    "word " * 80,
+]
+MARKS = list("“”„‟«»\"‘’‚‹›'`´")
+PIECES = st.one_of(
+    st.text(max_size=30),
+    st.sampled_from(MARKS),
+    st.sampled_from(NEWSY),
+    st.text(alphabet=st.characters(codec="utf-8"), max_size=20),
+)
+TEXTS = st.lists(PIECES, max_size=40).map("".join)
+
+
+def _check_spans(text: str, obj: object) -> None:
+    """Every span in a record lies inside the text and matches its text field."""
+    if isinstance(obj, dict):
+        span = obj.get("span")
+        if span is not None:
+            s, e = span
+            assert 0 <= s <= e <= len(text)
+            if obj.get("text") is not None:
+                assert text[s:e] == obj["text"]
+        for key in ("parts",):
+            for s, e in obj.get(key) or []:
+                assert 0 <= s <= e <= len(text)
+        for value in obj.values():
+            _check_spans(text, value)
+    elif isinstance(obj, list):
+        for value in obj:
+            _check_spans(text, value)
+
+
+@FUZZ
+@given(
+    text=TEXTS, published=st.one_of(st.none(), st.dates(dt.date(1900, 1, 1), dt.date(2100, 12, 31)))
+)
+def test_extractor_never_fails_and_records_are_sound(extractor, text, published):
+    results = list(
+        extractor.stream([Document(id="fuzz", text=text, source="fuzz", published=published)])
+    )
+    assert len(results) == 1
+    result = results[0]
+    if not text.strip():
+        assert isinstance(result, Failure) and "empty" in result.message
+        return
+    assert isinstance(result, Extraction), getattr(result, "message", None)
+    ids: set[str] = set()
+    for rec in result.records():
+        obj = orjson.loads(orjson.dumps(rec))
+        VALIDATOR.validate(obj)
+        _check_spans(text, obj)
+        if "id" in obj:
+            assert obj["id"] not in ids
+            ids.add(obj["id"])
+    assert result.document.chars == len(text)
+
+
+@FUZZ
+@given(text=TEXTS)
+def test_quotation_marks_pair_within_text(text):
+    spans = find_quoted(text)
+    last_end = -1
+    for q in spans:
+        o_s, o_e = q.outer
+        assert 0 <= o_s < o_e <= len(text)
+        assert o_s >= last_end  # in order and disjoint
+        last_end = o_e
+        for s, e in q.parts:
+            assert o_s < s <= e < o_e
+
+
+TIMEX3 = re.compile(
+    r"^(?:\d{2,4}|XXXX|XX\d|FY\d{4})(?:-(?:\d{2}|XX|W\d{2}|WXX|Q\d|H\d|SP|SU|FA|WI))?"
+    r"(?:-(?:\d{2}|XX|\d|WE))?(?:T(?:\d{2}:\d{2}|MO|AF|EV|NI|MI))?$"
+    r"|^P(?:T)?(?:\d+(?:\.\d+)?|X)(?:Y|M|W|D|H|S|Q|DE|CE|ML|WE)$|^(?:PAST|PRESENT|FUTURE)_REF$"
+)
+
+
+@FUZZ
+@given(
+    text=st.one_of(
+        st.text(max_size=40), st.lists(st.sampled_from(NEWSY + MARKS), max_size=6).map("".join)
+    ),
+    ref=st.one_of(st.none(), st.dates(dt.date(1000, 1, 1), dt.date(2199, 12, 31))),
+    direction=st.sampled_from([None, "past", "future", "present"]),
+)
+def test_normalize_never_raises_and_values_are_timex3(text, ref, direction):
+    norm = normalize(text, ref, direction)
+    if norm is not None:
+        assert TIMEX3.match(norm.value), norm.value
+        start, end = bounds(norm.value)
+        assert (start is None) == (end is None)
+        if start and end:
+            assert start <= end
+
+
+@FUZZ
+@given(data=st.binary(max_size=200))
+def test_input_decoding_raises_only_input_errors(data):
+    for parse in (decode_text, lambda d: document_from_json(d, "f:1")):
+        with contextlib.suppress(InputError):
+            parse(data)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“" * 2000,
+        "”“" * 1000 + "said",
+        "'" * 3000,
+        "\n" * 5000 + "“Hello,” he said.",
+        "x" * 200_000,  # one enormous token
+        ("word “quote” " * 30 + "\n") * 40,
+    ],
+)
+def test_pathological_texts(extractor, text):
+    results = list(extractor.stream([Document(id="p", text=text, source="p")]))
+    assert isinstance(results[0], Extraction)
