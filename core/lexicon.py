@@ -67,6 +67,12 @@ def cue_phrases() -> dict[tuple[str, ...], str]:
 
 
 @cache
+def document_nouns() -> frozenset[str]:
+    """Nouns for texts that speak for someone: "a statement saying ...", "the report"."""
+    return frozenset(row[0].lower() for row in read_table("document_nouns.tsv"))
+
+
+@cache
 def label_stopwords() -> frozenset[str]:
     """Words that open a "Label: text" line without naming a speaker (Update:, Photo:)."""
     return frozenset(row[0].lower() for row in read_table("label_stopwords.tsv"))

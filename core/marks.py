@@ -54,6 +54,10 @@ SINGLE = MarkStyle(
 ALWAYS_OPEN = frozenset(["“", "„", "‟", "‘", "‚", "``", "`"])
 ALWAYS_CLOSE = frozenset(["”", "’"])
 
+# A mark left open at a paragraph's end starts a run-on quote only when a few
+# words follow it: a stray mark before a word or two is a typo, not a quote.
+MIN_RUN_ON_WORDS = 5
+
 # Paragraphs end at every line break: a stray mark never reaches past its line.
 PARAGRAPH_BREAK = re.compile(r"\n\s*")
 
@@ -183,11 +187,16 @@ def _scan(
             end = p_end
             while end > opened.end and text[end - 1].isspace():
                 end -= 1
-            if end > opened.end:
+            if continuing or _words(text, opened.end, end) >= MIN_RUN_ON_WORDS:
                 if not continuing:
                     carried_open = opened.start
                 carried = [*parts, (opened.end, end)]
     return out
+
+
+def _words(text: str, start: int, end: int) -> int:
+    """How many words a stretch of one paragraph holds (counted up to a few)."""
+    return len(text[start:end].split(None, MIN_RUN_ON_WORDS)[:MIN_RUN_ON_WORDS])
 
 
 def _make(open_at: int, close_end: int, parts: list[Span], style: str) -> QuotedSpan:

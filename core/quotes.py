@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from .lemmas import Lemmas
-from .lexicon import CueSense, cue_phrases, cue_verbs, label_stopwords
+from .lexicon import CueSense, cue_phrases, cue_verbs, document_nouns, label_stopwords
 from .marks import QuotedSpan, find_quoted, paragraphs
 from .records import QuoteKind, Span
 
@@ -67,7 +67,7 @@ ATTRIBUTION_TAIL_DEPS = frozenset(
         "appos",
     }
 )
-WINDOW = 12  # tokens searched after a quote for its attribution
+WINDOW = 20  # tokens searched after a quote for its attribution
 TAIL_WINDOW = 8  # tokens allowed between a cue and the quote it introduces
 LABEL_WINDOW = 6  # tokens of a "Name:" label
 MIN_UNATTRIBUTED_WORDS = 5  # shorter unattributed quotes are scare quotes and titles
@@ -75,6 +75,7 @@ MIN_CONTINUATION_WORDS = 4
 SPLIT_GAP_CHARS = 160  # longest attribution between the two pieces of a split quote
 LEAD_WINDOW = 60  # tokens searched back for the start of a quote's sentence
 SENTENCE_END = frozenset({".", "!", "?", "…"})
+SPLIT_ENDS = frozenset({".", ",", ":", ";", "—"})  # how an attribution between two pieces ends
 
 
 @dataclass(slots=True)
@@ -208,18 +209,29 @@ def _verb_hit(tok: Token, lemma: str, sense: CueSense) -> CueHit:
 def subject_of(verb: Token) -> Token | None:
     """The speaker token of a cue verb: its subject, or the subject it shares.
 
-    "adding"/"saying" clauses and coordinated verbs ("... and said") borrow
-    the subject of the verb they hang from.
+    "adding"/"saying" clauses, coordinated verbs ("... and said") and
+    gerunds after a preposition ("ended by saying") borrow the subject of the
+    verb they hang from; "a statement saying" is spoken by whoever issued the
+    statement, "a voter saying" by the voter.
     """
     tok = verb
-    for _ in range(4):
+    for _ in range(5):
         for child in tok.children:
             if child.dep_ in SUBJECT_DEPS and child.dep_ != "csubj":
                 return child
-        if tok.dep_ in ("conj", "advcl", "xcomp", "parataxis") and tok.head is not tok:
-            tok = tok.head
-            continue
-        break
+        head = tok.head
+        if head is tok:
+            break
+        if tok.dep_ in ("conj", "advcl", "xcomp", "parataxis"):
+            tok = head
+        elif tok.dep_ == "pcomp" and head.dep_ == "prep" and head.head is not head:
+            tok = head.head
+        elif tok.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+            if head.lower_ not in document_nouns() or head.dep_ not in ("dobj", "pobj"):
+                return head
+            tok = head.head if head.dep_ == "dobj" else head.head.head
+        else:
+            break
     for child in verb.children:  # passive: "was told by X"
         if child.dep_ == "agent":
             for obj in child.children:
@@ -268,6 +280,24 @@ def _strip(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if start < end else None
 
 
+def _parenthetical(cue: Token) -> bool:
+    """Whether a cue and its subject are set off by commas inside the clause they
+    report: "X, aides said, will ...", "Many days, employees said, she ..."."""
+    doc = cue.doc
+    subj = next((c for c in cue.children if c.dep_ in SUBJECT_DEPS and c.i < cue.i), None)
+    left = subj.left_edge.i if subj is not None else cue.i
+    after = cue.i + 1
+    while after < len(doc) and doc[after].dep_ in ("prt", "npadvmod", "advmod"):
+        after += 1
+    return (
+        left > 0
+        and doc[left - 1].text == ","
+        and after < len(doc)
+        and doc[after].text == ","
+        and _word_count(doc, cue.sent.start, left) >= 2
+    )
+
+
 def _interrupts(cue: Token) -> bool:
     """Whether a cue verb is set off after the clause it reports ("…, he said",
     "That, they say, will …") rather than governing a clause that follows it."""
@@ -309,7 +339,13 @@ def complement_tokens(hit: CueHit, doc: Doc) -> tuple[int, int] | None:
         clause = head.head
         return None if clause is head else _subtree_range(clause, skip=head)
     if "clause" in hit.frames:
-        return _subtree_range(head)
+        # X seems to ..., X appears unaware: the whole clause is the claim
+        linked = any(c.dep_ in ("xcomp", "acomp", "attr") for c in head.children)
+        return _subtree_range(head) if linked else None
+    if "ccomp" in hit.frames and _parenthetical(head):
+        # Mrs. Clinton, these people said, would be open to other measures
+        clause = head if head.dep_ == "ROOT" else head.head
+        return _strip(doc, clause.left_edge.i, clause.right_edge.i + 1)
     best: Token | None = None
     rank = 99
     for child in head.children:
@@ -330,13 +366,34 @@ def complement_tokens(hit: CueHit, doc: Doc) -> tuple[int, int] | None:
 
 
 _FRAME_RANK = {"ccomp": 0, "xcomp": 1, "dobj": 2}
+# Words that open an aside after a comma: ", which ...", ", who ...".
+ASIDE_OPENERS = frozenset({"which", "who", "whose", "whom", "where"})
 # Prepositions that complete a verb's object: "blamed X for Y", "described X as Y".
 OBJECT_PREPS = frozenset({"for", "as", "of", "over", "on"})
 
 
 def _frame_range(head: Token, child: Token) -> tuple[int, int] | None:
-    """The content of one frame: the dependent's subtree, with the object and its
-    completing preposition read together ("praised her for changing")."""
+    """The content of one frame, without a trailing aside ("..., which ...")."""
+    rng = _frame_core(head, child)
+    return None if rng is None else _trim_aside(head.doc, rng)
+
+
+def _trim_aside(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
+    """Drop a non-restrictive relative clause that ends the content: annotators
+    (and readers) take "a Cruz win in Texas, which votes on March 1" as the claim
+    "a Cruz win in Texas"."""
+    for i in range(rng[0] + 3, rng[1] - 1):
+        if doc[i].text == "," and doc[i + 1].lower_ in ASIDE_OPENERS:
+            cut = _strip(doc, rng[0], i)
+            if cut is not None and _word_count(doc, *cut) >= 3:
+                return cut
+    return rng
+
+
+def _frame_core(head: Token, child: Token) -> tuple[int, int] | None:
+    """The dependent's subtree, with the object and its completing preposition
+    read together ("praised her for changing"), and an inverted clause with the
+    reason its cue gives for it ("X, he said, because Y")."""
     doc = head.doc
     if child.dep_ == "prep":
         objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
@@ -359,6 +416,10 @@ def _frame_range(head: Token, child: Token) -> tuple[int, int] | None:
         )
         if prep is not None:
             return _strip(doc, rng[0], prep.right_edge.i + 1)
+    if rng is not None and child.dep_ == "ccomp" and child.i < head.i:
+        reason = next((c for c in head.children if c.dep_ == "advcl" and c.i > head.i), None)
+        if reason is not None:
+            return _strip(doc, rng[0], reason.right_edge.i + 1)
     return rng
 
 
@@ -644,6 +705,9 @@ def _direct(f: _Finder, m: _Marked) -> RawQuote | None:
             speaker, referent = _speaker_for(doc, hit)
             if not _introduces(doc, hit, m):
                 # He called Trump “a con man”: the quote ends a paraphrase
+                comp = f.complement(hit)
+                if comp is not None and comp[0] <= m.first and m.last - 1 <= comp[1]:
+                    return None  # the complement holds it: a mixed quote, made later
                 rng = _strip(doc, hit.end, m.last)
                 if rng is None:
                     return None
@@ -727,15 +791,19 @@ def _merge_split(f: _Finder, quotes: list[RawQuote], pending: list[_Marked]) -> 
         k = bisect.bisect_left(starts, q.outer[1])
         while k < len(pending):
             nxt = pending[k]
-            gap = text[q.outer[1] : nxt.q.outer[0]]
-            if nxt.used or "\n" in gap or len(gap) > SPLIT_GAP_CHARS:
+            if nxt.used or nxt.q.outer[0] - q.outer[1] > SPLIT_GAP_CHARS:
                 break
-            if q.cue.chars[1] > nxt.q.outer[0]:
+            gap = text[q.outer[1] : nxt.q.outer[0]]
+            if "\n" in gap:
                 break
             if q.outer[1] > cue_char and gap.strip(" ,.;:!?—–-") != "":
                 break  # after the first join, only adjacent pieces follow
-            if gap.rstrip()[-1:] not in (".", ",", ":", ";", "—"):
-                break  # the attribution must end before the next piece opens
+            if q.cue.chars[1] > nxt.q.outer[0] or gap.rstrip()[-1:] not in SPLIT_ENDS:
+                # a title inside the attribution (told NBC’s “Today” on Monday)
+                if q.outer[1] > cue_char or _word_count(f.doc, nxt.first, nxt.last) >= 4:
+                    break
+                k += 1
+                continue
             q.parts.extend(nxt.q.parts)
             q.end = nxt.q.content[1]
             q.outer = (q.outer[0], nxt.q.outer[1])
@@ -760,7 +828,7 @@ def _indirect(f: _Finder, found: list[RawQuote]) -> list[RawQuote]:
         if hit.head in f.used:
             continue
         comp = f.complement(hit)
-        if comp is None or _word_count(doc, *comp) < 1:
+        if comp is None or not _contentful(doc, comp):
             continue
         span = _chars(doc, comp)
         if _covers_direct(direct_spans, span):
@@ -770,6 +838,8 @@ def _indirect(f: _Finder, found: list[RawQuote]) -> list[RawQuote]:
         while k < len(pending) and pending[k].q.outer[0] < span[1]:
             inside.append(pending[k])
             k += 1
+        if k < len(pending) and _colon_between(doc.text, span[1], pending[k].q.outer[0]):
+            inside.append(pending[k])  # said she sent the same text: “…”
         kind: QuoteKind = "indirect"
         if inside:
             kind = "mixed"
@@ -781,6 +851,20 @@ def _indirect(f: _Finder, found: list[RawQuote]) -> list[RawQuote]:
         out.append(RawQuote(*span, [span], kind, hit, speaker, conf, referent=referent))
         f.used.add(hit.head)
     return out
+
+
+def _contentful(doc: Doc, rng: tuple[int, int]) -> bool:
+    """Whether a complement says something: two words, or one name or noun
+    ("endorsed Rubio"), not a lone pronoun ("know what", "campaign for him")."""
+    words = _word_count(doc, *rng)
+    if words >= 2:
+        return True
+    return words == 1 and any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in doc[rng[0] : rng[1]])
+
+
+def _colon_between(text: str, end: int, start: int) -> bool:
+    """Whether only a colon (and spaces) stands between two offsets on one line."""
+    return 0 < start - end <= 4 and text[end:start].strip() == ":"
 
 
 def _covers_direct(spans: list[Span], span: Span) -> bool:
