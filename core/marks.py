@@ -174,7 +174,9 @@ def _scan(
             if opened is None:
                 if mark in style.pairs and _can_open(text, i, j):
                     opened = _Open(i, j, mark)
-            elif mark in style.pairs[opened.mark].split() and _can_close(text, i, j):
+            elif mark in style.pairs[opened.mark].split() and (
+                _can_close(text, i, j) or not _can_open(text, i, j)
+            ):  # a closer set off by a space ("two-step ") still closes
                 whole = [*parts, (opened.end, i)]
                 outer_start = carried_open if continuing else opened.start
                 out.append(_make(outer_start, j, whole, style.name))

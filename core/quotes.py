@@ -358,23 +358,23 @@ def complement_tokens(hit: CueHit, doc: Doc) -> tuple[int, int] | None:
         if r < rank:
             best, rank = child, r
     if best is not None:
-        return _frame_range(head, best)
+        return _frame_range(head, best, "oprd" in hit.frames)
     if "ccomp" in hit.frames and _interrupts(head):
         # “…,” he said / Sanders has options, an aide said: the parse hangs the cue off the clause
         return _around_cue(head.head, head)
     return None
 
 
-_FRAME_RANK = {"ccomp": 0, "xcomp": 1, "dobj": 2}
+_FRAME_RANK = {"ccomp": 0, "xcomp": 1, "oprd": 1, "dobj": 2}
 # Words that open an aside after a comma: ", which ...", ", who ...".
 ASIDE_OPENERS = frozenset({"which", "who", "whose", "whom", "where"})
 # Prepositions that complete a verb's object: "blamed X for Y", "described X as Y".
 OBJECT_PREPS = frozenset({"for", "as", "of", "over", "on"})
 
 
-def _frame_range(head: Token, child: Token) -> tuple[int, int] | None:
+def _frame_range(head: Token, child: Token, naming: bool) -> tuple[int, int] | None:
     """The content of one frame, without a trailing aside ("..., which ...")."""
-    rng = _frame_core(head, child)
+    rng = _frame_core(head, child, naming)
     return None if rng is None else _trim_aside(head.doc, rng)
 
 
@@ -390,7 +390,7 @@ def _trim_aside(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
     return rng
 
 
-def _frame_core(head: Token, child: Token) -> tuple[int, int] | None:
+def _frame_core(head: Token, child: Token, naming: bool) -> tuple[int, int] | None:
     """The dependent's subtree, with the object and its completing preposition
     read together ("praised her for changing"), and an inverted clause with the
     reason its cue gives for it ("X, he said, because Y")."""
@@ -405,6 +405,11 @@ def _frame_core(head: Token, child: Token) -> tuple[int, int] | None:
             return _strip(doc, dobj.left_edge.i, rng[1])
         return rng
     rng = _subtree_range(child)
+    if rng is not None and (child.dep_ in ("oprd", "xcomp") or (naming and child.dep_ == "ccomp")):
+        # called him “a con man”, urged voters to ...: the object goes with its predicate
+        dobj = next((c for c in head.children if c.dep_ == "dobj" and head.i < c.i < child.i), None)
+        if dobj is not None:
+            return _strip(doc, dobj.left_edge.i, rng[1])
     if rng is not None and child.dep_ == "dobj":
         prep = next(
             (
@@ -587,7 +592,8 @@ class _Finder:
         if not 0 < colon - first <= LABEL_WINDOW:
             return None
         words = [t for t in doc[first:colon] if not t.is_punct]
-        if not words or words[0].lower_ in label_stopwords():
+        head = next((t for t in words if t.pos_ != "DET"), None)
+        if head is None or head.lower_ in label_stopwords():
             return None
         if any(t.pos_ in ("VERB", "AUX") and not t.is_title for t in words):
             return None
