@@ -73,6 +73,12 @@ def document_nouns() -> frozenset[str]:
 
 
 @cache
+def gender_words() -> dict[str, str]:
+    """Words that say a person's gender (honorifics, gendered titles, pronouns) -> f|m."""
+    return read_mapping("gender_words.tsv")
+
+
+@cache
 def label_stopwords() -> frozenset[str]:
     """Words that open a "Label: text" line without naming a speaker (Update:, Photo:)."""
     return frozenset(row[0].lower() for row in read_table("label_stopwords.tsv"))

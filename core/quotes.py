@@ -67,6 +67,7 @@ ATTRIBUTION_TAIL_DEPS = frozenset(
         "appos",
     }
 )
+DATELINE_TOKENS = 20  # longest dateline skipped at the start of a complement
 WINDOW = 20  # tokens searched after a quote for its attribution
 TAIL_WINDOW = 8  # tokens allowed between a cue and the quote it introduces
 LABEL_WINDOW = 6  # tokens of a "Name:" label
@@ -220,11 +221,11 @@ def subject_of(verb: Token) -> Token | None:
             if child.dep_ in SUBJECT_DEPS and child.dep_ != "csubj":
                 return child
         head = tok.head
-        if head is tok:
+        if head.i == tok.i:
             break
         if tok.dep_ in ("conj", "advcl", "xcomp", "parataxis"):
             tok = head
-        elif tok.dep_ == "pcomp" and head.dep_ == "prep" and head.head is not head:
+        elif tok.dep_ == "pcomp" and head.dep_ == "prep" and head.head.i != head.i:
             tok = head.head
         elif tok.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
             if head.lower_ not in document_nouns() or head.dep_ not in ("dobj", "pobj"):
@@ -248,9 +249,9 @@ def mention_range(tok: Token) -> tuple[int, int]:
         child = stack.pop()
         if child.dep_ in ("relcl", "acl", "advcl", "ccomp"):
             continue
-        if child.dep_ in ("cc", "conj") and child.head is tok and child.pos_ not in NAME_HEADS:
+        if child.dep_ in ("cc", "conj") and child.head.i == tok.i and child.pos_ not in NAME_HEADS:
             continue  # "Trump and Clinton" stays one mention; "X and said" does not
-        if child.head is tok and (
+        if child.head.i == tok.i and (
             child.dep_ == "punct" or (child.dep_ == "prep" and child.lower_ not in ("of", "at"))
         ):
             continue
@@ -333,11 +334,28 @@ def _subtree_range(tok: Token, skip: Token | None = None) -> tuple[int, int] | N
 
 
 def complement_tokens(hit: CueHit, doc: Doc) -> tuple[int, int] | None:
-    """Token range of what a cue introduces, by the frames its verb allows."""
+    """Token range of what a cue introduces, by the frames its verb allows,
+    without a dateline in front ("COLUMBUS, Ohio (Wire) — ...")."""
+    rng = _complement(hit, doc)
+    return None if rng is None else _skip_dateline(doc, rng)
+
+
+def _skip_dateline(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
+    """Start after a dateline: place names, a date and a dash before the first words."""
+    for i in range(rng[0], min(rng[1] - 1, rng[0] + DATELINE_TOKENS)):
+        tok = doc[i]
+        if tok.text in DASHES:
+            return _strip(doc, i + 1, rng[1]) or rng
+        if not (tok.pos_ in ("PROPN", "NUM", "PUNCT", "SPACE") or tok.is_title):
+            return rng
+    return rng
+
+
+def _complement(hit: CueHit, doc: Doc) -> tuple[int, int] | None:
     head = doc[hit.head]
     if hit.source_phrase:
         clause = head.head
-        return None if clause is head else _subtree_range(clause, skip=head)
+        return None if clause.i == head.i else _subtree_range(clause, skip=head)
     if "clause" in hit.frames:
         # X seems to ..., X appears unaware: the whole clause is the claim
         linked = any(c.dep_ in ("xcomp", "acomp", "attr") for c in head.children)
@@ -362,6 +380,22 @@ def complement_tokens(hit: CueHit, doc: Doc) -> tuple[int, int] | None:
     if "ccomp" in hit.frames and _interrupts(head):
         # “…,” he said / Sanders has options, an aide said: the parse hangs the cue off the clause
         return _around_cue(head.head, head)
+    if "ccomp" in hit.frames:
+        return _stray_that_clause(head)
+    return None
+
+
+def _stray_that_clause(head: Token) -> tuple[int, int] | None:
+    """A "that" clause the parser hung on a noun after the cue ("told analysts on
+    a call that the plant remained ..."): "that" marking a clause with its own
+    subject is a complementizer, not a relative pronoun."""
+    for tok in head.subtree:
+        if tok.i <= head.i or tok.dep_ != "mark" or tok.lower_ != "that":
+            continue
+        clause = tok.head
+        if clause.dep_ in ("relcl", "acl") and any(c.dep_ in SUBJECT_DEPS for c in clause.children):
+            return _strip(head.doc, tok.i, clause.right_edge.i + 1)
+        return None
     return None
 
 
@@ -445,7 +479,7 @@ def _speaker_for(doc: Doc, hit: CueHit) -> tuple[tuple[int, int] | None, int | N
         clause = subj.head
         while (
             clause.dep_ != "relcl"
-            and clause.head is not clause
+            and clause.head.i != clause.i
             and clause.dep_
             in (
                 "conj",
