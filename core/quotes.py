@@ -67,6 +67,7 @@ ATTRIBUTION_TAIL_DEPS = frozenset(
         "appos",
     }
 )
+SOURCE_WINDOW = 80  # tokens searched around "according to X" for its sentence
 DATELINE_TOKENS = 20  # longest dateline skipped at the start of a complement
 WINDOW = 20  # tokens searched after a quote for its attribution
 TAIL_WINDOW = 8  # tokens allowed between a cue and the quote it introduces
@@ -354,8 +355,7 @@ def _skip_dateline(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
 def _complement(hit: CueHit, doc: Doc) -> tuple[int, int] | None:
     head = doc[hit.head]
     if hit.source_phrase:
-        clause = head.head
-        return None if clause.i == head.i else _subtree_range(clause, skip=head)
+        return _source_phrase_clause(doc, hit)
     if "clause" in hit.frames:
         # X seems to ..., X appears unaware: the whole clause is the claim
         linked = any(c.dep_ in ("xcomp", "acomp", "attr") for c in head.children)
@@ -383,6 +383,40 @@ def _complement(hit: CueHit, doc: Doc) -> tuple[int, int] | None:
     if "ccomp" in hit.frames:
         return _stray_that_clause(head)
     return None
+
+
+def _source_phrase_clause(doc: Doc, hit: CueHit) -> tuple[int, int] | None:
+    """The sentence around "according to X", read from the surface: the parser
+    often hangs the phrase on the last verb of a long sentence.
+
+    "X, according to Y." -> X; "According to Y, X." -> X; "X, according to Y, Z" -> all.
+    """
+    start = hit.start
+    lo = max(0, hit.start - SOURCE_WINDOW)
+    while start > lo and not _ends_sentence(doc[start - 1]):
+        start -= 1
+    obj_end = hit.end
+    while (
+        obj_end < len(doc)
+        and doc[obj_end].text not in (",", ";")
+        and not _ends_sentence(doc[obj_end])
+    ):
+        obj_end += 1
+    end = obj_end
+    hi = min(len(doc), obj_end + SOURCE_WINDOW)
+    while end < hi and not _ends_sentence(doc[end]):
+        end += 1
+    left = _strip(doc, start, hit.start)
+    right = _strip(doc, obj_end, end)
+    if left is not None and right is not None and _word_count(doc, *left) >= 2:
+        if _word_count(doc, *right) >= 2:
+            return _strip(doc, start, end)
+        return left
+    return right if right is not None else left
+
+
+def _ends_sentence(tok: Token) -> bool:
+    return tok.text in SENTENCE_END or (tok.is_space and "\n" in tok.text)
 
 
 def _stray_that_clause(head: Token) -> tuple[int, int] | None:
@@ -417,11 +451,18 @@ def _trim_aside(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
     (and readers) take "a Cruz win in Texas, which votes on March 1" as the claim
     "a Cruz win in Texas"."""
     for i in range(rng[0] + 3, rng[1] - 1):
-        if doc[i].text == "," and doc[i + 1].lower_ in ASIDE_OPENERS:
+        if doc[i].text == "," and _opens_aside(doc[i + 1]):
             cut = _strip(doc, rng[0], i)
             if cut is not None and _word_count(doc, *cut) >= 3:
                 return cut
     return rng
+
+
+def _opens_aside(tok: Token) -> bool:
+    """ ", which ...", ", who ...", or a participle tacked on (", angering his base")."""
+    if tok.lower_ in ASIDE_OPENERS:
+        return True
+    return tok.tag_ == "VBG" and tok.dep_ in ("advcl", "acl", "xcomp")
 
 
 def _frame_core(head: Token, child: Token, naming: bool) -> tuple[int, int] | None:
