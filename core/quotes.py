@@ -41,6 +41,8 @@ DASHES = frozenset(["—", "–", "-", "--", "―"])
 ATTRIBUTION_POS = frozenset(
     {"DET", "PROPN", "NOUN", "ADJ", "PRON", "ADP", "PART", "ADV", "NUM", "CCONJ", "AUX", "PUNCT"}
 )
+# Prepositions that stay in a speaker's noun phrase: "a report by the auditor".
+MENTION_PREPS = frozenset({"of", "at", "by", "from"})
 NAME_HEADS = frozenset({"PROPN", "NOUN", "CCONJ"})
 # Words that can make up a speaker's noun phrase written next to a cue.
 NAME_POS = frozenset({"DET", "PROPN", "NOUN", "ADJ", "PRON", "NUM", "PART"})
@@ -71,7 +73,7 @@ SOURCE_WINDOW = 80  # tokens searched around "according to X" for its sentence
 DATELINE_TOKENS = 20  # longest dateline skipped at the start of a complement
 WINDOW = 20  # tokens searched after a quote for its attribution
 TAIL_WINDOW = 8  # tokens allowed between a cue and the quote it introduces
-LABEL_WINDOW = 6  # tokens of a "Name:" label
+LABEL_WINDOW = 8  # tokens of a "Name:" label
 MIN_UNATTRIBUTED_WORDS = 5  # shorter unattributed quotes are scare quotes and titles
 MIN_CONTINUATION_WORDS = 4
 SPLIT_GAP_CHARS = 160  # longest attribution between the two pieces of a split quote
@@ -182,13 +184,22 @@ def find_cues(doc: Doc, lemmas: Lemmas, quoted: list[bool] | None = None) -> lis
             hits.append(phrase)
             covered = phrase.end
             continue
-        if tok.pos_ != "VERB":
+        if tok.pos_ != "VERB" or _in_compound_word(doc, tok):
             continue
         lemma = lemmas(tok)
         sense = verbs.get(lemma)
         if sense is not None:
             hits.append(_verb_hit(tok, lemma, sense))
     return hits
+
+
+def _in_compound_word(doc: Doc, tok: Token) -> bool:
+    """Whether a verb is part of a hyphenated adjective ("so-called", "self-described"),
+    which labels a word rather than reporting speech."""
+    if tok.i < 2:
+        return False
+    dash = doc[tok.i - 1]
+    return dash.text == "-" and not dash.whitespace_ and not doc[tok.i - 2].whitespace_
 
 
 def _phrase_at(
@@ -253,7 +264,7 @@ def mention_range(tok: Token) -> tuple[int, int]:
         if child.dep_ in ("cc", "conj") and child.head.i == tok.i and child.pos_ not in NAME_HEADS:
             continue  # "Trump and Clinton" stays one mention; "X and said" does not
         if child.head.i == tok.i and (
-            child.dep_ == "punct" or (child.dep_ == "prep" and child.lower_ not in ("of", "at"))
+            child.dep_ == "punct" or (child.dep_ == "prep" and child.lower_ not in MENTION_PREPS)
         ):
             continue
         keep.append(child)
@@ -672,11 +683,12 @@ class _Finder:
             return None
         if any(t.pos_ in ("VERB", "AUX") and not t.is_title for t in words):
             return None
-        if not all(t.is_title or t.is_upper or not t.is_alpha or t.is_stop for t in words):
-            return None
         if not (words[0].is_title or words[0].is_upper):
             return None
-        return first, colon
+        named = all(t.is_title or t.is_upper or not t.is_alpha or t.is_stop for t in words)
+        # "Dock workers union leader Omar Sandoval:" - a role, then a name
+        titled = len(words) >= 2 and all(t.pos_ == "PROPN" and t.is_title for t in words[-2:])
+        return (first, colon) if named or titled else None
 
     def dash_after(self, m: _Marked) -> tuple[int, int] | None:
         """“…” — Name: a dash and a name closing the paragraph."""

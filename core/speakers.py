@@ -153,6 +153,7 @@ class _Pending:
     families: frozenset[str]
     pos: int
     places: frozenset[str]
+    name: frozenset[str] = frozenset()  # name words, for a surname seen before the full name
 
 
 def name_tokens(text: str) -> frozenset[str]:
@@ -293,6 +294,10 @@ class Roster:
         if families and mention.root.pos_ in ("NOUN", "PROPN"):
             places = _mention_places(mention)
             self._pending.append(_Pending(resolved, families, char[0], places))
+        elif mention.root.is_title and mention.root.pos_ in ("NOUN", "PROPN"):
+            # a surname before the full name ("Ferrante: ..." in a headline)
+            tokens = name_tokens(mention.text)
+            self._pending.append(_Pending(resolved, frozenset(), char[0], frozenset(), tokens))
         return resolved
 
     def _resolve_span(
@@ -422,6 +427,11 @@ class Roster:
         """Resolve role mentions that came before the person they name
         ("The Russia FM said ..." before "Sergey Lavrov, the Foreign Minister")."""
         for p in self._pending:
+            if p.name:
+                entry = self._find(p.name, "PERSON")
+                if entry is not None and p.name <= entry.tokens:
+                    self._settle_one(p, entry)
+                continue
             entry = self._by_role(p.families, p.pos, p.places)
             if entry is None:
                 entry = next(
@@ -432,13 +442,15 @@ class Roster:
                     ),
                     None,
                 )
-            if entry is None:
-                continue
-            p.resolved.entry = entry
-            p.resolved.label = entry.label
-            entry.mentions.setdefault(p.resolved.span, p.resolved.mention)
-            entry.quotes += p.resolved.quotes
+            if entry is not None:
+                self._settle_one(p, entry)
         self._pending = []
+
+    def _settle_one(self, pending: _Pending, entry: Entry) -> None:
+        res = pending.resolved
+        res.entry, res.label = entry, entry.label
+        entry.mentions.setdefault(res.span, res.mention)
+        entry.quotes += res.quotes
 
     def records(self, doc_id: str) -> tuple[list[SpeakerRecord], dict[int, str]]:
         """Speaker records in order of first mention, and entry id() -> speaker id.
