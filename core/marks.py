@@ -55,8 +55,10 @@ ALWAYS_OPEN = frozenset(["“", "„", "‟", "‘", "‚", "``", "`"])
 ALWAYS_CLOSE = frozenset(["”", "’"])
 
 # A mark left open at a paragraph's end starts a run-on quote only when a few
-# words follow it: a stray mark before a word or two is a typo, not a quote.
+# words follow it: a stray mark before a word or two is a typo, not a quote ...
 MIN_RUN_ON_WORDS = 5
+# ... and only when its paragraph ends a sentence, as a quoted paragraph does.
+RUN_ON_ENDS = frozenset(".!?…—-:;")
 
 # Paragraphs end at every line break: a stray mark never reaches past its line.
 PARAGRAPH_BREAK = re.compile(r"\n\s*")
@@ -189,7 +191,9 @@ def _scan(
             end = p_end
             while end > opened.end and text[end - 1].isspace():
                 end -= 1
-            if continuing or _words(text, opened.end, end) >= MIN_RUN_ON_WORDS:
+            if continuing or (
+                _words(text, opened.end, end) >= MIN_RUN_ON_WORDS and text[end - 1] in RUN_ON_ENDS
+            ):
                 if not continuing:
                     carried_open = opened.start
                 carried = [*parts, (opened.end, end)]

@@ -557,6 +557,8 @@ def surface_speaker(doc: Doc, hit: CueHit, quote_end: int) -> tuple[int, int] | 
         if not (t.is_punct or t.is_space) and t.pos_ not in ("AUX", "ADV")
     ]
     if between:
+        if between[0].pos_ == "ADP":
+            return None
         if all(t.pos_ in NAME_POS or t.lower_ in ("of", "'s", "’s", "at") for t in between):
             return between[0].i, between[-1].i + 1
         return None
@@ -644,6 +646,10 @@ class _Finder:
         doc = self.doc
         s_start = self.layout.sentence(m.first)[0]
         para_start = self.layout.paras[m.para][0] if self.layout.paras else 0
+        if m.para > 0 and _last_char(doc.text, para_start) == ":":
+            # The harbor master said on Friday:\n\n“…”: the quote opens the next paragraph
+            para_start = self.layout.paras[m.para - 1][0]
+            s_start = self.layout.sentence(max(0, m.first - 2))[0]
         lo = max(s_start - 1, m.first - TAIL_WINDOW - 1, 0)
         for i in range(m.first - 1, lo - 1, -1):
             tok = doc[i]
@@ -837,9 +843,11 @@ def _inverted(doc: Doc, hit: CueHit, lead: int, quoted: list[bool]) -> bool:
 
     A quote that opens its sentence is always attributed by the cue after it.
     """
+    head = doc[hit.head]
+    if any(c.dep_ == "auxpass" for c in head.children):
+        return False  # “Big Dig” of the harbor was first proposed: not an attribution
     if lead == 0:
         return True
-    head = doc[hit.head]
     if head.tag_ == "VBG":
         return False
     return not any(
