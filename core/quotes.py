@@ -24,7 +24,7 @@ with the text, never with its square.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
@@ -108,8 +108,7 @@ class RawQuote:
     speaker: tuple[int, int] | None  # token range of the speaker mention
     confidence: float
     follows: RawQuote | None = None  # the quote whose speaker's turn this one continues
-    outer: Span | None = None
-    notes: list[str] = field(default_factory=list)
+    outer: Span | None = None  # the quote's marks, for direct quotes
     referent: int | None = None  # token standing for a relative pronoun speaker ("who")
 
 
