@@ -229,8 +229,8 @@ def subject_of(verb: Token) -> Token | None:
     tok = verb
     for _ in range(5):
         for child in tok.children:
-            if child.dep_ in SUBJECT_DEPS and child.dep_ != "csubj":
-                return child
+            if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and tok.i != verb.i):
+                return child  # "X is expected to": X is what is reported, not who reports
         head = tok.head
         if head.i == tok.i:
             break
@@ -453,7 +453,24 @@ OBJECT_PREPS = frozenset({"for", "as", "of", "over", "on"})
 def _frame_range(head: Token, child: Token, naming: bool) -> tuple[int, int] | None:
     """The content of one frame, without a trailing aside ("..., which ...")."""
     rng = _frame_core(head, child, naming)
+    if rng is not None and child.dep_ in ("dobj", "pobj", "prep"):
+        rng = _with_stray_conjuncts(head, child, rng)
     return None if rng is None else _trim_aside(head.doc, rng)
+
+
+def _with_stray_conjuncts(head: Token, child: Token, rng: tuple[int, int]) -> tuple[int, int]:
+    """Objects listed after the first one but hung on the verb by the parser:
+    "supports squeezing out X, freezing Y and changing Z"."""
+    doc = head.doc
+    end = rng[1]
+    for c in head.children:
+        if c.dep_ != "conj" or c.i < end or c.pos_ != child.pos_:
+            continue
+        gap = [t for t in doc[end : c.left_edge.i] if not t.is_space]
+        if len(gap) > 2 or any(t.lower_ not in (",", "and", "or") for t in gap):
+            break
+        end = c.right_edge.i + 1
+    return _strip(doc, rng[0], end) or rng
 
 
 def _trim_aside(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
@@ -490,6 +507,11 @@ def _frame_core(head: Token, child: Token, naming: bool) -> tuple[int, int] | No
             return _strip(doc, dobj.left_edge.i, rng[1])
         return rng
     rng = _subtree_range(child)
+    if rng is not None and child.dep_ == "xcomp":
+        # The bank is expected to raise rates: a passive cue reports its subject too
+        subj = next((c for c in head.children if c.dep_ == "nsubjpass" and c.i < head.i), None)
+        if subj is not None:
+            return _strip(doc, subj.left_edge.i, rng[1])
     if rng is not None and (child.dep_ in ("oprd", "xcomp") or (naming and child.dep_ == "ccomp")):
         # called him “a con man”, urged voters to ...: the object goes with its predicate
         dobj = next((c for c in head.children if c.dep_ == "dobj" and head.i < c.i < child.i), None)
@@ -855,10 +877,15 @@ def _inverted(doc: Doc, hit: CueHit, lead: int, quoted: list[bool]) -> bool:
 
 
 def _introduces(doc: Doc, hit: CueHit, m: _Marked) -> bool:
-    """Whether a cue before a quote introduces all of it: nothing between them,
-    or a colon or comma right before the opening mark (told reporters: “…”)."""
+    """Whether a cue before a quote introduces all of it: a colon before the
+    opening mark (told reporters: “…”), or a quote that opens with a capital
+    right after the cue or a comma (she said, “We …”). A lowercase quote
+    continues the sentence around it (calling him “a failed candidate”)."""
     gap = [t for t in doc[hit.end : m.first] if not t.is_space]
-    return not gap or gap[-1].text in (":", ",")
+    if gap and gap[-1].text == ":":
+        return True
+    first = next((c for c in doc.text[m.q.content[0] : m.q.content[0] + 8] if c.isalpha()), "")
+    return first.isupper() and (not gap or gap[-1].text == ",")
 
 
 def _punct_cue(f: _Finder, m: _Marked) -> CueHit:
