@@ -126,7 +126,7 @@ class _Marked:
 class _Layout:
     """Token-level facts computed once per Doc: sentences, paragraphs, quoted tokens."""
 
-    def __init__(self, doc: Doc, marked: list[QuotedSpan]) -> None:
+    def __init__(self, doc: Doc, text: str, marked: list[QuotedSpan]) -> None:
         self.doc = doc
         n = len(doc)
         self.starts = [t.idx for t in doc]
@@ -136,7 +136,7 @@ class _Layout:
             self.sent_bounds.append((sent.start, sent.end))
             for i in range(sent.start, sent.end):
                 self.sent_of[i] = k
-        self.paras = paragraphs(doc.text)
+        self.paras = paragraphs(text)
         self.para_starts = [p[0] for p in self.paras]
         self.quoted = [False] * n  # inside some quote's content
         spans = sorted(q.content for q in marked)
@@ -172,17 +172,19 @@ def find_cues(doc: Doc, lemmas: Lemmas, quoted: list[bool] | None = None) -> lis
     """Cue verbs and cue phrases outside quoted text, in order."""
     verbs = cue_verbs()
     phrases = cue_phrases()
+    firsts = {p[0] for p in phrases}
     longest = max((len(p) for p in phrases), default=0)
     hits: list[CueHit] = []
     covered = -1
     for tok in doc:
         if tok.i < covered or (quoted is not None and quoted[tok.i]):
             continue
-        phrase = _phrase_at(doc, tok.i, phrases, longest)
-        if phrase is not None:
-            hits.append(phrase)
-            covered = phrase.end
-            continue
+        if tok.lower_ in firsts:
+            phrase = _phrase_at(doc, tok.i, phrases, longest)
+            if phrase is not None:
+                hits.append(phrase)
+                covered = phrase.end
+                continue
         if tok.pos_ != "VERB" or _in_compound_word(doc, tok):
             continue
         lemma = lemmas(tok)
@@ -615,8 +617,9 @@ class _Finder:
 
     def __init__(self, doc: Doc, lemmas: Lemmas) -> None:
         self.doc = doc
-        quoted = find_quoted(doc.text)
-        self.layout = _Layout(doc, quoted)
+        self.text = doc.text  # Doc.text joins every token: read it once
+        quoted = find_quoted(self.text)
+        self.layout = _Layout(doc, self.text, quoted)
         self.cues = find_cues(doc, lemmas, self.layout.quoted)
         self.cue_at: dict[int, CueHit] = {}
         self.by_sent: dict[int, list[CueHit]] = {}
@@ -644,7 +647,7 @@ class _Finder:
         (“….” He added …) belongs to the next one.
         """
         doc = self.doc
-        if _last_char(self.doc.text, m.q.content[1]) == ".":
+        if _last_char(self.text, m.q.content[1]) == ".":
             return None
         for i in range(m.last, min(len(doc), m.last + WINDOW)):
             tok = doc[i]
@@ -667,7 +670,7 @@ class _Finder:
         doc = self.doc
         s_start = self.layout.sentence(m.first)[0]
         para_start = self.layout.paras[m.para][0] if self.layout.paras else 0
-        if m.para > 0 and _last_char(doc.text, para_start) == ":":
+        if m.para > 0 and _last_char(self.text, para_start) == ":":
             # The harbor master said on Friday:\n\n“…”: the quote opens the next paragraph
             para_start = self.layout.paras[m.para - 1][0]
             s_start = self.layout.sentence(max(0, m.first - 2))[0]
@@ -823,7 +826,7 @@ def _direct(f: _Finder, m: _Marked) -> RawQuote | None:
             return None  # “…,” she said, “…”: the second piece of a split quote
         if hit is not None:
             speaker, referent = _speaker_for(doc, hit)
-            if not _introduces(doc, hit, m):
+            if not _introduces(f.text, doc, hit, m):
                 # He called Trump “a con man”: the quote ends a paraphrase
                 comp = f.complement(hit)
                 if comp is not None and comp[0] <= m.first and m.last - 1 <= comp[1]:
@@ -876,7 +879,7 @@ def _inverted(doc: Doc, hit: CueHit, lead: int, quoted: list[bool]) -> bool:
     )
 
 
-def _introduces(doc: Doc, hit: CueHit, m: _Marked) -> bool:
+def _introduces(text: str, doc: Doc, hit: CueHit, m: _Marked) -> bool:
     """Whether a cue before a quote introduces all of it: a colon before the
     opening mark (told reporters: “…”), or a quote that opens with a capital
     right after the cue or a comma (she said, “We …”). A lowercase quote
@@ -884,7 +887,7 @@ def _introduces(doc: Doc, hit: CueHit, m: _Marked) -> bool:
     gap = [t for t in doc[hit.end : m.first] if not t.is_space]
     if gap and gap[-1].text == ":":
         return True
-    first = next((c for c in doc.text[m.q.content[0] : m.q.content[0] + 8] if c.isalpha()), "")
+    first = next((c for c in text[m.q.content[0] : m.q.content[0] + 8] if c.isalpha()), "")
     return first.isupper() and (not gap or gap[-1].text == ",")
 
 
@@ -907,7 +910,7 @@ def _merge_split(f: _Finder, quotes: list[RawQuote], pending: list[_Marked]) -> 
     pieces that follow its attribution in the same paragraph."""
     if not pending:
         return quotes
-    text = f.doc.text
+    text = f.text
     starts = [m.q.outer[0] for m in pending]
     for q in quotes:
         if q.cue is None or q.outer is None or q.kind == "indirect":
@@ -965,7 +968,7 @@ def _indirect(f: _Finder, found: list[RawQuote]) -> list[RawQuote]:
         while k < len(pending) and pending[k].q.outer[0] < span[1]:
             inside.append(pending[k])
             k += 1
-        if k < len(pending) and _colon_between(doc.text, span[1], pending[k].q.outer[0]):
+        if k < len(pending) and _colon_between(f.text, span[1], pending[k].q.outer[0]):
             inside.append(pending[k])  # said she sent the same text: “…”
         kind: QuoteKind = "indirect"
         if inside:
@@ -1016,7 +1019,7 @@ def _labelled_lines(f: _Finder, found: list[RawQuote]) -> list[RawQuote]:
             continue
         p_end = f.layout.paras[f.layout.para_of(tok.idx)][1]
         start = tok.idx + 1
-        while start < p_end and doc.text[start].isspace():
+        while start < p_end and f.text[start].isspace():
             start += 1
         if start >= p_end or _covers_direct(taken, (start, p_end)):
             continue
@@ -1039,7 +1042,7 @@ def _unattributed(f: _Finder, m: _Marked) -> RawQuote | None:
 def _continue_turns(f: _Finder, quotes: list[RawQuote]) -> None:
     """An unattributed direct quote opening the paragraph after an attributed one
     continues its speaker's turn."""
-    text = f.doc.text
+    text = f.text
     prev: RawQuote | None = None
     for q in quotes:
         if q.cue is not None:
