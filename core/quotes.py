@@ -595,6 +595,11 @@ def surface_speaker(doc: Doc, hit: CueHit, quote_end: int) -> tuple[int, int] | 
     return (hit.end, end) if end > hit.end else None
 
 
+def _capitalized(tok: Token) -> bool:
+    """Written with a capital: Jane, JMC, McDonald, HuffPollster."""
+    return tok.text[:1].isupper()
+
+
 def _last_char(text: str, end: int) -> str:
     """The last character before ``end`` that is not a space."""
     i = end - 1
@@ -705,6 +710,10 @@ class _Finder:
         first = self.layout.token_at(para_start)
         while first < colon and doc[first].is_space:
             first += 1
+        for i in range(colon - 1, max(first, colon - LABEL_WINDOW - 1), -1):
+            if doc[i].text in DASHES:  # "HEADLINE IN CAPITALS - Jane Doe:"
+                first = i + 1
+                break
         if not 0 < colon - first <= LABEL_WINDOW:
             return None
         words = [t for t in doc[first:colon] if not t.is_punct]
@@ -713,11 +722,11 @@ class _Finder:
             return None
         if any(t.pos_ in ("VERB", "AUX") and not t.is_title for t in words):
             return None
-        if not (words[0].is_title or words[0].is_upper):
+        if not _capitalized(words[0]):
             return None
-        named = all(t.is_title or t.is_upper or not t.is_alpha or t.is_stop for t in words)
+        named = all(_capitalized(t) or not t.is_alpha or t.is_stop for t in words)
         # "Dock workers union leader Omar Sandoval:" - a role, then a name
-        titled = len(words) >= 2 and all(t.pos_ == "PROPN" and t.is_title for t in words[-2:])
+        titled = len(words) >= 2 and all(t.pos_ == "PROPN" and _capitalized(t) for t in words[-2:])
         return (first, colon) if named or titled else None
 
     def dash_after(self, m: _Marked) -> tuple[int, int] | None:
@@ -820,7 +829,9 @@ def _direct(f: _Finder, m: _Marked) -> RawQuote | None:
             return RawQuote(
                 *span, [span], "mixed", hit, speaker, 0.75, outer=q.outer, referent=referent
             )
-    if hit is None:
+    if hit is None and f.label_before(m) is not None:
+        hit = None  # Name: “…” - the label speaks, whatever verb came before it
+    elif hit is None:
         hit = f.attribution_before(m)
         if hit is not None and hit.head in f.used:
             return None  # “…,” she said, “…”: the second piece of a split quote

@@ -158,7 +158,7 @@ class _Pending:
 
 def name_tokens(text: str) -> frozenset[str]:
     """The words of a name that identify the person (no honorifics, no possessive)."""
-    words = [w.strip(".,’'").lower() for w in text.replace("’s", "").replace("'s", "").split()]
+    words = [w.strip(".,’'-–—").lower() for w in text.replace("’s", "").replace("'s", "").split()]
     return frozenset(w for w in words if w and w not in HONORIFICS and any(c.isalpha() for c in w))
 
 
@@ -208,8 +208,8 @@ class Roster:
         if entry is None:
             entry = Entry(clean, label, tokens, first=span[0])
             self.entries.append(entry)
-        elif len(tokens) > len(entry.tokens):
-            entry.name = clean
+        elif len(tokens) > len(entry.tokens) and _same_last_word(clean, entry.name):
+            entry.name = clean  # the fullest form, keeping the surname last
         if not tokens <= entry.tokens:
             entry.tokens = tokens | entry.tokens
         for tok in entry.tokens:
@@ -565,6 +565,11 @@ def _learn_gender(entry: Entry, text: str) -> None:
             return
 
 
+def _same_last_word(name: str, other: str) -> bool:
+    """ "Donald J. Trump" may rename "Donald Trump"; "Donald Trump Leads" may not."""
+    return name.split()[-1].lower() == other.split()[-1].lower()
+
+
 def _abs(ent: Span, base: int) -> CharSpan:
     return base + ent.start_char, base + ent.end_char
 
@@ -573,7 +578,7 @@ def _clean_name(text: str) -> str:
     words = text.split()
     while len(words) > 1 and words[0].lower() in HONORIFICS:
         words = words[1:]
-    name = " ".join(words)
+    name = " ".join(words).lstrip("-–— ")
     for suffix in ("’s", "'s"):
         name = name.removesuffix(suffix)
     return name
