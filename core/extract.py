@@ -55,11 +55,18 @@ PARAGRAPH_COMPONENT = "newsclaims_paragraphs"
 
 @Language.component(PARAGRAPH_COMPONENT)
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """A line break starts a sentence: headlines and datelines have no full stop."""
+    """A line break starts a sentence: headlines and datelines have no full stop.
+
+    The token after a line's first word is marked as not starting a sentence:
+    told only where a sentence starts, the parser cut one-word sentences off
+    the front of lines ("Jane | Doe, the mayor, said ...").
+    """
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
-        if ("\n" in prev.text_with_ws and prev.is_space) or "\n" in prev.whitespace_:
+        if prev.is_space and "\n" in prev.text:
             tok.is_sent_start = True
+            if tok.i + 1 < len(doc) and not doc[tok.i + 1].is_space:
+                doc[tok.i + 1].is_sent_start = False
     return doc
 
 
@@ -280,7 +287,7 @@ class Extractor:
             if q.follows is not None:
                 res = by_quote.get(id(q.follows))
             elif q.speaker is not None:
-                res = state.roster.resolve(sdoc, base, q.speaker, by_start)
+                res = state.roster.resolve(sdoc, base, q.speaker, by_start, q.referent)
             else:
                 res = None
             if res is not None:

@@ -6,6 +6,7 @@ not to code. Each file says in its header where its entries came from.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
@@ -32,16 +33,55 @@ def read_mapping(name: str) -> dict[str, str]:
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class CueSense:
+    """What a cue verb means and which of its complements carry the claim.
+
+    ``frames`` names the dependents that hold the content: ``ccomp`` (said
+    that ...), ``xcomp`` (vowed to ...), ``dobj`` (endorsed Trump),
+    ``prep:for`` (called for ...). A verb with no frames still attributes a
+    direct quote written next to it (“...,” he continued).
+    """
+
+    category: str
+    frames: frozenset[str]
+
+
 @cache
-def cue_verbs() -> dict[str, str]:
-    """Cue verb lemma -> category (speech, belief, intention, evidence)."""
-    return read_mapping("cue_verbs.tsv")
+def cue_verbs() -> dict[str, CueSense]:
+    """Cue verb lemma -> its category and content frames."""
+    out: dict[str, CueSense] = {}
+    for row in read_table("cue_verbs.tsv"):
+        lemma = row[0].lower()
+        if lemma in out:
+            raise ValueError(f"core/data/cue_verbs.tsv: {lemma!r} is listed twice")
+        frames = frozenset(f for f in (row[2].split() if len(row) > 2 else ["ccomp"]) if f != "-")
+        out[lemma] = CueSense(row[1], frames)
+    return out
 
 
 @cache
 def cue_phrases() -> dict[tuple[str, ...], str]:
-    """Multi-word cue (as lowercase tokens) -> category."""
+    """Multi-word cue that names its source (as lowercase tokens) -> category."""
     return {tuple(k.split()): v for k, v in read_mapping("cue_phrases.tsv").items()}
+
+
+@cache
+def document_nouns() -> frozenset[str]:
+    """Nouns for texts that speak for someone: "a statement saying ...", "the report"."""
+    return frozenset(row[0].lower() for row in read_table("document_nouns.tsv"))
+
+
+@cache
+def gender_words() -> dict[str, str]:
+    """Words that say a person's gender (honorifics, gendered titles, pronouns) -> f|m."""
+    return read_mapping("gender_words.tsv")
+
+
+@cache
+def label_stopwords() -> frozenset[str]:
+    """Words that open a "Label: text" line without naming a speaker (Update:, Photo:)."""
+    return frozenset(row[0].lower() for row in read_table("label_stopwords.tsv"))
 
 
 @cache

@@ -2,9 +2,11 @@
 
 Runs on the text before any parsing: linear, paragraph by paragraph, so one
 stray or unbalanced mark costs at most the paragraph it sits in, never the
-rest of the article. Double marks of every style pair first; single marks
-pair only outside them (inside, they are nested quotes) and only when they do
-not look like apostrophes ("Joneses’", "’90s", "don’t").
+rest of the article. Double marks of every style pair first (curly, straight,
+guillemets, low-9, and the doubled apostrophes ``''`` some newspapers print
+for a double mark); single marks pair only outside them (inside, they are
+nested quotes) and only when they do not look like apostrophes ("Joneses’",
+"’90s", "don’t").
 
 News runs a long quote over several paragraphs by opening each paragraph with
 a mark and closing only the last; an opener left dangling at a paragraph's end
@@ -22,28 +24,44 @@ from .records import Span
 @dataclass(frozen=True, slots=True)
 class MarkStyle:
     name: str
-    pairs: dict[str, str]  # opening mark -> the marks that may close it
+    pairs: dict[str, str]  # opening mark -> the marks that may close it (space-separated)
     pattern: re.Pattern[str]
     apostrophes: bool  # whether a mark of this style can also be an apostrophe
 
 
 DOUBLE = MarkStyle(
     "double",
-    {"“": "”“", "„": "“”", "‟": "”", "«": "»", "»": "«", '"': '"'},
-    re.compile('[“”„‟«»"]'),
+    {
+        "“": '” “ "',
+        "„": "“ ”",
+        "‟": "”",
+        "«": "»",
+        "»": "«",
+        '"': '" ”',
+        "''": "''",
+        "``": "''",
+    },
+    re.compile("''|``|[“”„‟«»\"]"),
     apostrophes=False,
 )
 SINGLE = MarkStyle(
     "single",
-    {"‘": "’", "‚": "‘’", "‹": "›", "›": "‹", "'": "'"},
-    re.compile("[‘’‚‹›']"),
+    {"‘": "’", "‚": "‘ ’", "‹": "›", "›": "‹", "'": "'", "`": "'"},
+    re.compile("(?<!')'(?!')|[‘’‚‹›`]"),
     apostrophes=True,
 )
 # Marks whose direction is written into the glyph: no context needed.
-ALWAYS_OPEN = frozenset("“„‟‘‚")
-ALWAYS_CLOSE = frozenset("”’")
+ALWAYS_OPEN = frozenset(["“", "„", "‟", "‘", "‚", "``", "`"])
+ALWAYS_CLOSE = frozenset(["”", "’"])
 
-PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*|\n(?=[ \t]*[“„«\"‘‚‹])")
+# A mark left open at a paragraph's end starts a run-on quote only when a few
+# words follow it: a stray mark before a word or two is a typo, not a quote ...
+MIN_RUN_ON_WORDS = 5
+# ... and only when its paragraph ends a sentence, as a quoted paragraph does.
+RUN_ON_ENDS = frozenset(".!?…—-:;")
+
+# Paragraphs end at every line break: a stray mark never reaches past its line.
+PARAGRAPH_BREAK = re.compile(r"\n\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +79,7 @@ class QuotedSpan:
 
 
 def paragraphs(text: str) -> list[Span]:
-    """Spans of paragraphs, split at blank lines and at newlines before an opening mark."""
+    """Spans of paragraphs (lines with text), split at line breaks."""
     spans: list[Span] = []
     start = 0
     for m in PARAGRAPH_BREAK.finditer(text):
@@ -81,26 +99,26 @@ def find_quoted(text: str) -> list[QuotedSpan]:
     return sorted(doubles + singles, key=lambda q: q.outer)
 
 
-def _around(text: str, i: int) -> tuple[str, str]:
-    before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+def _around(text: str, start: int, end: int) -> tuple[str, str]:
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
     return before, after
 
 
-def _can_open(text: str, i: int) -> bool:
+def _can_open(text: str, start: int, end: int) -> bool:
     """An opener has text right after it and no letter or digit right before it."""
-    before, after = _around(text, i)
+    before, after = _around(text, start, end)
     if after.isspace():
         return False
-    return text[i] in ALWAYS_OPEN or not before.isalnum()
+    return text[start:end] in ALWAYS_OPEN or not before.isalnum()
 
 
-def _can_close(text: str, i: int) -> bool:
+def _can_close(text: str, start: int, end: int) -> bool:
     """A closer has text right before it and no letter or digit right after it."""
-    before, after = _around(text, i)
+    before, after = _around(text, start, end)
     if before.isspace():
         return False
-    return text[i] in ALWAYS_CLOSE or not after.isalnum()
+    return text[start:end] in ALWAYS_CLOSE or not after.isalnum()
 
 
 def _is_apostrophe(text: str, i: int, quote_open: bool) -> bool:
@@ -109,12 +127,21 @@ def _is_apostrophe(text: str, i: int, quote_open: bool) -> bool:
     A mark after "s" and before a space is a plural possessive unless a
     single quotation is open, in which case it is more likely the closer.
     """
-    before, after = _around(text, i)
+    before, after = _around(text, i, i + 1)
     if before.isalnum() and after.isalnum():
         return True
     if after.isdigit() and not before.isalnum():
         return True
     return before in "sSzZ" and after.isspace() and not quote_open
+
+
+@dataclass(slots=True)
+class _Open:
+    """A mark that opened a quote, still waiting for its closer."""
+
+    start: int
+    end: int
+    mark: str
 
 
 def _scan(
@@ -125,49 +152,57 @@ def _scan(
     carried_open = -1
     b = 0  # index into blocked (sorted, disjoint)
     for p_start, p_end in paras:
-        open_at: int | None = None
-        open_ch = ""
+        opened: _Open | None = None
         parts: list[Span] = []
         continuing = False
         first = True
         for m in style.pattern.finditer(text, p_start, p_end):
-            i = m.start()
+            i, j = m.start(), m.end()
             while b < len(blocked) and blocked[b][1] <= i:
                 b += 1
             if b < len(blocked) and blocked[b][0] <= i:
                 first = False
                 continue
-            ch = text[i]
-            if style.apostrophes and _is_apostrophe(text, i, open_at is not None):
+            mark = m.group()
+            if style.apostrophes and _is_apostrophe(text, i, opened is not None):
                 continue
             at_start = first and text[p_start:i].strip() == ""
             first = False
-            if carried and at_start and ch in style.pairs and _can_open(text, i):
+            if carried and at_start and mark in style.pairs and _can_open(text, i, j):
                 # this paragraph continues the run-on quote
-                open_at, open_ch, parts, continuing = i, ch, carried, True
+                opened, parts, continuing = _Open(i, j, mark), carried, True
                 carried = []
                 continue
-            if open_at is None:
-                if ch in style.pairs and _can_open(text, i):
-                    open_at, open_ch = i, ch
-            elif ch in style.pairs[open_ch] and _can_close(text, i):
-                whole = [*parts, (open_at + 1, i)]
-                outer_start = carried_open if continuing else open_at
-                out.append(_make(outer_start, i + 1, whole, style.name))
-                open_at, parts, continuing = None, [], False
-            elif ch == open_ch and _can_open(text, i) and not _can_close(text, i):
-                open_at = i  # a second opener: the first one was stray
+            if opened is None:
+                if mark in style.pairs and _can_open(text, i, j):
+                    opened = _Open(i, j, mark)
+            elif mark in style.pairs[opened.mark].split() and (
+                _can_close(text, i, j) or not _can_open(text, i, j)
+            ):  # a closer set off by a space ("two-step ") still closes
+                whole = [*parts, (opened.end, i)]
+                outer_start = carried_open if continuing else opened.start
+                out.append(_make(outer_start, j, whole, style.name))
+                opened, parts, continuing = None, [], False
+            elif mark == opened.mark and _can_open(text, i, j) and not _can_close(text, i, j):
+                opened = _Open(i, j, mark)  # a second opener: the first one was stray
                 parts, continuing = [], False
-        if carried:
-            carried = []  # the run-on quote was not continued: drop it
-        if open_at is not None and not style.apostrophes:
+        carried = []  # a run-on quote not continued by this paragraph is dropped
+        if opened is not None and not style.apostrophes:
             end = p_end
-            while end > open_at + 1 and text[end - 1].isspace():
+            while end > opened.end and text[end - 1].isspace():
                 end -= 1
-            if not continuing:
-                carried_open = open_at
-            carried = [*parts, (open_at + 1, end)]
+            if continuing or (
+                _words(text, opened.end, end) >= MIN_RUN_ON_WORDS and text[end - 1] in RUN_ON_ENDS
+            ):
+                if not continuing:
+                    carried_open = opened.start
+                carried = [*parts, (opened.end, end)]
     return out
+
+
+def _words(text: str, start: int, end: int) -> int:
+    """How many words a stretch of one paragraph holds (counted up to a few)."""
+    return len(text[start:end].split(None, MIN_RUN_ON_WORDS)[:MIN_RUN_ON_WORDS])
 
 
 def _make(open_at: int, close_end: int, parts: list[Span], style: str) -> QuotedSpan:

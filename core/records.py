@@ -53,7 +53,7 @@ class Cue:
     text: str
     lemma: str
     span: Span
-    category: str  # speech | belief | intention | evidence | punctuation
+    category: str  # speech | belief | intention | evidence | stance | punctuation
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

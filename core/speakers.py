@@ -1,22 +1,32 @@
 """The speaker roster of an article, and resolving each quote's speaker to it.
 
 People enter the roster from PERSON entities, with the titles written next to
-them ("Finance Minister Jane Doe", "Sergey Lavrov, the Foreign Minister").
-A quote's speaker mention is resolved to one roster entry by, in order: a
-named entity inside the mention; a surname or full name already seen; a
-pronoun's nearest preceding person; a role noun ("the Foreign Minister",
-"the Russia FM") matched against the titles of the people seen so far.
-What cannot be resolved keeps its mention with no name.
+them ("Finance Minister Jane Doe", "Sergey Lavrov, the Foreign Minister");
+organisations from ORG entities, with the acronyms the article defines
+("Joint Military Commission (JMC)"). A quote's speaker mention is resolved to
+one roster entry by, in order:
+
+1. a named entity inside the mention (a surname or an acronym joins the entry
+   of the full name; a place modifier, as in "the Russia FM", is not the speaker);
+2. a pronoun's nearest preceding person (he, she) or group (it, they);
+3. a role noun ("the Foreign Minister", "the Russia diplomat", "the company's
+   chief executive") matched against the titles of the people named, the
+   nearest before it, else the first after it once the whole article is read;
+4. a document ("the report", "a statement"), kept as a speaker of its own;
+5. a capitalised name the entity recogniser missed.
+
+What cannot be resolved keeps its mention, with no name.
 """
 
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import role_families
+from .lexicon import document_nouns, gender_words, role_families
 from .records import Mention, SpeakerRecord, SpeakerRef
 from .records import Span as CharSpan
 
@@ -68,15 +78,35 @@ HONORIFICS = frozenset(
         "justice",
     ]
 )
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
-GROUP_PRONOUNS = frozenset({"it", "they", "them", "its"})
-NAMED = ("PERSON", "ORG", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW")
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "me", "you"})
+GROUP_PRONOUNS = frozenset({"it", "they", "them", "its", "we", "us"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+# Entity labels that can speak, and the roster label each is kept under.
+SPEAKER_LABELS = {
+    "PERSON": "PERSON",
+    "ORG": "ORG",
+    "GPE": "GPE",
+    "NORP": "NORP",
+    "FAC": "ORG",
+    "PRODUCT": "ORG",
+    "WORK_OF_ART": "DOCUMENT",
+    "LAW": "DOCUMENT",
+    "EVENT": "ORG",
+}
+DOCUMENT = "DOCUMENT"
+PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
+NAME_DEPS = frozenset({"compound", "amod", "nmod"})
+# An entity in one of these relations only modifies the speaker ("Veloria’s minister").
+MODIFIER_DEPS = frozenset({"poss", "amod", "compound", "nmod", "npadvmod"})
 TITLE_SKIP_DEPS = frozenset({"det", "poss", "case", "punct", "predet"})
+ANTECEDENT_WINDOW = 8  # people looked back at for a pronoun of the right gender
+ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.\-]{1,9}$")
+ACRONYM_SKIP = frozenset({"of", "the", "for", "and", "on", "in", "de", "la", "&"})
 
 
 @dataclass(slots=True)
 class Entry:
-    """One person or organisation in the roster, across the whole article."""
+    """One person, organisation or document in the roster, across the whole article."""
 
     name: str
     label: str
@@ -86,24 +116,49 @@ class Entry:
     mentions: dict[CharSpan, str] = field(default_factory=dict)
     quotes: int = 0
     first: int = 0
+    gender: str | None = None  # "f" or "m" when honorifics, titles or pronouns say
+    places: set[str] = field(default_factory=set)  # places in the titles ("Russia's minister")
 
     def add_title(self, title: str) -> None:
         if title and title.lower() not in {t.lower() for t in self.titles}:
             self.titles.append(title)
             self.families.update(role_families(title.split()))
+            _learn_gender(self, title)
 
 
 @dataclass(slots=True)
 class Resolved:
+    """A quote's speaker as resolved: the entry (None when unresolved) and the mention."""
+
     entry: Entry | None
     mention: str
     span: CharSpan
     label: str | None
+    quotes: int = 0  # quotes attributed through this mention
+
+
+@dataclass(slots=True)
+class DocIndex:
+    """Per parsed chunk: the entity covering each token, and person entries by entity start."""
+
+    ent_at: dict[int, Span]
+    people: dict[int, Entry]
+
+
+@dataclass(slots=True)
+class _Pending:
+    """A role mention with no holder before it, settled once the article is read."""
+
+    resolved: Resolved
+    families: frozenset[str]
+    pos: int
+    places: frozenset[str]
+    name: frozenset[str] = frozenset()  # name words, for a surname seen before the full name
 
 
 def name_tokens(text: str) -> frozenset[str]:
     """The words of a name that identify the person (no honorifics, no possessive)."""
-    words = [w.strip(".,’'").lower() for w in text.replace("’s", "").replace("'s", "").split()]
+    words = [w.strip(".,’'-–—").lower() for w in text.replace("’s", "").replace("'s", "").split()]
     return frozenset(w for w in words if w and w not in HONORIFICS and any(c.isalpha() for c in w))
 
 
@@ -112,132 +167,299 @@ class Roster:
 
     def __init__(self) -> None:
         self.entries: list[Entry] = []
+        self._by_token: dict[tuple[str, str], list[Entry]] = {}  # (label, name word) -> entries
         self._people: list[tuple[int, Entry]] = []  # (char position, entry), sorted
         self._groups: list[tuple[int, Entry]] = []
+        self._documents: dict[str, Entry] = {}  # head noun -> latest document entry
+        self._aliases: dict[str, str] = {}  # acronym -> full name
+        self._pending: list[_Pending] = []
 
     # -- building -------------------------------------------------------
-    def _find(self, tokens: frozenset[str], label: str, pos: int) -> Entry | None:
+    def _find(self, tokens: frozenset[str], kind: str) -> Entry | None:
+        """An entry whose name words contain these or are contained in them;
+        the latest one wins when a surname is shared."""
         best: Entry | None = None
-        for entry in self.entries:
-            if entry.label != label and not (label == "PERSON" or entry.label == "PERSON"):
-                continue
-            if entry.label != label:
-                continue
-            if tokens <= entry.tokens or entry.tokens <= tokens:
-                best = entry  # the latest one wins when a surname is shared
+        seen: set[int] = set()
+        for tok in tokens:
+            for entry in self._by_token.get((kind, tok), ()):
+                if id(entry) in seen:
+                    continue
+                seen.add(id(entry))
+                if (tokens <= entry.tokens or entry.tokens <= tokens) and (
+                    best is None or entry.first >= best.first
+                ):
+                    best = entry
         return best
 
     def entity(self, text: str, label: str, span: CharSpan) -> Entry | None:
-        """The entry for a named mention, created or merged by name tokens."""
+        """The entry for a named mention, created or merged by name words."""
+        written = text
+        text = self._aliases.get(text.strip(), text)
         tokens = name_tokens(text)
         if not tokens:
             return None
-        entry = self._find(tokens, label, span[0])
+        if label != "PERSON" and len(tokens) <= 2:
+            person = self._find(tokens, "PERSON")  # "Bell said": a surname tagged ORG
+            if person is not None and tokens <= person.tokens:
+                label = "PERSON"
+        kind = label
+        entry = self._find(tokens, kind)
         clean = _clean_name(text)
         if entry is None:
             entry = Entry(clean, label, tokens, first=span[0])
             self.entries.append(entry)
-        elif len(tokens) > len(entry.tokens):
-            entry.name, entry.tokens = clean, tokens | entry.tokens
-        entry.mentions.setdefault(span, text)
+        elif len(tokens) > len(entry.tokens) and _same_last_word(clean, entry.name):
+            entry.name = clean  # the fullest form, keeping the surname last
+        if not tokens <= entry.tokens:
+            entry.tokens = tokens | entry.tokens
+        for tok in entry.tokens:
+            bucket = self._by_token.setdefault((kind, tok), [])
+            if entry not in bucket:
+                bucket.append(entry)
+        entry.mentions.setdefault(span, written)
         target = self._people if label == "PERSON" else self._groups
         bisect.insort(target, (span[0], entry), key=lambda pair: pair[0])
         return entry
 
-    def add_doc(self, doc: Doc, base: int, skip: list[CharSpan]) -> dict[int, Entry]:
-        """Register the people named in a Doc; returns entity start token -> entry.
+    def add_doc(self, doc: Doc, base: int, skip: list[CharSpan]) -> DocIndex:
+        """Register the people and organisations named in a Doc.
 
-        Names inside quoted text (``skip``) are registered but are not used
-        as antecedents for pronouns.
+        Returns the index the resolver uses for this Doc. ``skip`` (quoted
+        text) is kept for the callers' sake; names inside quotes are
+        registered too, since the roster lists everyone named.
         """
-        by_start: dict[int, Entry] = {}
-        for ent in doc.ents:
-            if ent.label_ != "PERSON":
+        ent_at: dict[int, Span] = {}
+        people: dict[int, Entry] = {}
+        ents = list(doc.ents)
+        for k, ent in enumerate(ents):
+            for i in range(ent.start, ent.end):
+                ent_at[i] = ent
+            self._alias(doc, ent, ents[k + 1] if k + 1 < len(ents) else None)
+            label = SPEAKER_LABELS.get(ent.label_)
+            if label not in ("PERSON", "ORG"):
                 continue
             span = _trim_entity(ent)
             if span is None:
                 continue
             char = (base + span.start_char, base + span.end_char)
-            entry = self.entity(span.text, "PERSON", char)
-            if entry is None:
+            entry = self.entity(span.text, label, char)
+            if entry is None or label != "PERSON":
                 continue
-            by_start[ent.start] = entry
+            people[ent.start] = entry
             for title in titles_of(span):
                 entry.add_title(title)
-        return by_start
+            entry.places.update(_places_near(span))
+        return DocIndex(ent_at, people)
+
+    def _alias(self, doc: Doc, ent: Span, nxt: Span | None) -> None:
+        """Joint Military Commission (JMC): the acronym stands for the name from now on."""
+        if ent.end + 2 >= len(doc) or doc[ent.end].text != "(" or doc[ent.end + 2].text != ")":
+            return
+        acronym = doc[ent.end + 1].text
+        if not ACRONYM.match(acronym):
+            return
+        trimmed = _trim_entity(ent)
+        if trimmed is None:
+            return
+        initials = "".join(w[0] for w in trimmed.text.split() if w.lower() not in ACRONYM_SKIP)
+        if initials.upper() == acronym.replace(".", "").upper():
+            self._aliases[acronym] = trimmed.text
 
     # -- resolving ------------------------------------------------------
     def resolve(
-        self, doc: Doc, base: int, rng: tuple[int, int], by_start: dict[int, Entry]
+        self,
+        doc: Doc,
+        base: int,
+        rng: tuple[int, int],
+        index: DocIndex,
+        referent: int | None = None,
     ) -> Resolved:
-        """Resolve the speaker mention at token range ``rng`` of ``doc``."""
+        """Resolve the speaker mention at token range ``rng`` of ``doc``.
+
+        ``referent`` is the noun a relative pronoun stands for ("Cruz, who
+        said"): the mention stays as written, the entry is the referent's.
+        """
+        mention = doc[rng[0] : rng[1]]
+        char = (base + mention.start_char, base + mention.end_char)
+        if referent is not None and mention.root.lower_ in RELATIVE_PRONOUNS:
+            target = _noun_phrase(doc[referent])
+            found = self._resolve_span(doc, base, target, index, char[0])
+            if found is not None and found.entry is not None:
+                return self._attach(found.entry, mention.text, char)
+        found = self._resolve_span(doc, base, rng, index, char[0])
+        if found is not None and found.entry is not None:
+            return self._attach(found.entry, mention.text, char)
+        resolved = Resolved(None, mention.text, char, None)
+        families = _role_families_of(mention)
+        if families and mention.root.pos_ in ("NOUN", "PROPN"):
+            places = _mention_places(mention)
+            self._pending.append(_Pending(resolved, families, char[0], places))
+        elif mention.root.is_title and mention.root.pos_ in ("NOUN", "PROPN"):
+            # a surname before the full name ("Ferrante: ..." in a headline)
+            tokens = name_tokens(mention.text)
+            self._pending.append(_Pending(resolved, frozenset(), char[0], frozenset(), tokens))
+        return resolved
+
+    def _resolve_span(
+        self, doc: Doc, base: int, rng: tuple[int, int], index: DocIndex, pos: int
+    ) -> Resolved | None:
         mention = doc[rng[0] : rng[1]]
         char = (base + mention.start_char, base + mention.end_char)
         head = mention.root
-        named = [
-            e
-            for e in doc.ents
-            if e.start >= rng[0]
-            and e.end <= rng[1]
-            and e.label_ in NAMED
-            and (
-                e.label_ == "PERSON"
-                or e.start <= head.i < e.end
-                or (e.root.head is head and e.root.dep_ in ("appos", "conj"))
-            )
-        ]
-        named.sort(
-            key=lambda e: (e.label_ != "PERSON", e.root.dep_ != "appos" and e.root is not head)
-        )
-        if named:
-            ent = named[0]
-            if ent.label_ == "PERSON":
-                entry = by_start.get(ent.start) or self.entity(ent.text, "PERSON", _abs(ent, base))
+        entry = self._named(mention, base, index)
+        if entry is None and (head.pos_ == "PRON" or head.tag_ in ("PRP", "PRP$")):
+            entry = self._antecedent(head.lower_, pos)
+            if entry is None:
+                return None
+        if entry is None:
+            families = _role_families_of(mention)
+            if families and head.pos_ in ("NOUN", "PROPN"):
+                entry = self._by_role(families, pos, _mention_places(mention))
+        if entry is None and head.lower_ in document_nouns() and head.pos_ == "NOUN":
+            entry = self._document(mention, char)
+        if entry is None:
+            entry = self._bare_name(mention, char)
+        return None if entry is None else Resolved(entry, mention.text, char, entry.label)
+
+    def _attach(self, entry: Entry, text: str, char: CharSpan) -> Resolved:
+        """Keep a resolved speaker mention; a person's becomes an antecedent too
+        ("The mayor dismissed it. “…,” she said")."""
+        if char not in entry.mentions and entry.label == "PERSON":
+            bisect.insort(self._people, (char[0], entry), key=lambda pair: pair[0])
+        entry.mentions.setdefault(char, text)
+        _learn_gender(entry, text)
+        return Resolved(entry, text, char, entry.label)
+
+    def _named(self, mention: Span, base: int, index: DocIndex) -> Entry | None:
+        """The entry of a named entity inside the mention: a person first, then the
+        organisation the mention is headed by (not a place that only modifies it)."""
+        head = mention.root
+        seen: list[Span] = []
+        for tok in mention:
+            ent = index.ent_at.get(tok.i)
+            if ent is not None and (not seen or seen[-1] is not ent):
+                seen.append(ent)
+        best: Span | None = None
+        best_rank = 9
+        for ent in seen:
+            rank = _speaker_rank(ent, head)
+            if rank < best_rank:
+                best, best_rank = ent, rank
+        if best is not None:
+            trimmed = _trim_entity(best) or best
+            entry: Entry | None = None
+            if best.label_ == "PERSON" and best.start in index.people:
+                entry = index.people[best.start]
             else:
-                entry = self.entity(
-                    ent.text, "ORG" if ent.label_ != "NORP" else "NORP", _abs(ent, base)
-                )
-            if entry is not None:
-                entry.mentions.setdefault(char, mention.text)
-                for title in _role_words(mention, ent):
+                label = SPEAKER_LABELS[best.label_]
+                entry = self.entity(trimmed.text, label, _abs(trimmed, base))
+            if entry is not None and entry.label == "PERSON":
+                for title in titles_of(trimmed):
                     entry.add_title(title)
-                return Resolved(entry, mention.text, char, entry.label)
-        if head.pos_ == "PRON" or head.tag_ in ("PRP", "PRP$"):
-            entry = self._antecedent(head.lower_, char[0])
-            if entry is not None:
-                entry.mentions.setdefault(char, mention.text)
-                return Resolved(entry, mention.text, char, entry.label)
-            return Resolved(None, mention.text, char, None)
-        families = role_families([t.text for t in mention if t.dep_ not in TITLE_SKIP_DEPS])
-        if families:
-            entry = self._by_role(families, char[0])
-            if entry is not None:
-                entry.mentions.setdefault(char, mention.text)
-                return Resolved(entry, mention.text, char, entry.label)
-        return Resolved(None, mention.text, char, None)
+            return entry
+        for tok in mention:  # an acronym the recogniser did not tag ("the 5+5 JMC")
+            if tok.text in self._aliases:
+                return self.entity(tok.text, "ORG", (base + tok.idx, base + tok.idx + len(tok)))
+        return None
 
     def _antecedent(self, pronoun: str, pos: int) -> Entry | None:
+        """The nearest person (he, she) or group (it, they) named before ``pos``,
+        skipping people known to be of the other gender."""
         pool = (
             self._people
             if pronoun in PERSON_PRONOUNS
             else (self._groups if pronoun in GROUP_PRONOUNS else [])
         )
+        want = gender_words().get(pronoun)
         i = bisect.bisect_left(pool, pos, key=lambda pair: pair[0])
-        return pool[i - 1][1] if i > 0 else None
-
-    def _by_role(self, families: frozenset[str], pos: int) -> Entry | None:
-        i = bisect.bisect_left(self._people, pos, key=lambda pair: pair[0])
-        for _, entry in reversed(self._people[:i]):
-            if entry.families & families:
+        for k in range(i - 1, max(-1, i - 1 - ANTECEDENT_WINDOW), -1):
+            entry = pool[k][1]
+            if want is None or entry.gender in (None, want):
+                if want is not None:
+                    entry.gender = want
                 return entry
         return None
 
+    def _by_role(
+        self, families: frozenset[str], pos: int, places: frozenset[str] = frozenset()
+    ) -> Entry | None:
+        """The nearest person before ``pos`` holding a title of these families
+        (and of the same country, when both say: "the Castani diplomat" is not
+        Veloria's foreign minister)."""
+        i = bisect.bisect_left(self._people, pos, key=lambda pair: pair[0])
+        for _, entry in reversed(self._people[:i]):
+            if entry.families & families and _same_place(entry, places):
+                return entry
+        return None
+
+    def _document(self, mention: Span, char: CharSpan) -> Entry:
+        """A report, a statement, a poll: a speaker of its own, one per head noun."""
+        key = mention.root.lower_.rstrip("s")
+        entry = self._documents.get(key)
+        if entry is None or mention[0].lower_ in ("a", "an"):
+            words = [t for t in mention if t.pos_ != "DET"]
+            name = mention.doc[words[0].i : mention.end].text if words else mention.text
+            entry = Entry(name, DOCUMENT, frozenset(), first=char[0])
+            self.entries.append(entry)
+            self._documents[key] = entry
+        return entry
+
+    def _bare_name(self, mention: Span, char: CharSpan) -> Entry | None:
+        """A capitalised name the recogniser missed ("Doe said"): joins a known name
+        sharing its words, else starts a person."""
+        head = mention.root
+        if head.pos_ != "PROPN" or not head.is_title:
+            return None
+        start = head.i
+        while start > mention.start and mention.doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        name = mention.doc[start : head.i + 1]
+        tokens = name_tokens(name.text)
+        if not tokens or len(tokens) > 3:
+            return None
+        known = self._find(tokens, "PERSON") or self._find(tokens, "ORG")
+        label = known.label if known is not None else "PERSON"
+        base = char[0] - mention.start_char
+        return self.entity(name.text, label, (base + name.start_char, base + name.end_char))
+
     # -- output ---------------------------------------------------------
+    def settle(self) -> None:
+        """Resolve role mentions that came before the person they name
+        ("The Russia FM said ..." before "Sergey Lavrov, the Foreign Minister")."""
+        for p in self._pending:
+            if p.name:
+                entry = self._find(p.name, "PERSON")
+                if entry is not None and p.name <= entry.tokens:
+                    self._settle_one(p, entry)
+                continue
+            entry = self._by_role(p.families, p.pos, p.places)
+            if entry is None:
+                entry = next(
+                    (
+                        e
+                        for _, e in self._people
+                        if e.families & p.families and _same_place(e, p.places)
+                    ),
+                    None,
+                )
+            if entry is not None:
+                self._settle_one(p, entry)
+        self._pending = []
+
+    def _settle_one(self, pending: _Pending, entry: Entry) -> None:
+        res = pending.resolved
+        res.entry, res.label = entry, entry.label
+        entry.mentions.setdefault(res.span, res.mention)
+        entry.quotes += res.quotes
+
     def records(self, doc_id: str) -> tuple[list[SpeakerRecord], dict[int, str]]:
-        """Speaker records in order of first mention, and entry id() -> speaker id."""
-        ordered = sorted(
-            self.entries, key=lambda e: min(e.mentions) if e.mentions else (e.first, 0)
-        )
+        """Speaker records in order of first mention, and entry id() -> speaker id.
+
+        The roster lists every person named and every other entry that speaks.
+        """
+        self.settle()
+        kept = [e for e in self.entries if e.label == "PERSON" or e.quotes > 0]
+        ordered = sorted(kept, key=lambda e: min(e.mentions) if e.mentions else (e.first, 0))
         ids: dict[int, str] = {}
         out = []
         for n, entry in enumerate(ordered, 1):
@@ -258,13 +480,94 @@ class Roster:
 
     def ref(self, resolved: Resolved, ids: dict[int, str]) -> SpeakerRef:
         entry = resolved.entry
+        sid = ids.get(id(entry)) if entry else None
         return SpeakerRef(
-            id=ids.get(id(entry)) if entry else None,
-            name=entry.name if entry else None,
+            id=sid,
+            name=entry.name if entry is not None and sid is not None else None,
             mention=resolved.mention,
             span=resolved.span,
             label=resolved.label,
         )
+
+
+def _speaker_rank(ent: Span, head: Token) -> int:
+    """How likely an entity inside a mention is the speaker (lower is likelier):
+    a person the mention is headed by, an organisation it is headed by, a
+    person standing loose in it, a place it is headed by. An entity that only
+    modifies the head ("Veloria’s minister", "the Russia FM") never speaks."""
+    label = SPEAKER_LABELS.get(ent.label_)
+    if label is None:
+        return 9
+    headed = ent.start <= head.i < ent.end or _linked(ent.root, head)
+    if headed:
+        if label == "PERSON":
+            return 0
+        return 3 if ent.label_ in PLACE_LABELS else 1
+    if label == "PERSON" and ent.root.dep_ not in MODIFIER_DEPS:
+        return 2
+    return 9
+
+
+def _place_key(word: str) -> str:
+    """Russia, Russian and Russia's share a key; so do Castan and Castani."""
+    return word.lower().strip(".’'")[:5]
+
+
+def _is_place_word(tok: Token) -> bool:
+    return tok.ent_type_ in PLACE_LABELS or (
+        tok.is_title and tok.pos_ in ("PROPN", "ADJ") and tok.dep_ in MODIFIER_DEPS
+    )
+
+
+def _mention_places(mention: Span) -> frozenset[str]:
+    """The places a role mention names: "the Russia FM" -> russi."""
+    head = mention.root
+    return frozenset(
+        _place_key(t.text)
+        for t in mention
+        if t.i != head.i and _is_place_word(t) and not role_families([t.text])
+    )
+
+
+def _places_near(ent: Span) -> set[str]:
+    """Places written in a person's titles: "Russia's Minister of Foreign Affairs"."""
+    doc = ent.doc
+    near = [*doc[max(0, ent.start - 8) : ent.start], *doc[ent.end : min(len(doc), ent.end + 8)]]
+    return {
+        _place_key(t.text) for t in near if t.ent_type_ in PLACE_LABELS or _is_place_word(t)
+    } - {_place_key(w) for w in ent.text.split()}
+
+
+def _same_place(entry: Entry, places: frozenset[str]) -> bool:
+    return not places or not entry.places or bool(entry.places & places)
+
+
+def _linked(tok: Token, head: Token) -> bool:
+    """Whether a name hangs off the mention's head through appositions:
+    "United Nations Secretary General, António Guterres"."""
+    for _ in range(4):
+        if tok.dep_ not in ("appos", "conj") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.i == head.i:
+            return True
+    return False
+
+
+def _learn_gender(entry: Entry, text: str) -> None:
+    """Mr./Mrs./Ms., spokeswoman, chairman: words that say a person's gender."""
+    if entry.gender is not None or entry.label != "PERSON":
+        return
+    words = gender_words()
+    for word in text.lower().replace(".", " ").split():
+        if word in words:
+            entry.gender = words[word]
+            return
+
+
+def _same_last_word(name: str, other: str) -> bool:
+    """ "Donald J. Trump" may rename "Donald Trump"; "Donald Trump Leads" may not."""
+    return name.split()[-1].lower() == other.split()[-1].lower()
 
 
 def _abs(ent: Span, base: int) -> CharSpan:
@@ -275,7 +578,7 @@ def _clean_name(text: str) -> str:
     words = text.split()
     while len(words) > 1 and words[0].lower() in HONORIFICS:
         words = words[1:]
-    name = " ".join(words)
+    name = " ".join(words).lstrip("-–— ")
     for suffix in ("’s", "'s"):
         name = name.removesuffix(suffix)
     return name
@@ -289,6 +592,24 @@ def _trim_entity(ent: Span) -> Span | None:
     while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"):
         end -= 1
     return doc[start:end] if start < end else None
+
+
+def _noun_phrase(tok: Token) -> tuple[int, int]:
+    """The name part of the noun phrase a relative pronoun refers to."""
+    doc = tok.doc
+    left = tok.left_edge.i
+    while left < tok.i and doc[left].pos_ != "PROPN" and doc[left].dep_ not in NAME_DEPS:
+        left += 1
+    return left, tok.i + 1
+
+
+def _role_families_of(mention: Span) -> frozenset[str]:
+    """Role families of a mention's own words, leaving out possessors and places:
+    "the company's chief executive" -> executive, "the Russia FM" -> foreign minister."""
+    words = [
+        t.text for t in mention if t.dep_ not in TITLE_SKIP_DEPS and t.ent_type_ not in PLACE_LABELS
+    ]
+    return role_families(words)
 
 
 def _title_text(tokens: list[Token]) -> str | None:
@@ -340,11 +661,8 @@ def titles_of(ent: Span) -> list[str]:
     return out
 
 
-def _role_words(mention: Span, ent: Span) -> list[str]:
-    """Titles inside a speaker mention around its entity ("Finance Minister Jane Doe")."""
-    return titles_of(ent) if ent.label_ == "PERSON" else []
-
-
 def count_quote(resolved: Resolved) -> None:
+    """One more quote attributed through this mention (and to its entry, if any)."""
+    resolved.quotes += 1
     if resolved.entry is not None:
         resolved.entry.quotes += 1

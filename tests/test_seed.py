@@ -49,3 +49,38 @@ def test_dates_and_values(seed):
         assert expected in dates
     assert any(v.startswith("P1Y") for t, v in dates if "year" in t)
     assert not any("5+5" in t for t, _ in dates)
+
+
+def test_all_six_attributions_have_the_right_speaker(seed):
+    """Every annotated quote: found with its cue, its speaker mention and the named entity."""
+    text, gold, ex = seed
+    assert len(gold["quotes"]) == 6
+    by_cue = {q.cue.span: q for q in ex.quotes if q.cue is not None}
+    for g in gold["quotes"]:
+        q = by_cue.get(tuple(g["cue"]))
+        assert q is not None, text[g["cue"][0] : g["cue"][1]]
+        gs, ge = g["content"]
+        assert q.span[0] < ge and gs < q.span[1]  # the content overlaps the annotation
+        assert q.speaker is not None
+        ss, se = g["speaker"]
+        assert q.speaker.span[0] <= ss and se <= q.speaker.span[1]  # the mention holds it
+        assert q.speaker.name == g["speaker_entity"]
+        assert q.speaker.id is not None
+
+
+def test_one_roster_entry_holds_every_mention_and_the_title_of_the_minister(seed):
+    text, gold, ex = seed
+    entity = "Sergey Lavrov"
+    entries = [s for s in ex.speakers if s.name == entity]
+    assert len(entries) == 1
+    lavrov = entries[0]
+    spans = {m.span for m in lavrov.mentions}
+    his = [g for g in gold["quotes"] if g["speaker_entity"] == entity]
+    assert len(his) == 5
+    assert {tuple(g["speaker"]) for g in his} <= spans
+    assert lavrov.quotes >= 5
+    assert any("Foreign" in t for t in lavrov.titles)
+    for m in lavrov.mentions:
+        assert text[m.span[0] : m.span[1]] == m.text
+    others = [s for s in ex.speakers if s.id != lavrov.id]
+    assert not any(s.name in ("Russia", "FM") for s in others)

@@ -1,0 +1,63 @@
+"""Pairing quotation marks in raw text (core.marks), on sentences written for these tests."""
+
+from __future__ import annotations
+
+from core.marks import find_quoted
+
+
+def quoted_texts(text: str) -> list[str]:
+    return [text[q.content[0] : q.content[1]] for q in find_quoted(text)]
+
+
+def test_curly_and_straight_double_marks_pair():
+    text = '“The ferry is late,” she said. He replied, "It always is."'
+    assert quoted_texts(text) == ["The ferry is late,", "It always is."]
+
+
+def test_mixed_straight_and_curly_marks_close_each_other():
+    text = '"The vote is close,” the clerk said.'
+    assert quoted_texts(text) == ["The vote is close,"]
+
+
+def test_single_marks_skip_apostrophes():
+    text = (
+        "The Joneses’ boat, bought in the ’90s, won’t sail. "
+        "The skipper said ‘we’ll race again in May’ and left."
+    )
+    assert quoted_texts(text) == ["we’ll race again in May"]
+
+
+def test_guillemets_and_low_nine_marks_pair():
+    text = "Le maire a dit «nous attendons» hier. Der Bürgermeister sagte „wir warten“ gestern."
+    assert quoted_texts(text) == ["nous attendons", "wir warten"]
+
+
+def test_doubled_apostrophes_are_a_double_mark():
+    text = "''The budget is fair,'' the senator said. ''Ask anyone 'in the know.'''"
+    texts = quoted_texts(text)
+    assert texts[0] == "The budget is fair,"
+    assert texts[1].startswith("Ask anyone 'in the know.")
+
+
+def test_a_stray_mark_costs_only_its_paragraph():
+    text = (
+        "The chair opened with “a promise that never ends\n\n"
+        "“We will finish the road,” the engineer said.\n\n"
+        'A lone " mark sits here.\n\n'
+        "“Then we pave it,” she added."
+    )
+    assert quoted_texts(text) == ["We will finish the road,", "Then we pave it,"]
+
+
+def test_a_quote_running_over_paragraphs_keeps_its_parts():
+    first = "The first paragraph of the statement runs on here."
+    second = "The second one closes it."
+    text = f"The mayor said:\n\n“{first}\n\n“{second}”\n\nThen the meeting ended."
+    [quote] = find_quoted(text)
+    assert [text[s:e] for s, e in quote.parts] == [first, second]
+    assert text[quote.outer[0]] == "“" and text[quote.outer[1] - 1] == "”"
+
+
+def test_a_stray_opener_before_a_word_or_two_starts_no_run_on_quote():
+    text = "He wrote “maybe.\n\n“We leave at noon,” the captain said."
+    assert quoted_texts(text) == ["We leave at noon,"]

@@ -1,0 +1,207 @@
+"""Quotes, cues and their categories through the real pipeline, on texts written for these tests."""
+
+from __future__ import annotations
+
+from core.records import Extraction, QuoteRecord
+
+
+def find(ex: Extraction, words: str) -> QuoteRecord:
+    """The one quote whose text holds these words."""
+    hits = [q for q in ex.quotes if words in q.text]
+    assert len(hits) == 1, [q.text for q in ex.quotes]
+    return hits[0]
+
+
+def speaker_name(q: QuoteRecord) -> str | None:
+    return q.speaker.name if q.speaker else None
+
+
+def test_every_span_gives_back_its_text(extract):
+    text = (
+        "“We have the money,” said board chair Lucia Ferrante. “What we need is weather.”\n\n"
+        "The city manager told reporters that the work would take eight weeks."
+    )
+    ex = extract(text)
+    assert ex.quotes
+    for q in ex.quotes:
+        assert text[q.span[0] : q.span[1]] == q.text
+        assert all(q.span[0] <= s < e <= q.span[1] for s, e in q.parts)
+        if q.cue:
+            assert text[q.cue.span[0] : q.cue.span[1]] == q.cue.text
+        if q.speaker:
+            assert text[q.speaker.span[0] : q.speaker.span[1]] == q.speaker.mention
+
+
+def test_split_quote_is_one_quote_with_two_parts_and_one_speaker(extract):
+    text = (
+        "“We have the money, and we have the permits,” said board chair Lucia Ferrante. "
+        "“What we need now is good weather.”"
+    )
+    ex = extract(text)
+    q = find(ex, "permits")
+    assert q.kind == "direct"
+    assert [text[s:e] for s, e in q.parts] == [
+        "We have the money, and we have the permits,",
+        "What we need now is good weather.",
+    ]
+    assert speaker_name(q) == "Lucia Ferrante"
+    assert len([x for x in ex.quotes if x.kind == "direct"]) == 1
+
+
+def test_split_quote_skips_a_title_inside_its_attribution(extract):
+    text = (
+        "“I was out at sea for a week,” the captain told the “Morning Tide” show on Monday. "
+        "“I could hardly hear the radio.”"
+    )
+    q = find(extract(text), "out at sea")
+    assert len(q.parts) == 2 and "hardly hear" in text[q.parts[1][0] : q.parts[1][1]]
+
+
+def test_quote_over_several_paragraphs_is_one_quote(extract):
+    text = (
+        "The harbor master said in a statement on Friday:\n\n"
+        "“The channel will close for two days while the dredgers work.\n\n"
+        "“Ships already at anchor will be guided in before the work starts.”\n\n"
+        "She took no questions."
+    )
+    ex = extract(text)
+    q = find(ex, "channel will close")
+    assert q.kind == "direct" and len(q.parts) == 2
+    assert q.cue is not None and q.cue.text == "said"
+    assert q.speaker is not None and q.speaker.mention == "The harbor master"
+
+
+def test_unattributed_quote_continues_the_previous_speakers_turn(extract):
+    text = (
+        "“The channel has silted up faster than anyone expected,” Lucia Ferrante said.\n\n"
+        "“Every ship that waits outside the harbor costs us a day of fees.”"
+    )
+    ex = extract(text)
+    follow = find(ex, "Every ship")
+    assert follow.cue is None
+    assert speaker_name(follow) == "Lucia Ferrante"
+
+
+def test_name_and_colon_before_a_quote(extract):
+    text = "Dock workers union leader Omar Sandoval: “We were never asked about the schedule.”"
+    q = find(extract(text), "never asked")
+    assert q.cue is not None and q.cue.text == ":" and q.cue.category == "punctuation"
+    assert speaker_name(q) == "Omar Sandoval"
+
+
+def test_dash_and_name_after_a_quote(extract):
+    text = (
+        "The dock workers met on Sunday.\n\n"
+        "“Nobody on the board has worked a night shift on these docks.” — Omar Sandoval"
+    )
+    q = find(extract(text), "night shift")
+    assert q.cue is not None and q.cue.category == "punctuation"
+    assert speaker_name(q) == "Omar Sandoval"
+
+
+def test_headline_name_and_colon(extract):
+    text = (
+        "Ferrante: Dredging Will Start in June\n\n"
+        "Board chair Lucia Ferrante said on Monday that the harbor would reopen in August."
+    )
+    ex = extract(text)
+    q = find(ex, "Dredging Will Start")
+    assert q.kind == "indirect" and q.cue is not None and q.cue.text == ":"
+    assert speaker_name(q) == "Lucia Ferrante"
+
+
+def test_indirect_speech_said_that_told_reporters_and_warned(extract):
+    text = (
+        "The city manager said the work would take eight weeks. "
+        "The mayor told reporters that the bridge would stay open. "
+        "The coast guard warned that the channel could close for two days."
+    )
+    ex = extract(text)
+    for words, cue, speaker in [
+        ("the work would take eight weeks", "said", "The city manager"),
+        ("that the bridge would stay open", "told", "The mayor"),
+        ("that the channel could close", "warned", "The coast guard"),
+    ]:
+        q = find(ex, words)
+        assert q.kind == "indirect"
+        assert q.cue is not None and q.cue.text == cue and q.cue.category == "speech"
+        assert q.speaker is not None and q.speaker.mention == speaker
+
+
+def test_according_to_takes_its_own_sentence_only(extract):
+    text = (
+        "According to the port authority, traffic fell by a tenth last year. "
+        "“We expect a better season,” the harbor master said."
+    )
+    ex = extract(text)
+    q = find(ex, "traffic fell")
+    assert q.text == "traffic fell by a tenth last year"
+    assert q.speaker is not None and q.speaker.mention == "the port authority"
+    assert find(ex, "better season").cue.text == "said"
+
+
+def test_in_a_statement(extract):
+    text = "In a statement, the shipping line said it would reroute two of its vessels."
+    q = find(extract(text), "reroute")
+    assert q.cue is not None and q.cue.text == "said"
+    assert q.speaker is not None and q.speaker.mention == "the shipping line"
+
+
+def test_statement_saying_is_spoken_by_whoever_issued_it(extract):
+    text = "The union issued a statement saying the schedule was unsafe for night crews."
+    [q] = [q for q in extract(text).quotes if q.cue is not None and q.cue.text == "saying"]
+    assert q.text == "the schedule was unsafe for night crews"
+    assert q.speaker is not None and q.speaker.mention == "The union"
+
+
+def test_mixed_quote_is_one_claim(extract):
+    text = (
+        "Ferrante said the delay was “a problem we inherited, not one we created” "
+        "and that the board would not wait."
+    )
+    ex = extract(text)
+    q = find(ex, "a problem we inherited")
+    assert q.kind == "mixed"
+    assert q.text.startswith("the delay was")
+    assert len(ex.quotes) == 1
+
+
+def test_beliefs_intentions_and_evidence_carry_their_category(extract):
+    text = (
+        "The union believes the schedule is too tight. "
+        "The company plans to hire forty temporary workers. "
+        "A report by the state auditor shows that dredging costs doubled since 2015."
+    )
+    ex = extract(text)
+    assert find(ex, "too tight").cue.category == "belief"
+    assert find(ex, "forty temporary").cue.category == "intention"
+    evidence = find(ex, "costs doubled")
+    assert evidence.cue.category == "evidence"
+    assert evidence.speaker is not None and evidence.speaker.label == "DOCUMENT"
+
+
+def test_stance_cues_read_the_object_with_its_reason(extract):
+    text = "The senator criticized the governor for closing the harbor without a vote."
+    q = find(extract(text), "the governor for closing")
+    assert q.cue.category == "stance"
+
+
+def test_scare_quotes_titles_and_nicknames_stay_out(extract):
+    text = (
+        "The so-called “Big Dig” of the harbor was first proposed in the ’90s by the "
+        "Joneses’ shipping firm. Ferrante, nicknamed “the Admiral,” watched a screening "
+        "of “Tides of Change” with the board."
+    )
+    assert extract(text).quotes == []
+
+
+def test_a_stray_mark_never_loses_the_rest_of_the_article(extract):
+    text = (
+        "The chair opened with “a promise that never ends\n\n"
+        "“We will finish the road,” the engineer said.\n\n"
+        'A lone " mark sits here.\n\n'
+        "“Then we pave it,” the engineer added."
+    )
+    directs = [q for q in extract(text).quotes if q.kind == "direct"]
+    assert [q.text for q in directs] == ["We will finish the road,", "Then we pave it,"]
+    assert all(q.cue is not None for q in directs)
