@@ -124,11 +124,20 @@ def _nearest_predicate(doc: Doc, tx: Timex, lemmas: Lemmas) -> tuple[Token | Non
 def _np(tok: Token) -> tuple[int, int]:
     keep = [t.i for t in tok.subtree]
     lo, hi = min(keep), max(keep) + 1
-    # cut relative clauses to keep the participant a noun phrase
+    # cut relative clauses to keep the participant a noun phrase, and places
+    # ("two suspects in Lisbon"), which the event lists apart
     for child in tok.children:
-        if child.dep_ in ("relcl", "acl") and child.i > tok.i:
+        if child.i < tok.i:
+            continue
+        if child.dep_ in ("relcl", "acl") or (
+            child.dep_ == "prep" and any(g.ent_type_ in PLACE_LABELS for g in child.children)
+        ):
             hi = min(hi, child.left_edge.i)
     doc = tok.doc
+    for k in range(tok.i - 1, lo - 1, -1):  # a dateline before a dash is not the subject
+        if doc[k].text in ("—", "--", "–") or "\n" in doc[k].text:
+            lo = k + 1
+            break
     while hi > lo + 1 and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
         hi -= 1
     return lo, hi

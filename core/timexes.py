@@ -57,8 +57,8 @@ def direction(token: Token) -> Direction:
         return "future"
     if verb.tag_ == "VBD" or lowers & {"had", "has", "have", "did", "was", "were"}:
         return "past"
-    if verb.tag_ == "VBN" and verb.dep_ in ("amod", "acl"):
-        return "past"
+    if verb.tag_ == "VBN" and (verb.dep_ in ("amod", "acl") or not auxes):
+        return "past"  # a participle with no auxiliary is a past form (or mis-tagged VBD)
     if verb.tag_ in ("VBZ", "VBP", "VBG") or lowers & {"is", "are", "am"}:
         return "present"
     return None
