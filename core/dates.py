@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
+from .lexicon import read_table
 from .records import TimexType
 from .timewords import alternation, words
 
@@ -33,31 +34,28 @@ class Normalized:
     mod: str | None = None
 
 
-# Leading words that qualify a value without changing it (TIMEX3 mod).
-MODIFIERS: tuple[tuple[str, str | None], ...] = (
-    ("the beginning of", "START"),
-    ("the start of", "START"),
-    ("the end of", "END"),
-    ("the middle of", "MID"),
-    ("more than", "MORE_THAN"),
-    ("less than", "LESS_THAN"),
-    ("at least", "EQUAL_OR_MORE"),
-    ("up to", "EQUAL_OR_LESS"),
-    ("no more than", "EQUAL_OR_LESS"),
-    ("nearly", "LESS_THAN"),
-    ("almost", "LESS_THAN"),
-    ("over", "MORE_THAN"),
-    ("about", "APPROX"),
-    ("around", "APPROX"),
-    ("roughly", "APPROX"),
-    ("some", "APPROX"),
-    ("early", "START"),
-    ("earlier", None),
-    ("mid", "MID"),
-    ("late", "END"),
-    ("later", None),
-)
-FILLER = re.compile(r"^(?:for|in|on|at|of|during|since|from|until|till|by|the|of)\s+")
+@cache
+def modifiers() -> tuple[tuple[str, str | None], ...]:
+    """Leading words that qualify a value without changing it (TIMEX3 mod), longest first."""
+    rows = [(r[0], None if r[1] == "-" else r[1]) for r in read_table("time_modifiers.tsv")]
+    return tuple(sorted(rows, key=lambda r: len(r[0]), reverse=True))
+
+
+@dataclass(frozen=True, slots=True)
+class Focus:
+    """What the text has dated so far, for expressions that point back to it.
+
+    ``quarter`` is the last fiscal quarter named ("third-quarter profit"), so
+    that "a year ago" in an earnings report is that quarter a year before;
+    ``date`` is the last absolute date, so that "the same day" or "that year"
+    can take its value.
+    """
+
+    quarter: str | None = None
+    date: str | None = None
+
+
+FILLER = re.compile(r"^(?:for|in|on|at|of|during|since|from|until|till|by|the|its|their|our)\s+")
 
 
 def _clean(text: str) -> str:
@@ -65,6 +63,8 @@ def _clean(text: str) -> str:
     t = re.sub(r"\s+", " ", t).strip(" ,;:.")
     t = re.sub(r"\b(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.", r"\1", t)
     t = re.sub(r"\b(mon|tues?|wed|thur?s?|fri|sat|sun)\.", r"\1", t)
+    t = re.sub(r"(?<=[a-z0-9])-(?=[a-z])", " ", t)  # "third-quarter", "year-ago"
+    t = re.sub(r" or so\b", "", t)
     return t
 
 
@@ -77,7 +77,7 @@ def _strip_prefixes(t: str) -> tuple[str, str | None]:
         if m:
             t = t[m.end() :]
             changed = True
-        for phrase, value in MODIFIERS:
+        for phrase, value in modifiers():
             if t.startswith(phrase + " ") or t.startswith(phrase + "-"):
                 t = t[len(phrase) + 1 :]
                 mod = mod or value
@@ -95,6 +95,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     season = alternation("season")
     part = alternation("partofday")
     ordinal = alternation("ordinal")
+    rel = alternation("relative")
+    zone = alternation("zone")
+    numbers = words("number")
+    tens = "|".join(w for w, v in numbers.items() if v.isdigit() and 10 <= int(v) <= 90)
+    units = "|".join(w for w, v in numbers.items() if v.isdigit() and 1 <= int(v) <= 9 and w != "a")
     day = r"(\d{1,2})(?:st|nd|rd|th)?"
     year = r"(\d{4})"
     p = {
@@ -105,27 +110,40 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "my": rf"^({month}),? (?:of )?{year}$",
         "md": rf"^(?:(this|last|next|past) )?({month}) {day}$",
         "dm": rf"^{day} (?:of )?({month})$",
-        "weekday": rf"^(?:(this|last|next|past|coming) )?({weekday})(?:,? ({month}) {day})?"
-        rf"(?: ({part}))?$",
+        "weekday": rf"^(?:(this coming|this|last|next|past|coming) )?({weekday})"
+        rf"(?:,? ({month}) {day})?(?: ({part}))?$",
         "month": rf"^(?:(this|last|next|past|coming) )?({month})$",
-        "year": rf"^(?:(?:the )?(?:year|fiscal|fiscal year) )?{year}$",
+        "year": rf"^(?:(?:the )?(?:year|fiscal|fiscal year|calendar|calendar year) )?{year}$",
+        "spelled_year": rf"^(?:(?:the )?year )?(?:(nineteen|twenty) ({tens})(?: ({units}))?|"
+        rf"two thousand(?: (?:and )?({units}))?)$",
         "decade": r"^(?:the )?(?:(\d{2})|')?(\d)0'?s$",
         "century": rf"^(?:the )?(\d{{1,2}})(?:st|nd|rd|th) century$|^(?:the )?({ordinal}) century$",
         "deictic": rf"^(today|tonight|yesterday|tomorrow)(?: ({part}))?$",
         "this_part": rf"^(this|last|tomorrow|yesterday) ({part})$",
-        "relative": rf"^(this|last|next|past|coming|previous|current|following) ({unit})$",
+        "relative": rf"^({rel}) ({unit})$",
         "earlier": rf"^(earlier|later) (this|last|next) ({unit})$",
         "ago": rf"^((?:a )?(?:couple|few)(?: of)?|{number}|\d+(?:\.\d+)?)(?: of)? ({unit})s? "
         r"(ago|earlier|before|later|from now|hence)$",
-        "quarter": rf"^({ordinal}) quarter(?: of (?:(the year)|{year}))?$|^q([1-4])(?: {year})?$",
+        "quarter": rf"^(?:({rel}) year'?s? |{year} |(?:this|the) year'?s )?(?:fiscal )?({ordinal}) "
+        rf"quarters?(?: of (?:the year|(?:fiscal )?{year}))?$|^q([1-4])(?: {year})?$",
+        "period": r"^(?:(latest|current|this|same|recent|most recent|just ended|comparable|"
+        r"corresponding|latest fiscal|fiscal) )?(quarter|period)(?: (last year|a year ago|a year "
+        r"earlier))?$",
+        "year_ago_period": r"^(?:(?:the )?(?:comparable|corresponding|same) )?(?:year ago|year "
+        r"earlier|last year's|prior year|previous year's)(?: (?:(?:fiscal )?(?:first|second|"
+        r"third|fourth) )?(quarter|period|results))?$|^(a year (?:ago|earlier))$",
+        "same": r"^(?:that|the same|that same|the very same|same|very same) "
+        r"(day|week|month|year|quarter)$",
+        "year_end": r"^(?:year end|year's end|year ending)$",
         "half": rf"^({ordinal}) half(?: of (?:(the year)|{year}))?$",
         "season": rf"^(?:(this|last|next|past|coming) )?({season})(?: (?:of )?{year})?$",
-        "duration": rf"^(?:(last|past|next|coming|previous|first|final) )?"
+        "duration": rf"^(?:(last|past|next|coming|previous|first|final|recent|latest|additional|"
+        rf"further|remaining|following|few) )?"
         rf"({number}|\d+(?:\.\d+)?|(?:a|one|two|three) (?:couple|few) of)?"
         rf"(?:[ -](?:and a half))?[ -]?({unit})s?(?: and a half)?(?:[ -]long|[ -]old)?$",
-        "time": rf"^(\d{{1,2}})(?::(\d{{2}}))? ?([ap])\.? ?m\.?(?: ({weekday}|today|yesterday|"
-        r"tomorrow))?$",
-        "clock_word": r"^(noon|midday|midnight)(?: (today|yesterday|tomorrow))?$",
+        "time": rf"^(\d{{1,2}})(?::(\d{{2}}))? ?([ap])\.? ?m\.?(?: (?:{zone}))?"
+        r"(?:,? (?:on )?(.+))?$",
+        "clock_word": r"^(noon|midday|midnight)(?:,? (?:on )?(.+))?$",
         "ref": rf"^({alternation('ref')})$",
         "set": rf"^(?:every|each) (?:({weekday})|({unit}))$|^({alternation('set')})$",
     }
@@ -165,22 +183,23 @@ def _weekday_date(ref: dt.date, weekday: int, rel: str | None, direction: Direct
     """The date of a weekday named relative to the reference date.
 
     "last Friday" and past tense look back (today counts: "said Friday" in a
-    Friday paper is today); "next"/"coming" and future tense look forward;
-    with no clue, the nearest one.
+    Friday paper is today); "next"/"coming" and future tense look forward.
+    With no clue from the tense it looks back too: in the training gold a bare
+    weekday in a present-tense or verbless context is past or today 34 times
+    out of 39.
     """
     back = (ref.isoweekday() - weekday) % 7
     fwd = (weekday - ref.isoweekday()) % 7
     if rel == "last":
         return ref - dt.timedelta(days=back or 7)
-    if rel in ("next", "coming"):
+    if rel in ("next", "coming", "this coming"):
         return ref + dt.timedelta(days=fwd or 7)
     if rel == "this":
         return ref + dt.timedelta(days=weekday - ref.isoweekday())
-    if direction == "past":
-        return ref - dt.timedelta(days=back)
     if direction == "future":
         return ref + dt.timedelta(days=fwd or 7) if back != 0 else ref
-    return ref - dt.timedelta(days=back) if back <= 3 else ref + dt.timedelta(days=fwd)
+    # past tense, and (news reports what happened) no clue at all: the last one
+    return ref - dt.timedelta(days=back)
 
 
 def _month_day_year(ref: dt.date, month: int, day: int, direction: Direction) -> int | None:
@@ -228,12 +247,20 @@ def _valid_day(year: int | None, month: int, day: int) -> bool:
     return day <= calendar.monthrange(year if year else 2000, month)[1]
 
 
-def normalize(text: str, ref: dt.date | None, direction: Direction = None) -> Normalized | None:
-    """The TIMEX3 value of one temporal expression, or None if it is not one."""
+def normalize(
+    text: str, ref: dt.date | None, direction: Direction = None, focus: Focus | None = None
+) -> Normalized | None:
+    """The TIMEX3 value of one temporal expression, or None if it is not one.
+
+    ``focus`` carries what the text dated before this expression, for the
+    forms that point back ("the same day", "the year-ago quarter").
+    """
     t, mod = _strip_prefixes(_clean(text))
     if not t:
         return None
-    result = _match(t, ref, direction)
+    if mod in ("START", "MID", "END") and t in ("year", "month", "week", "quarter"):
+        t = f"this {t}"  # "the end of the year" is the end of this year
+    result = _match(t, ref, direction, focus or Focus())
     if result is None:
         return None
     if mod and result.mod is None:
@@ -242,7 +269,7 @@ def normalize(text: str, ref: dt.date | None, direction: Direction = None) -> No
 
 
 Match = re.Match[str]
-Form = Callable[[Match, str, "dt.date | None", Direction], "Normalized | None"]
+Form = Callable[[Match, str, "dt.date | None", Direction, Focus], "Normalized | None"]
 
 
 def _day(y: int, mo: int, d: int) -> Normalized | None:
@@ -253,11 +280,15 @@ def _month_num(name: str) -> int:
     return int(words("month")[name])
 
 
-def _form_iso(m: Match, t: str, ref: dt.date | None, direction: Direction) -> Normalized | None:
+def _form_iso(
+    m: Match, t: str, ref: dt.date | None, direction: Direction, focus: Focus
+) -> Normalized | None:
     return _day(int(m[1]), int(m[2]), int(m[3]))
 
 
-def _form_numeric(m: Match, t: str, ref: dt.date | None, direction: Direction) -> Normalized | None:
+def _form_numeric(
+    m: Match, t: str, ref: dt.date | None, direction: Direction, focus: Focus
+) -> Normalized | None:
     """11/12/2021, US order, as American wire copy writes it."""
     y = int(m[3])
     if y < 100:
@@ -265,15 +296,21 @@ def _form_numeric(m: Match, t: str, ref: dt.date | None, direction: Direction) -
     return _day(y, int(m[1]), int(m[2]))
 
 
-def _form_mdy(m: Match, t: str, ref: dt.date | None, direction: Direction) -> Normalized | None:
+def _form_mdy(
+    m: Match, t: str, ref: dt.date | None, direction: Direction, focus: Focus
+) -> Normalized | None:
     return _day(int(m[3]), _month_num(m[1]), int(m[2]))
 
 
-def _form_dmy(m: Match, t: str, ref: dt.date | None, direction: Direction) -> Normalized | None:
+def _form_dmy(
+    m: Match, t: str, ref: dt.date | None, direction: Direction, focus: Focus
+) -> Normalized | None:
     return _day(int(m[3]), _month_num(m[2]), int(m[1]))
 
 
-def _form_my(m: Match, t: str, ref: dt.date | None, direction: Direction) -> Normalized | None:
+def _form_my(
+    m: Match, t: str, ref: dt.date | None, direction: Direction, focus: Focus
+) -> Normalized | None:
     return Normalized(f"{int(m[2]):04d}-{_month_num(m[1]):02d}", "DATE", "month")
 
 
@@ -286,15 +323,21 @@ def _month_day(mo: int, d: int, ref: dt.date | None, direction: Direction) -> No
     return Normalized(f"{prefix}-{mo:02d}-{d:02d}", "DATE", "day")
 
 
-def _form_md(m: Match, t: str, ref: dt.date | None, direction: Direction) -> Normalized | None:
+def _form_md(
+    m: Match, t: str, ref: dt.date | None, direction: Direction, focus: Focus
+) -> Normalized | None:
     return _month_day(_month_num(m[2]), int(m[3]), ref, direction)
 
 
-def _form_dm(m: Match, t: str, ref: dt.date | None, direction: Direction) -> Normalized | None:
+def _form_dm(
+    m: Match, t: str, ref: dt.date | None, direction: Direction, focus: Focus
+) -> Normalized | None:
     return _month_day(_month_num(m[2]), int(m[1]), ref, direction)
 
 
-def _form_weekday(m: Match, t: str, ref: dt.date | None, direction: Direction) -> Normalized | None:
+def _form_weekday(
+    m: Match, t: str, ref: dt.date | None, direction: Direction, focus: Focus
+) -> Normalized | None:
     """ "Friday", "last Friday", "Friday, Nov. 12", "Friday night"."""
     wd = int(words("weekday")[m[2]])
     if m[3]:  # "Friday, Nov. 12": the month-day decides
@@ -311,25 +354,27 @@ def _form_weekday(m: Match, t: str, ref: dt.date | None, direction: Direction) -
     return Normalized(value, "DATE", "day")
 
 
-def _form_month(m: Match, t: str, ref: dt.date | None, direction: Direction) -> Normalized | None:
-    if t == "may":  # the modal verb, far more often than the month
-        return None
+def _form_month(
+    m: Match, t: str, ref: dt.date | None, direction: Direction, focus: Focus
+) -> Normalized | None:
     mo = _month_num(m[2])
     if not ref:
         return Normalized(f"XXXX-{mo:02d}", "DATE", "month")
     return Normalized(f"{_month_year(ref, mo, m[1], direction):04d}-{mo:02d}", "DATE", "month")
 
 
-def _form_year(m: Match, t: str, ref: dt.date | None, direction: Direction) -> Normalized | None:
+def _form_year(
+    m: Match, t: str, ref: dt.date | None, direction: Direction, focus: Focus
+) -> Normalized | None:
     y = int(m[1])
     if not 1000 <= y <= 2199:
         return None
-    if "fiscal" in t:
-        return Normalized(f"FY{y}", "DATE", "year")
     return Normalized(f"{y:04d}", "DATE", "year")
 
 
-def _form_decade(m: Match, t: str, ref: dt.date | None, direction: Direction) -> Normalized | None:
+def _form_decade(
+    m: Match, t: str, ref: dt.date | None, direction: Direction, focus: Focus
+) -> Normalized | None:
     """ "the 1990s" -> 199; "the '90s" -> the latest such decade not after the reference."""
     century = m[1]
     if century is None:
@@ -339,7 +384,9 @@ def _form_decade(m: Match, t: str, ref: dt.date | None, direction: Direction) ->
     return Normalized(f"{century}{m[2]}", "DATE", "decade")
 
 
-def _form_century(m: Match, t: str, ref: dt.date | None, direction: Direction) -> Normalized | None:
+def _form_century(
+    m: Match, t: str, ref: dt.date | None, direction: Direction, focus: Focus
+) -> Normalized | None:
     n = int(m[1]) if m[1] else int(words("ordinal")[m[2]])
     if n < 1:
         return None
@@ -349,7 +396,9 @@ def _form_century(m: Match, t: str, ref: dt.date | None, direction: Direction) -
 DAY_OFFSETS = {"today": 0, "tonight": 0, "this": 0, "yesterday": -1, "last": -1, "tomorrow": 1}
 
 
-def _form_deictic(m: Match, t: str, ref: dt.date | None, direction: Direction) -> Normalized | None:
+def _form_deictic(
+    m: Match, t: str, ref: dt.date | None, direction: Direction, focus: Focus
+) -> Normalized | None:
     """ "today", "yesterday afternoon", "tonight"."""
     if not ref:
         return Normalized("XXXX-XX-XX", "DATE", "day")
@@ -361,7 +410,7 @@ def _form_deictic(m: Match, t: str, ref: dt.date | None, direction: Direction) -
 
 
 def _form_this_part(
-    m: Match, t: str, ref: dt.date | None, direction: Direction
+    m: Match, t: str, ref: dt.date | None, direction: Direction, focus: Focus
 ) -> Normalized | None:
     """ "this morning", "last night"."""
     if not ref:
@@ -371,41 +420,145 @@ def _form_this_part(
 
 
 def _form_relative(
-    m: Match, t: str, ref: dt.date | None, direction: Direction
+    m: Match, t: str, ref: dt.date | None, direction: Direction, focus: Focus
 ) -> Normalized | None:
+    """ "last week", "next year"; a plural ("the coming years") is a vague stretch, not a unit."""
+    if m[2].endswith("s"):
+        return _duration(None, words("unit")[m[2]], False, t)
     return _relative(m[1], words("unit")[m[2]], ref)
 
 
-def _form_earlier(m: Match, t: str, ref: dt.date | None, direction: Direction) -> Normalized | None:
+def _form_earlier(
+    m: Match, t: str, ref: dt.date | None, direction: Direction, focus: Focus
+) -> Normalized | None:
     """ "earlier this year" is this year: the modifier narrows, the value stays."""
     return _relative(m[2], words("unit")[m[3]], ref)
 
 
-def _form_ago(m: Match, t: str, ref: dt.date | None, direction: Direction) -> Normalized | None:
+def _form_ago(
+    m: Match, t: str, ref: dt.date | None, direction: Direction, focus: Focus
+) -> Normalized | None:
     return _ago(m[1], words("unit")[m[2]], m[3], ref)
 
 
-def _form_quarter(m: Match, t: str, ref: dt.date | None, direction: Direction) -> Normalized | None:
-    n = int(m[4] or words("ordinal")[m[1]])
-    q = n if n > 0 else 4
-    year = m[3] or m[5]
+def _form_quarter(
+    m: Match, t: str, ref: dt.date | None, direction: Direction, focus: Focus
+) -> Normalized | None:
+    """ "the third quarter", "third-quarter", "next year's first quarter", "Q3 2021"."""
+    if m[5]:
+        q = int(m[5])
+        year = m[6]
+    else:
+        n = int(words("ordinal")[m[3]])
+        q = n if 1 <= n <= 4 else 4
+        year = m[2] or m[4]
+        if m[1] and ref:
+            year = str(ref.year + int(words("relative")[m[1]]))
     if year:
         return Normalized(f"{year}-Q{q}", "DATE", "quarter")
     if not ref:
         return Normalized(f"XXXX-Q{q}", "DATE", "quarter")
     y = ref.year
-    if direction == "past" and q > (ref.month - 1) // 3 + 1:
+    if direction != "future" and q > (ref.month - 1) // 3 + 1:
         y -= 1
     return Normalized(f"{y:04d}-Q{q}", "DATE", "quarter")
 
 
-def _form_half(m: Match, t: str, ref: dt.date | None, direction: Direction) -> Normalized | None:
+def _previous_quarter(ref: dt.date) -> str:
+    q = (ref.month - 1) // 3  # the quarter before the reference's, 0-based index
+    return f"{ref.year - 1}-Q4" if q == 0 else f"{ref.year}-Q{q}"
+
+
+def _year_before(value: str) -> str:
+    return f"{int(value[:4]) - 1:04d}{value[4:]}"
+
+
+def _form_period(
+    m: Match, t: str, ref: dt.date | None, direction: Direction, focus: Focus
+) -> Normalized | None:
+    """ "the quarter", "the latest period": the quarter an earnings report is about.
+
+    That is the last quarter the text named, else the one before the
+    reference date (results are reported after a quarter closes).
+    """
+    if m[2] == "period" and m[1] is None and not m[3]:
+        return None  # a bare "the period" is too vague to be a date
+    if m[1] in ("current", "this") and ref:
+        base = focus.quarter or f"{ref.year}-Q{(ref.month - 1) // 3 + 1}"
+    elif focus.quarter:
+        base = focus.quarter
+    elif ref:
+        base = _previous_quarter(ref)
+    else:
+        return Normalized("XXXX-QX", "DATE", "quarter")
+    if m[3]:
+        base = _year_before(base)
+    return Normalized(base, "DATE", "quarter")
+
+
+def _form_year_ago_period(
+    m: Match, t: str, ref: dt.date | None, direction: Direction, focus: Focus
+) -> Normalized | None:
+    """ "the year-ago quarter", "year-earlier results", and in an earnings report "a year ago".
+
+    Comparisons in earnings reports are with the same quarter a year before;
+    outside such a report "a year ago" is just last year.
+    """
+    if focus.quarter:
+        return Normalized(_year_before(focus.quarter), "DATE", "quarter")
+    if m[2] or not ref:  # "a year ago" with no quarter in view
+        return Normalized(f"{ref.year - 1:04d}" if ref else "XXXX", "DATE", "year")
+    if m[1] in ("quarter", "period", "results"):
+        return Normalized(_year_before(_previous_quarter(ref)), "DATE", "quarter")
+    return Normalized(f"{ref.year - 1:04d}", "DATE", "year")
+
+
+def _form_same(
+    m: Match, t: str, ref: dt.date | None, direction: Direction, focus: Focus
+) -> Normalized | None:
+    """ "the same day", "that year": the date the text named last, at the unit's granularity."""
+    unit = m[1]
+    last = focus.date
+    cut = {"year": 4, "month": 7, "day": 10}.get(unit)
+    if last and cut and len(last) >= cut and re.match(r"\d{4}", last):
+        value = last[:cut]
+        return Normalized(value, "DATE", unit)
+    if last and unit == "quarter" and focus.quarter:
+        return Normalized(focus.quarter, "DATE", "quarter")
+    placeholder = {"year": "XXXX", "month": "XXXX-XX", "day": "XXXX-XX-XX"}.get(unit, "XXXX")
+    return Normalized(placeholder, "DATE", unit)
+
+
+def _form_year_end(
+    m: Match, t: str, ref: dt.date | None, direction: Direction, focus: Focus
+) -> Normalized | None:
+    """ "by year end": the end of the reference year."""
+    return Normalized(f"{ref.year:04d}" if ref else "XXXX", "DATE", "year", "END")
+
+
+def _form_spelled_year(
+    m: Match, t: str, ref: dt.date | None, direction: Direction, focus: Focus
+) -> Normalized | None:
+    """ "nineteen ninety-six", "the year two thousand", as broadcast transcripts write years."""
+    n = words("number")
+    if m[1]:
+        year = int(n[m[1]]) * 100 + int(n[m[2]]) + (int(n[m[3]]) if m[3] else 0)
+    else:
+        year = 2000 + (int(n[m[4]]) if m[4] else 0)
+    return Normalized(f"{year:04d}", "DATE", "year")
+
+
+def _form_half(
+    m: Match, t: str, ref: dt.date | None, direction: Direction, focus: Focus
+) -> Normalized | None:
     h = 1 if int(words("ordinal")[m[1]]) == 1 else 2
     year = m[3] or (str(ref.year) if ref else "XXXX")
     return Normalized(f"{year}-H{h}", "DATE", "half")
 
 
-def _form_season(m: Match, t: str, ref: dt.date | None, direction: Direction) -> Normalized | None:
+def _form_season(
+    m: Match, t: str, ref: dt.date | None, direction: Direction, focus: Focus
+) -> Normalized | None:
     code = words("season")[m[2]]
     if m[3]:
         return Normalized(f"{m[3]}-{code}", "DATE", "season")
@@ -415,38 +568,52 @@ def _form_season(m: Match, t: str, ref: dt.date | None, direction: Direction) ->
     return Normalized(f"{y:04d}-{code}", "DATE", "season")
 
 
-def _form_time(m: Match, t: str, ref: dt.date | None, direction: Direction) -> Normalized | None:
-    """ "3 p.m.", "3:30 p.m. Friday": a clock time on the day it names or the reference day."""
+def _clock_day(
+    rest: str | None, ref: dt.date | None, direction: Direction, focus: Focus
+) -> str | None:
+    """The day a clock time is on: the day expression after it, else the reference day."""
+    if rest:
+        day = _match(_strip_prefixes(rest)[0], ref, direction, focus)
+        if day is None or not re.fullmatch(r"(?:\d{4}|XXXX)-\d\d-\d\d|XXXX-WXX-\d", day.value):
+            return None
+        return day.value
+    return _iso(ref) if ref else "XXXX-XX-XX"
+
+
+def _form_time(
+    m: Match, t: str, ref: dt.date | None, direction: Direction, focus: Focus
+) -> Normalized | None:
+    """ "3 p.m.", "3:30 p.m. EST Friday", "5 p.m. Nov. 9": a clock time on the day it names."""
     hour, minute = int(m[1]), int(m[2] or 0)
     if not 1 <= hour <= 12 or minute > 59:
         return None
     hour = hour % 12 + (12 if m[3] == "p" else 0)
-    if not ref:
-        return Normalized(f"XXXX-XX-XXT{hour:02d}:{minute:02d}", "TIME", "time")
-    weekdays = words("weekday")
-    day = m[4] or ""
-    if day in weekdays:
-        when = _weekday_date(ref, int(weekdays[day]), None, direction)
-    else:
-        when = ref + dt.timedelta(days=DAY_OFFSETS.get(day, 0))
-    return Normalized(f"{_iso(when)}T{hour:02d}:{minute:02d}", "TIME", "time")
+    day = _clock_day(m[4], ref, direction, focus)
+    if day is None:
+        return None
+    return Normalized(f"{day}T{hour:02d}:{minute:02d}", "TIME", "time")
 
 
 def _form_clock_word(
-    m: Match, t: str, ref: dt.date | None, direction: Direction
+    m: Match, t: str, ref: dt.date | None, direction: Direction, focus: Focus
 ) -> Normalized | None:
+    """ "noon Saturday", "midnight"."""
     hm = "12:00" if m[1] in ("noon", "midday") else "24:00"
-    if not ref:
-        return Normalized(f"XXXX-XX-XXT{hm}", "TIME", "time")
-    when = ref + dt.timedelta(days=DAY_OFFSETS.get(m[2] or "", 0))
-    return Normalized(f"{_iso(when)}T{hm}", "TIME", "time")
+    day = _clock_day(m[2], ref, direction, focus)
+    if day is None:
+        return None
+    return Normalized(f"{day}T{hm}", "TIME", "time")
 
 
-def _form_ref(m: Match, t: str, ref: dt.date | None, direction: Direction) -> Normalized | None:
+def _form_ref(
+    m: Match, t: str, ref: dt.date | None, direction: Direction, focus: Focus
+) -> Normalized | None:
     return Normalized(words("ref")[m[1]], "DATE", "reference")
 
 
-def _form_set(m: Match, t: str, ref: dt.date | None, direction: Direction) -> Normalized | None:
+def _form_set(
+    m: Match, t: str, ref: dt.date | None, direction: Direction, focus: Focus
+) -> Normalized | None:
     """ "every Monday", "each year", "daily"."""
     if m[1]:
         return Normalized(f"XXXX-WXX-{words('weekday')[m[1]]}", "SET", "set")
@@ -456,7 +623,7 @@ def _form_set(m: Match, t: str, ref: dt.date | None, direction: Direction) -> No
 
 
 def _form_duration(
-    m: Match, t: str, ref: dt.date | None, direction: Direction
+    m: Match, t: str, ref: dt.date | None, direction: Direction, focus: Focus
 ) -> Normalized | None:
     return _duration(m[2], words("unit")[m[3]], "and a half" in t, t)
 
@@ -479,8 +646,13 @@ FORMS: tuple[tuple[str, Form], ...] = (
     ("this_part", _form_this_part),
     ("relative", _form_relative),
     ("earlier", _form_earlier),
+    ("year_ago_period", _form_year_ago_period),
     ("ago", _form_ago),
     ("quarter", _form_quarter),
+    ("period", _form_period),
+    ("same", _form_same),
+    ("year_end", _form_year_end),
+    ("spelled_year", _form_spelled_year),
     ("half", _form_half),
     ("season", _form_season),
     ("time", _form_time),
@@ -491,12 +663,12 @@ FORMS: tuple[tuple[str, Form], ...] = (
 )
 
 
-def _match(t: str, ref: dt.date | None, direction: Direction) -> Normalized | None:
+def _match(t: str, ref: dt.date | None, direction: Direction, focus: Focus) -> Normalized | None:
     patterns = _patterns()
     for name, form in FORMS:
         m = patterns[name].match(t)
         if m:
-            return form(m, t, ref, direction)
+            return form(m, t, ref, direction, focus)
     return None
 
 
@@ -505,10 +677,11 @@ def _duration_unit(code: str) -> str:
 
 
 def _duration(count: str | None, unit: str, half: bool, text: str) -> Normalized | None:
-    """Durations: "three years" -> P3Y, "48 hours" -> PT48H, "several weeks" -> PXW."""
+    """Durations: "three years" -> P3Y, "48 hours" -> PT48H, "weeks" -> PXW, "a decade" -> P10Y."""
     if text.endswith("old"):
         return None  # an age, not a time
-    n = _num(count) if count else "1"
+    plural = re.search(r"(?:s|ies)(?: long)?$", text) is not None
+    n = _num(count) if count else ("X" if plural else "1")
     if n is None:
         return None
     if unit == "2W":
@@ -517,25 +690,18 @@ def _duration(count: str | None, unit: str, half: bool, text: str) -> Normalized
         n = f"{float(n) + 0.5:g}"
     if n == "0.5":
         return None
+    if unit in ("DE", "CE", "ML") and n != "X":
+        unit, n = "Y", f"{float(n) * {'DE': 10, 'CE': 100, 'ML': 1000}[unit]:g}"
+    if unit == "Q":
+        unit, n = "M", f"{float(n) * 3:g}" if n != "X" else "X"
     if unit in ("H", "S") or (unit == "M" and "minute" in text):
         return Normalized(f"PT{n}{unit}", "DURATION", "duration")
-    if unit == "Q":
-        return Normalized(f"P{n}Q" if n != "X" else "PXQ", "DURATION", "duration")
     return Normalized(f"P{n}{unit}", "DURATION", "duration")
 
 
 def _relative(rel: str, unit: str, ref: dt.date | None) -> Normalized | None:
     """ "this/last/next week|month|year|...": the calendar unit around the reference."""
-    delta = {
-        "this": 0,
-        "current": 0,
-        "last": -1,
-        "past": -1,
-        "previous": -1,
-        "next": 1,
-        "coming": 1,
-        "following": 1,
-    }[rel]
+    delta = int(words("relative")[rel])
     if not ref:
         return Normalized("XXXX", "DATE", "unknown")
     if unit == "D":

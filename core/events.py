@@ -1,15 +1,30 @@
-"""Dated events: the predicate each temporal expression dates, with who and where.
+"""Dated events: the predicates temporal expressions date, with who and where.
 
-Every temporal expression dates the predicate that governs it, verbal ("said
-Friday") or nominal ("the vote on December 24th", "the 2011 uprising"). The
-event carries its participants (agent, patient, other) and places from the
-parse, a modality (future with "will/would", negated, hypothetical under
-"if", reported inside a quote or a "said that" clause) and the anchor that
-says how the date was tied to it.
+Every temporal expression dates at least one event, so none is lost:
+
+- its governing predicate, verbal ("said Friday") or nominal ("the vote on
+  December 24th", "the 2011 uprising"): anchor ``explicit``;
+- when the parse shows no predicate above it, the nearest predicate of its
+  sentence (anchor ``sentence``), and with no predicate at all in the
+  sentence (a headline that is only a date), the expression's own head
+  (anchor ``none``);
+- the other predicates of a sentence that holds expressions are dated by the
+  nearest one (anchor ``sentence``): news sentences tell what happened at
+  the time they name, and the TimeML gold links 73% of its event-time pairs
+  within a sentence;
+- predicates of undated sentences take the last date named before them
+  (anchor ``inherited``): the whole next sentence, and past-tense main verbs
+  further on.
+
+Each event carries its participants (agent, patient, other) and places from
+the parse, a modality (future with "will/would", negated, hypothetical under
+"if" or "could", reported inside a quote or a "said that" clause, with the
+reporting quote) and the anchor.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -19,13 +34,29 @@ from .lexicon import event_nouns
 from .records import Anchor, Modality, Span
 from .timexes import Timex
 
-EVENT_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "ure", "ing", "al")
+EVENT_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "ure")
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "would", "'d", "wo"})
 HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "should"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 AGENT_DEPS = frozenset({"nsubj", "csubj"})
 PATIENT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
 OTHER_DEPS = frozenset({"dative", "iobj"})
+CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "advcl"})
+# A main verb that spaCy tags AUX ("was" in "it was a great day") is an event
+# when it heads a clause.
+AUX_CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "conj", "advcl", "relcl", "xcomp"})
+# Only points and stretches of the calendar date other predicates than their
+# own: "for two years" or "every month" says how long or how often one thing is.
+SPREADING = frozenset({"DATE", "TIME"})
+# How sure a date is the event's, by how it was tied (link precision on the
+# training gold: explicit 0.58, sentence 0.27, inherited 0.07).
+CONFIDENCE: dict[Anchor, float] = {
+    "explicit": 0.8,
+    "sentence": 0.4,
+    "inherited": 0.2,
+    "publication": 0.5,
+    "none": 0.3,
+}
 
 
 @dataclass(slots=True)
@@ -43,9 +74,22 @@ class RawEvent:
 
 
 def is_event_noun(tok: Token, lemma: str) -> bool:
-    if tok.pos_ not in ("NOUN",):
+    if tok.pos_ != "NOUN":
         return False
-    return lemma in event_nouns() or (len(lemma) > 5 and lemma.endswith(EVENT_SUFFIXES[:6]))
+    return lemma in event_nouns() or (len(lemma) > 5 and lemma.endswith(EVENT_SUFFIXES))
+
+
+def is_predicate(tok: Token, lemma: str) -> bool:
+    """A verb, a clause-heading AUX, or an event noun: something that can happen."""
+    if tok.pos_ == "VERB":
+        return True
+    if tok.pos_ == "AUX":
+        return tok.dep_ in AUX_CLAUSE_DEPS
+    return is_event_noun(tok, lemma)
+
+
+def _inside(tx: Timex, tok: Token) -> bool:
+    return tx.start <= tok.idx < tx.end
 
 
 def governor(doc: Doc, tx: Timex, lemmas: Lemmas) -> tuple[Token | None, Anchor]:
@@ -55,29 +99,45 @@ def governor(doc: Doc, tx: Timex, lemmas: Lemmas) -> tuple[Token | None, Anchor]
         head = tok.head
         if head is tok:
             break
-        if head.pos_ in ("VERB", "AUX") and not (tx.start <= head.idx < tx.end):
-            return head, "explicit"
-        if (
-            head.pos_ == "NOUN"
-            and not (tx.start <= head.idx < tx.end)
-            and is_event_noun(head, lemmas(head))
+        if not _inside(tx, head) and (
+            head.pos_ in ("VERB", "AUX") or is_event_noun(head, lemmas(head))
         ):
             return head, "explicit"
         tok = head
-    sent = doc[tx.root].sent
-    if sent.root.pos_ in ("VERB", "AUX"):
-        return sent.root, "sentence"
-    return None, "none"
+    return _nearest_predicate(doc, tx, lemmas)
+
+
+def _nearest_predicate(doc: Doc, tx: Timex, lemmas: Lemmas) -> tuple[Token | None, Anchor]:
+    """The predicate of the expression's sentence closest to it, else its own head."""
+    root = doc[tx.root]
+    best: Token | None = None
+    for tok in root.sent:
+        if _inside(tx, tok) or not is_predicate(tok, lemmas(tok)):
+            continue
+        if best is None or abs(tok.i - root.i) < abs(best.i - root.i):
+            best = tok
+    if best is not None:
+        return best, "sentence"
+    return root, "none"
 
 
 def _np(tok: Token) -> tuple[int, int]:
     keep = [t.i for t in tok.subtree]
     lo, hi = min(keep), max(keep) + 1
-    # cut relative clauses to keep the participant a noun phrase
+    # cut relative clauses to keep the participant a noun phrase, and places
+    # ("two suspects in Lisbon"), which the event lists apart
     for child in tok.children:
-        if child.dep_ in ("relcl", "acl") and child.i > tok.i:
+        if child.i < tok.i:
+            continue
+        if child.dep_ in ("relcl", "acl") or (
+            child.dep_ == "prep" and any(g.ent_type_ in PLACE_LABELS for g in child.children)
+        ):
             hi = min(hi, child.left_edge.i)
     doc = tok.doc
+    for k in range(tok.i - 1, lo - 1, -1):  # a dateline before a dash is not the subject
+        if doc[k].text in ("—", "--", "–") or "\n" in doc[k].text:
+            lo = k + 1
+            break
     while hi > lo + 1 and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
         hi -= 1
     return lo, hi
@@ -87,12 +147,13 @@ def _clause(trigger: Token) -> tuple[int, int]:
     """The trigger's clause: its subtree, without sentences of its own (ccomp) for verbs."""
     if trigger.pos_ == "NOUN":
         return _np(trigger)
-    toks = [trigger.i]
+    lo = hi = trigger.i
     for child in trigger.children:
-        if child.dep_ in ("ccomp", "parataxis", "advcl") or child.is_punct:
+        if child.dep_ in CLAUSE_DEPS or child.is_punct:
             continue
-        toks.extend(t.i for t in child.subtree)
-    lo, hi = min(toks), max(toks) + 1
+        lo = min(lo, child.left_edge.i)
+        hi = max(hi, child.right_edge.i)
+    hi += 1
     doc = trigger.doc
     while hi > lo + 1 and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
         hi -= 1
@@ -115,9 +176,12 @@ def _modality(trigger: Token) -> Modality:
     return "asserted"
 
 
-def _participants(trigger: Token) -> list[tuple[str, tuple[int, int]]]:
+def _participants(trigger: Token, dates: set[int]) -> list[tuple[str, tuple[int, int]]]:
+    """Who takes part, by dependency role; a temporal expression is never a participant."""
     out: list[tuple[str, tuple[int, int]]] = []
     for child in trigger.children:
+        if child.i in dates:
+            continue
         role = None
         if child.dep_ in AGENT_DEPS or (trigger.pos_ == "NOUN" and child.dep_ == "poss"):
             role = "agent"
@@ -135,6 +199,74 @@ def _participants(trigger: Token) -> list[tuple[str, tuple[int, int]]]:
     return out
 
 
+def _reporter(trigger: Token, quote_spans: list[Span], cue_heads: dict[int, int]) -> int | None:
+    """The quote that reports the event: one it sits in, or a cue verb it is the complement of."""
+    if trigger.i in cue_heads:
+        return None  # the cue's own event is the telling, not something told
+    for qi, (qs, qe) in enumerate(quote_spans):
+        if qs <= trigger.idx < qe:
+            return qi
+    child = trigger
+    for anc in trigger.ancestors:
+        if anc.i in cue_heads and child.dep_ in ("ccomp", "parataxis", "xcomp"):
+            return cue_heads[anc.i]
+        child = anc
+    return None
+
+
+def _pairs(doc: Doc, timexes: list[Timex], lemmas: Lemmas) -> Iterator[tuple[Token, Timex, Anchor]]:
+    """(trigger, expression, anchor) for every event a temporal expression dates."""
+    dated: set[int] = set()
+    by_sent: dict[int, list[Timex]] = {}
+    for tx in timexes:
+        trigger, anchor = governor(doc, tx, lemmas)
+        if trigger is None:
+            continue
+        dated.add(trigger.i)
+        if tx.norm.type in SPREADING:
+            by_sent.setdefault(doc[tx.root].sent.start, []).append(tx)
+        yield trigger, tx, anchor
+    for start, txs in by_sent.items():
+        for tok in doc[start].sent:
+            if tok.i in dated or not is_predicate(tok, lemmas(tok)):
+                continue
+            if any(_inside(tx, tok) for tx in txs):
+                continue
+            nearest = min(txs, key=lambda tx: abs(tx.root - tok.i))
+            yield tok, nearest, "sentence"
+    yield from _inherited(doc, by_sent, lemmas)
+
+
+INHERIT_SENTENCES = 1  # undated sentences right after a dated one that take its date whole
+NARRATIVE_DEPS = frozenset({"ROOT", "conj", "ccomp"})
+
+
+def _inherited(
+    doc: Doc, by_sent: dict[int, list[Timex]], lemmas: Lemmas
+) -> Iterator[tuple[Token, Timex, Anchor]]:
+    """Predicates of undated sentences take the last date the text named before them.
+
+    The sentence right after a dated one is about the same time, all of it;
+    further on only past-tense main verbs keep the narrative's time ("...,
+    he said."). In the TimeML gold 22% of event-time links cross sentences.
+    """
+    last: Timex | None = None
+    distance = 0
+    for sent in doc.sents:
+        txs = by_sent.get(sent.start)
+        if txs:
+            last, distance = txs[-1], 0
+            continue
+        distance += 1
+        if last is None:
+            continue
+        for tok in sent:
+            if not is_predicate(tok, lemmas(tok)):
+                continue
+            if distance <= INHERIT_SENTENCES or (tok.tag_ == "VBD" and tok.dep_ in NARRATIVE_DEPS):
+                yield tok, last, "inherited"
+
+
 def find_events(
     doc: Doc,
     timexes: list[Timex],
@@ -142,31 +274,25 @@ def find_events(
     cue_heads: dict[int, int],
     lemmas: Lemmas,
 ) -> list[RawEvent]:
-    """One event per temporal expression, dated by it.
+    """The dated events of a Doc, in text order of their triggers.
 
     ``quote_spans`` are the content spans of the Doc's quotes (index = quote
     index) and ``cue_heads`` maps a cue verb's token to its quote index, so an
     event inside a quote or a reported clause can say who reports it.
     """
     events: list[RawEvent] = []
-    places_all = [e for e in doc.ents if e.label_ in PLACE_LABELS]
-    for tx in timexes:
-        trigger, anchor = governor(doc, tx, lemmas)
-        if trigger is None:
-            continue
+    dates = {doc[tx.root].i for tx in timexes}
+    for trigger, tx, anchor in _pairs(doc, timexes, lemmas):
         clause = _clause(trigger)
-        reported_by = None
         modality = _modality(trigger)
-        if trigger.i not in cue_heads:
-            for qi, (qs, qe) in enumerate(quote_spans):
-                if qs <= trigger.idx < qe:
-                    reported_by = qi
-                    break
+        reported_by = _reporter(trigger, quote_spans, cue_heads)
         if reported_by is not None and modality == "asserted":
             modality = "reported"
         c_start, c_end = doc[clause[0]].idx, doc[clause[1] - 1].idx + len(doc[clause[1] - 1].text)
         places = [
-            (p.start, p.end) for p in places_all if c_start <= p.start_char and p.end_char <= c_end
+            (p.start, p.end)
+            for p in trigger.sent.ents
+            if p.label_ in PLACE_LABELS and c_start <= p.start_char and p.end_char <= c_end
         ]
         events.append(
             RawEvent(
@@ -177,9 +303,10 @@ def find_events(
                 anchor=anchor,
                 modality=modality,
                 reported_by=reported_by,
-                participants=_participants(trigger),
+                participants=_participants(trigger, dates),
                 places=places,
-                confidence=0.8 if anchor == "explicit" else 0.5,
+                confidence=CONFIDENCE[anchor],
             )
         )
+    events.sort(key=lambda ev: (ev.trigger, ev.timex.start if ev.timex else -1))
     return events

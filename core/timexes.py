@@ -1,9 +1,17 @@
 """Finding temporal expressions in a parsed document and normalizing them.
 
-Candidates are spaCy's DATE and TIME entities plus the few single words that
-its NER leaves out ("now", "currently", "recently", "daily"). Each is
-normalized by `dates.normalize` with a direction read from the tense of the
-verb that governs it; what does not normalize is not a date ("5+5", ages).
+Candidates come from spaCy's DATE and TIME entities and from trigger words
+its NER leaves out (month and weekday names, "now", "recent", "quarter",
+"ago": see the `lone` kind in ``core/data/time_words.tsv``). What
+`dates.normalize` accepts is a temporal expression; what it rejects is not
+("5+5", ages, "24/7"). An entity that does not normalize as a whole may hold
+several expressions ("between 1982 and 1992", "the quarter ended Sept. 30"),
+so its longest normalizable pieces are kept. Touching pieces that normalize
+together are merged ("Wednesday" + "night").
+
+Each expression is normalized with a direction read from the tense of the
+verb that governs it and with the `Focus` of what the text dated before it,
+in text order, so "the same day" and "the year-ago quarter" can point back.
 """
 
 from __future__ import annotations
@@ -11,13 +19,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from .dates import Direction, Normalized, normalize
+from .dates import Direction, Focus, Normalized, normalize
 from .timewords import words
 
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "'d"})
+MAX_PIECE = 8  # tokens: no temporal expression in the training gold is longer
+WINDOW = 4  # tokens on each side of a trigger word tried as its expression
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,17 +57,15 @@ def direction(token: Token) -> Direction:
         return "future"
     if verb.tag_ == "VBD" or lowers & {"had", "has", "have", "did", "was", "were"}:
         return "past"
-    if verb.tag_ == "VBN" and verb.dep_ in ("amod", "acl"):
-        return "past"
+    if verb.tag_ == "VBN" and (verb.dep_ in ("amod", "acl") or not auxes):
+        return "past"  # a participle with no auxiliary is a past form (or mis-tagged VBD)
     if verb.tag_ in ("VBZ", "VBP", "VBG") or lowers & {"is", "are", "am"}:
         return "present"
     return None
 
 
-def _trim(span: Span) -> tuple[int, int]:
-    """Token bounds of an entity without edge punctuation and possessive 's."""
-    start, end = span.start, span.end
-    doc = span.doc
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Token bounds without edge punctuation, spaces and possessive 's."""
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
     while end > start and (
@@ -66,35 +75,176 @@ def _trim(span: Span) -> tuple[int, int]:
     return start, end
 
 
-LONE_WORDS = re.compile(
-    r"^(?:now|currently|recently|nowadays|daily|weekly|monthly|annually|yearly)$"
-)
+@cache
+def _trigger_words() -> frozenset[str]:
+    """Words that can start a search for an expression spaCy's NER missed."""
+    kinds = ("month", "weekday", "season")
+    found = {w for k in kinds for w in words(k) if len(w) > 3}
+    return frozenset(
+        found
+        | {
+            "quarter",
+            "quarters",
+            "period",
+            "ago",
+            "every",
+            "each",
+            "today",
+            "yesterday",
+            "tomorrow",
+        }
+    )
 
 
-def find_timexes(doc: Doc, ref: dt.date | None) -> list[Timex]:
-    """All normalizable temporal expressions in the document, in order."""
-    out: list[Timex] = []
+def _is_trigger(tok: Token) -> bool:
+    low = tok.lower_.rstrip(".")
+    if low in words("lone"):
+        return tok.pos_ in words("lone")[low].split()
+    if low not in _trigger_words():
+        return False
+    if low in words("month") or low in words("weekday"):
+        return tok.text[0].isupper() and tok.pos_ == "PROPN"
+    return True
+
+
+def _not_a_date(span: Span, norm: Normalized) -> bool:
+    """Expressions that normalize but are not dates in context.
+
+    "may" the modal; a bare year naming a thing ("the 1990 Act", "his 1987 Chevrolet"), a
+    decade after a possessive ("in his 30s", an age), a title-cased unit in
+    mid-sentence ("60 Minutes", "This Week", shows).
+    """
+    doc = span.doc
+    if len(span) == 1 and span[0].lower_ == "may":  # the modal, unless a preposition leads in
+        return span[0].is_sent_start or doc[span.start - 1].pos_ not in ("ADP", "DET", "ADJ")
+    if len(span) == 1 and re.fullmatch(r"\d{4}", span.text):
+        head = span[0].head
+        if head.i > span[0].i and head.pos_ == "PROPN" and head.lower_ not in words("month"):
+            return True
+    if norm.granularity == "decade" and span.start > 0 and doc[span.start - 1].tag_ == "PRP$":
+        return True
+    units = words("unit")
+    for tok in span:
+        if tok.lower_ in units and tok.text[0].isupper() and not tok.is_sent_start:
+            return True
+    return False
+
+
+def _accept(doc: Doc, start: int, end: int, ref: dt.date | None) -> bool:
+    start, end = _trim(doc, start, end)
+    if start >= end:
+        return False
+    span = doc[start:end]
+    norm = normalize(span.text, ref)
+    return norm is not None and not _not_a_date(span, norm)
+
+
+def _pieces(doc: Doc, start: int, end: int, ref: dt.date | None) -> list[tuple[int, int]]:
+    """The longest normalizable, non-overlapping pieces of a token range, left to right."""
+    start, end = _trim(doc, start, end)
+    if start >= end:
+        return []
+    if end - start <= MAX_PIECE and _accept(doc, start, end, ref):
+        return [(start, end)]
+    for length in range(min(end - start - 1, MAX_PIECE), 0, -1):
+        for s in range(start, end - length + 1):
+            if _accept(doc, s, s + length, ref):
+                left = _pieces(doc, start, s, ref)
+                return [*left, (s, s + length), *_pieces(doc, s + length, end, ref)]
+    return []
+
+
+def _around(doc: Doc, i: int, ref: dt.date | None) -> tuple[int, int] | None:
+    """The longest expression containing trigger token ``i``, within its sentence."""
+    sent = doc[i].sent
+    lo = max(sent.start, i - WINDOW)
+    hi = min(sent.end, i + WINDOW + 1)
+    for k in range(i - 1, lo - 1, -1):  # stop at punctuation other than hyphens and 's
+        if doc[k].is_punct and doc[k].text not in ("-", "'s", "’s"):
+            lo = k + 1
+            break
+    for k in range(i + 1, hi):
+        if doc[k].is_punct and doc[k].text not in ("-", "."):
+            hi = k
+            break
+    best: tuple[int, int] | None = None
+    for s in range(lo, i + 1):
+        for e in range(hi, i, -1):
+            if best is not None and e - s <= best[1] - best[0]:
+                break
+            if _accept(doc, s, e, ref):
+                best = (s, e)
+                break
+    if best is not None and best[1] - best[0] == 1 and doc[i].lower_ in words("unit"):
+        return None  # a unit word alone ("day") is a date only with spaCy's say-so
+    return best
+
+
+def _merge(doc: Doc, spans: list[tuple[int, int]], ref: dt.date | None) -> list[tuple[int, int]]:
+    """Join neighbours (touching, or across one comma) that normalize together."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out:
+            ps, pe = out[-1]
+            gap = doc[pe:s]
+            if (len(gap) == 0 or (len(gap) == 1 and gap[0].text == ",")) and _accept(
+                doc, ps, e, ref
+            ):
+                out[-1] = (ps, e)
+                continue
+        out.append((s, e))
+    return out
+
+
+def _candidates(doc: Doc, ref: dt.date | None) -> list[tuple[int, int]]:
     taken: set[int] = set()
+    spans: list[tuple[int, int]] = []
     for ent in doc.ents:
         if ent.label_ not in ("DATE", "TIME"):
             continue
-        s, e = _trim(ent)
-        if s >= e:
+        for s, e in _pieces(doc, ent.start, ent.end, ref):
+            spans.append((s, e))
+            taken.update(range(s, e))
+    for tok in doc:
+        if tok.i in taken or not _is_trigger(tok):
             continue
+        found = _around(doc, tok.i, ref)
+        if found is None or taken.intersection(range(*found)):
+            continue
+        spans.append(found)
+        taken.update(range(*found))
+    return _merge(doc, spans, ref)
+
+
+NAMED_QUARTER = re.compile(r"\b(?:first|second|third|fourth|q[1-4])\b", re.IGNORECASE)
+BACKWARD = re.compile(r"\b(?:ago|earlier|last|prior|previous)\b", re.IGNORECASE)
+
+
+def _advance(focus: Focus, text: str, norm: Normalized) -> Focus:
+    """What an expression adds to the focus: a quarter it names, or an absolute date.
+
+    Only a quarter named outright ("the third quarter") sets the quarter in
+    view; one reached by comparison ("the year-ago quarter") does not.
+    """
+    if re.fullmatch(r"\d{4}-Q[1-4]", norm.value):
+        if not NAMED_QUARTER.search(text) or BACKWARD.search(text):
+            return focus
+        return Focus(norm.value, focus.date)
+    if norm.type == "DATE" and re.fullmatch(r"\d{4}(?:-\d\d(?:-\d\d)?)?", norm.value):
+        return Focus(focus.quarter, norm.value)
+    return focus
+
+
+def find_timexes(doc: Doc, ref: dt.date | None) -> list[Timex]:
+    """All temporal expressions in the document, in text order, normalized."""
+    out: list[Timex] = []
+    focus = Focus()
+    for s, e in _candidates(doc, ref):
+        s, e = _trim(doc, s, e)
         span = doc[s:e]
-        norm = normalize(span.text, ref, direction(span.root))
+        norm = normalize(span.text, ref, direction(span.root), focus)
         if norm is None:
             continue
         out.append(Timex(span.start_char, span.end_char, span.text, norm, span.root.i))
-        taken.update(range(s, e))
-    refs = words("ref")
-    for tok in doc:
-        if tok.i in taken or not LONE_WORDS.match(tok.lower_):
-            continue
-        if tok.lower_ in refs and tok.pos_ != "ADV":
-            continue
-        norm = normalize(tok.text, ref, None)
-        if norm is not None:
-            out.append(Timex(tok.idx, tok.idx + len(tok.text), tok.text, norm, tok.i))
-    out.sort(key=lambda t: t.start)
+        focus = _advance(focus, span.text, norm)
     return out

@@ -84,3 +84,39 @@ def test_one_roster_entry_holds_every_mention_and_the_title_of_the_minister(seed
         assert text[m.span[0] : m.span[1]] == m.text
     others = [s for s in ex.speakers if s.id != lavrov.id]
     assert not any(s.name in ("Russia", "FM") for s in others)
+
+
+@pytest.fixture(scope="module")
+def seed_timeml(extractor):
+    assert EVAL is not None
+    gold = json.loads((EVAL / "seed-timeml.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    ex = extractor.extract_text(gold["text"], doc_id=gold["id"], published=dt.date(2021, 11, 12))
+    return gold, ex
+
+
+def test_every_gold_expression_is_found_with_its_value(seed_timeml):
+    """Each annotated expression overlaps a predicted date of the same value."""
+    gold, ex = seed_timeml
+    predicted = {
+        d.span: d.value
+        for d in [*(e.date for e in ex.events), *(q.date for q in ex.quotes)]
+        if d is not None and d.span is not None
+    }
+    for g in gold["timexes"]:
+        gs, ge = g["span"]
+        hits = [v for (s, e), v in predicted.items() if s < ge and gs < e]
+        assert g["value"] in hits, (gold["text"][gs:ge], hits)
+
+
+def test_nothing_but_the_gold_expressions_is_a_date(seed_timeml):
+    gold, ex = seed_timeml
+    spans = [tuple(g["span"]) for g in gold["timexes"]]
+    for e in ex.events:
+        assert e.date is not None and e.date.span is not None
+        s, t = e.date.span
+        assert any(s < ge and gs < t for gs, ge in spans), e.date.text
+
+
+def test_a_quote_is_dated_when_the_text_says_when(seed_timeml):
+    _, ex = seed_timeml
+    assert any(q.date is not None and q.date.value == "2021-11-12" for q in ex.quotes)
