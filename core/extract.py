@@ -24,7 +24,7 @@ from .dates import bounds, dateline_date
 from .documents import Document
 from .events import RawEvent, find_events
 from .lemmas import Lemmas
-from .pipeline import load_pipeline
+from .pipeline import DEFAULT_BATCH_CHARS, DEFAULT_BATCH_SIZE, DEFAULT_WORKERS, load_pipeline
 from .quotes import find_quotes
 from .records import (
     Cue,
@@ -47,6 +47,13 @@ log = logging.getLogger("newsclaims")
 
 DEFAULT_CHUNK_CHARS = 100_000
 DEFAULT_MAX_CHARS = 5_000_000
+# Characters parsed inside one spaCy memory zone: the strings the text adds to
+# the vocabulary are dropped at its end, so a stream of any length holds at
+# most this much text's vocabulary (re-adding common words costs ~1% here).
+ZONE_CHARS = 5_000_000
+
+_Piece = tuple[int, int, int]  # (document number, piece number, offset of the piece)
+_Batch = list[tuple[str, _Piece]]
 PARAGRAPH_COMPONENT = "newsclaims_paragraphs"
 
 
@@ -138,8 +145,9 @@ class Extractor:
         *,
         model: str | None = None,
         published: dt.date | None = None,
-        batch_size: int = 32,
-        n_process: int = 1,
+        batch_size: int = DEFAULT_BATCH_SIZE,
+        batch_chars: int = DEFAULT_BATCH_CHARS,
+        n_process: int = DEFAULT_WORKERS,
         chunk_chars: int = DEFAULT_CHUNK_CHARS,
         max_chars: int = DEFAULT_MAX_CHARS,
     ) -> None:
@@ -147,6 +155,7 @@ class Extractor:
         self.lemmas = Lemmas(self.nlp)
         self.published = published
         self.batch_size = batch_size
+        self.batch_chars = batch_chars
         self.n_process = n_process
         self.chunk_chars = min(chunk_chars, self.nlp.max_length)
         self.max_chars = max_chars
@@ -166,30 +175,94 @@ class Extractor:
         return self.extract(Document(id=doc_id, text=text, source=doc_id, published=published))
 
     def stream(self, items: Iterable[Document | Failure]) -> Iterator[Extraction | Failure]:
-        """Extract from a stream of documents, passing failures through in order."""
+        """Extract from a stream of documents, passing failures through in order.
+
+        One process: pieces are parsed in batches bounded by count and by
+        characters (the parse's memory grows with the characters in a batch,
+        not with the number of documents), inside spaCy memory zones that
+        drop the vocabulary a stretch of text added. Several processes: one
+        `nlp.pipe` over the stream, batched by count.
+        """
         states: dict[int, _State | Failure] = {}
+        pieces = self._pieces(items, states)
+        if self.n_process > 1:
+            parsed = self.nlp.pipe(
+                pieces, as_tuples=True, batch_size=self.batch_size, n_process=self.n_process
+            )
+            yield from self._collect(parsed, states)
+            return
+        for batch in self._zoned(self._batches(pieces)):
+            parsed = self.nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
+            # the whole batch is analysed before anything is handed out, so no
+            # spaCy object is alive while the caller holds this generator
+            yield from list(self._collect(parsed, states))
 
-        def feed() -> Iterator[tuple[str, tuple[int, int, int]]]:
-            for n, item in enumerate(items):
-                if isinstance(item, Failure):
-                    states[n] = item
-                    yield "", (n, -1, 0)
-                    continue
-                problem = self._check(item)
-                if problem:
-                    states[n] = Failure(item.source, problem)
-                    yield "", (n, -1, 0)
-                    continue
-                ref, origin = self._reference(item)
-                pieces = chunk_text(item.text, self.chunk_chars)
-                states[n] = _State(item, ref, origin, len(pieces))
-                for k, (s, e) in enumerate(pieces):
-                    yield item.text[s:e], (n, k, s)
+    def _pieces(
+        self, items: Iterable[Document | Failure], states: dict[int, _State | Failure]
+    ) -> Iterator[tuple[str, _Piece]]:
+        """The texts to parse: each document's pieces, and an empty text for each failure.
 
-        piped = self.nlp.pipe(
-            feed(), as_tuples=True, batch_size=self.batch_size, n_process=self.n_process
-        )
-        for spacy_doc, (n, _k, base) in piped:
+        A failure rides along as an empty text so that it comes out in its place.
+        """
+        for n, item in enumerate(items):
+            if isinstance(item, Failure):
+                states[n] = item
+                yield "", (n, -1, 0)
+                continue
+            problem = self._check(item)
+            if problem:
+                states[n] = Failure(item.source, problem)
+                yield "", (n, -1, 0)
+                continue
+            ref, origin = self._reference(item)
+            cuts = chunk_text(item.text, self.chunk_chars)
+            states[n] = _State(item, ref, origin, len(cuts))
+            for k, (s, e) in enumerate(cuts):
+                yield item.text[s:e], (n, k, s)
+
+    def _batches(self, pieces: Iterable[tuple[str, _Piece]]) -> Iterator[_Batch]:
+        """Consecutive batches of at most ``batch_size`` pieces and ``batch_chars`` characters.
+
+        A piece longer than ``batch_chars`` (up to ``chunk_chars``) is a batch of its own.
+        """
+        batch: _Batch = []
+        chars = 0
+        for piece in pieces:
+            size = len(piece[0])
+            if batch and (len(batch) >= self.batch_size or chars + size > self.batch_chars):
+                yield batch
+                batch, chars = [], 0
+            batch.append(piece)
+            chars += size
+        if batch:
+            yield batch
+
+    def _zoned(self, batches: Iterable[_Batch]) -> Iterator[_Batch]:
+        """The batches, each handed out inside a memory zone renewed every ZONE_CHARS.
+
+        The caller parses and analyses a batch while this generator waits
+        inside the zone, so no spaCy object outlives the zone it was made in.
+        Another stream already in a zone (an `extract` inside a loop over a
+        stream) works inside that zone instead of nesting one.
+        """
+        if getattr(self.nlp.vocab, "in_memory_zone", False):  # zones never nest
+            yield from batches
+            return
+        it = iter(batches)
+        batch = next(it, None)
+        while batch is not None:
+            chars = 0
+            with self.nlp.memory_zone():
+                while batch is not None and chars < ZONE_CHARS:
+                    yield batch
+                    chars += sum(len(text) for text, _ in batch)
+                    batch = next(it, None)
+
+    def _collect(
+        self, parsed: Iterable[tuple[Doc, _Piece]], states: dict[int, _State | Failure]
+    ) -> Iterator[Extraction | Failure]:
+        """Analyse each parsed piece; yield a document's result once its last piece is in."""
+        for spacy_doc, (n, _k, base) in parsed:
             state = states[n]
             if isinstance(state, Failure):
                 del states[n]
