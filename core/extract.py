@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -59,11 +60,15 @@ PARAGRAPH_COMPONENT = "newsclaims_paragraphs"
 
 @Language.component(PARAGRAPH_COMPONENT)
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """A line break starts a sentence: headlines and datelines have no full stop."""
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        if ("\n" in prev.text_with_ws and prev.is_space) or "\n" in prev.whitespace_:
-            tok.is_sent_start = True
+    """A line break starts a sentence: headlines and datelines have no full stop.
+
+    Line breaks are whitespace tokens (a token's trailing whitespace is at most
+    one space), so only those are looked at.
+    """
+    spaces = doc.to_array("IS_SPACE")
+    for i in np.flatnonzero(spaces[:-1]).tolist():
+        if "\n" in doc[i].text:
+            doc[i + 1].is_sent_start = True
     return doc
 
 
