@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
+import dask.bag as db
 import orjson
 import pytest
 from conftest import records
@@ -19,6 +20,7 @@ from core.distributed import (
     ClusterError,
     ClusterExtractor,
     Settings,
+    extract_bag,
     extract_on_cluster,
     worker_stats,
 )
@@ -98,8 +100,11 @@ def test_partitions_spread_with_one_pipeline_load_per_worker(cluster, extractor)
     ]
     with Client(cluster) as client:
         remote = list(extract_on_cluster(client, docs, Settings(), partition_size=2))
+        bagged = extract_bag(db.from_sequence(docs, npartitions=3)).compute()
         stats = client.run(worker_stats)
-    assert remote == list(extractor.stream(docs))
+    local = list(extractor.stream(docs))
+    assert remote == local
+    assert bagged == local
     assert len(stats) == 2
     assert all(s["pipelines"] == 1 for s in stats.values()), stats
     assert sum(s["partitions"] for s in stats.values()) >= 6
