@@ -10,8 +10,9 @@ fixed memory) and yields the results in input order, so a cluster run
 writes the same records, in the same order, as a local one.
 `extract_bag` does the same for a `dask.bag` of documents.
 
-Dask itself is imported only by the caller: nothing here needs it but the
-objects (a `distributed.Client`, a bag) that are passed in.
+Dask is imported only to connect to a scheduler (`connect`); everything
+else works on the objects passed in (a `distributed.Client`, a bag), so the
+module imports without the extra installed.
 """
 
 from __future__ import annotations
@@ -123,7 +124,8 @@ def extract_on_cluster(
 
     At most ``in_flight`` partitions (default: two per worker thread) are
     submitted and not yet consumed, so the input is read as the output is
-    written. A worker's exception is raised here, at its partition's turn.
+    written. A partition whose task fails (a worker died) comes back as one
+    failure per document, at its turn.
     """
     if in_flight is None:
         threads = sum(client.nthreads().values()) or 1
@@ -219,7 +221,8 @@ def connect(address: str, timeout: float = CONNECT_TIMEOUT) -> Client:
 def _warm(settings: Settings) -> str | None:
     """On a worker: build its extractor now; an error message if it cannot."""
     try:
-        worker_extractor(settings)
+        with _LOCK:
+            worker_extractor(settings)
     except ModelError as exc:
         return str(exc)
     return None
@@ -231,7 +234,7 @@ def warm_up(client: Client, settings: Settings, timeout: float = CONNECT_TIMEOUT
         client.wait_for_workers(1, timeout=timeout)
     except TimeoutError:
         raise ClusterError(f"the Dask cluster has no workers (waited {timeout:.0f} s)") from None
-    workers = list(client.scheduler_info()["workers"])
+    workers = list(client.nthreads())
     futures = [
         client.submit(_warm, settings, workers=[w], allow_other_workers=False, pure=False)
         for w in workers

@@ -50,7 +50,7 @@ DEFAULT_CHUNK_CHARS = 100_000
 DEFAULT_MAX_CHARS = 5_000_000
 # Characters parsed inside one spaCy memory zone: the strings the text adds to
 # the vocabulary are dropped at its end, so a stream of any length holds at
-# most this much text's vocabulary (re-adding common words costs ~1% here).
+# most this much text's vocabulary (re-adding common words costs well under 1%).
 ZONE_CHARS = 5_000_000
 
 _Piece = tuple[int, int, int]  # (document number, piece number, offset of the piece)
