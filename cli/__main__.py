@@ -1,5 +1,5 @@
 """`python -m cli` runs the newsclaims command."""
 
-from cli.main import run
+from cli.launch import run
 
 run()

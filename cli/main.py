@@ -21,7 +21,9 @@ import typer
 if TYPE_CHECKING:
     import datetime as dt
 
+    from core.distributed import ClusterExtractor
     from core.documents import Document
+    from core.extract import Extractor
     from core.records import Extraction, Failure
 
     from .output import JsonlWriter
@@ -57,24 +59,11 @@ class InputFormatChoice(StrEnum):
     jsonl = "jsonl"
 
 
-def _version_text() -> str:
-    from importlib import metadata
-
-    from core.pipeline import model_info
-
-    tool = metadata.version("newsclaims")
-    try:
-        spacy_version = metadata.version("spacy")
-    except metadata.PackageNotFoundError:
-        spacy_version = "not installed"
-    info = model_info()
-    pipeline = f"{info.name} {info.version or ''}".strip() if info else "none installed"
-    return f"newsclaims {tool}\nspaCy {spacy_version}\npipeline {pipeline}"
-
-
 def _version(value: bool) -> None:
     if value:
-        typer.echo(_version_text())
+        from .version import version_text
+
+        typer.echo(version_text())
         raise typer.Exit()
 
 
@@ -222,6 +211,16 @@ def extract(
             "--max-chars", min=1, help="Refuse documents longer than this (one error line each)."
         ),
     ] = 5_000_000,
+    scheduler: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--scheduler",
+            metavar="ADDRESS",
+            help="Run on the Dask cluster of this scheduler (tcp://host:8786) instead of "
+            "here; same records, same order. Needs newsclaims[dask]; --workers is ignored.",
+            show_default=False,
+        ),
+    ] = None,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Only errors on stderr: no summary, no progress.")
     ] = False,
@@ -271,6 +270,7 @@ def extract(
             output,
             only_set,
             quiet,
+            scheduler,
         )
     except BrokenPipeError:
         _silence_stdout()
@@ -302,21 +302,15 @@ def _process(
     output: str | None,
     only: frozenset[str] | None,
     quiet: bool,
+    scheduler: str | None = None,
 ) -> int:
     """Load the pipeline, extract, write; return the exit code."""
-    from core.extract import Extractor
     from core.pipeline import ModelError
 
     from .output import OutputError, atomic_output
 
     try:
-        extractor = Extractor(
-            model=model,
-            published=reference,
-            batch_size=batch_size,
-            n_process=workers,
-            max_chars=max_chars,
-        )
+        extractor = _extractor(model, reference, batch_size, workers, max_chars, scheduler)
     except ModelError as exc:
         _error(str(exc))
         return EXIT_PARTIAL
@@ -339,6 +333,31 @@ def _process(
             f"newsclaims: {written + failed} read, {written} written, {failed} failed\n"
         )
     return EXIT_PARTIAL if failed else EXIT_OK
+
+
+def _extractor(
+    model: str | None,
+    reference: dt.date | None,
+    batch_size: int,
+    workers: int,
+    max_chars: int,
+    scheduler: str | None,
+) -> Extractor | ClusterExtractor:
+    """The local extractor, or its Dask twin when a scheduler is given (raises ModelError)."""
+    if scheduler is not None:
+        from core.distributed import ClusterExtractor, Settings
+
+        settings = Settings(model, reference, batch_size, max_chars)
+        return ClusterExtractor(scheduler, settings)
+    from core.extract import Extractor
+
+    return Extractor(
+        model=model,
+        published=reference,
+        batch_size=batch_size,
+        n_process=workers,
+        max_chars=max_chars,
+    )
 
 
 def _silence_stdout() -> None:

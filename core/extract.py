@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -25,7 +26,7 @@ from .dates import bounds, dateline_date
 from .documents import Document
 from .events import RawEvent, find_events
 from .lemmas import Lemmas
-from .pipeline import load_pipeline
+from .pipeline import DEFAULT_BATCH_CHARS, DEFAULT_BATCH_SIZE, DEFAULT_WORKERS, load_pipeline
 from .quotes import find_quotes
 from .records import (
     Cue,
@@ -50,6 +51,13 @@ DEFAULT_CHUNK_CHARS = 100_000
 FAILURE_FLUSH = 1_000  # failures in a row before an empty text releases them
 FLUSH = -1  # the document number of those empty texts
 DEFAULT_MAX_CHARS = 5_000_000
+# Characters parsed inside one spaCy memory zone: the strings the text adds to
+# the vocabulary are dropped at its end, so a stream of any length holds at
+# most this much text's vocabulary (re-adding common words costs well under 1%).
+ZONE_CHARS = 5_000_000
+
+_Piece = tuple[int, int, int]  # (document number, piece number, offset of the piece)
+_Batch = list[tuple[str, _Piece]]
 PARAGRAPH_COMPONENT = "newsclaims_paragraphs"
 
 
@@ -59,14 +67,17 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 
     The token after a line's first word is marked as not starting a sentence:
     told only where a sentence starts, the parser cut one-word sentences off
-    the front of lines ("Jane | Doe, the mayor, said ...").
+    the front of lines ("Jane | Doe, the mayor, said ..."). Line breaks are
+    whitespace tokens (a token's trailing whitespace is at most one space),
+    so only those are looked at.
     """
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        if prev.is_space and "\n" in prev.text:
-            tok.is_sent_start = True
-            if tok.i + 1 < len(doc) and not doc[tok.i + 1].is_space:
-                doc[tok.i + 1].is_sent_start = False
+    spaces = doc.to_array("IS_SPACE")
+    n = len(doc)
+    for i in np.flatnonzero(spaces[:-1]).tolist():
+        if "\n" in doc[i].text:
+            doc[i + 1].is_sent_start = True
+            if i + 2 < n and not spaces[i + 2]:
+                doc[i + 2].is_sent_start = False
     return doc
 
 
@@ -148,8 +159,9 @@ class Extractor:
         *,
         model: str | None = None,
         published: dt.date | None = None,
-        batch_size: int = 32,
-        n_process: int = 1,
+        batch_size: int = DEFAULT_BATCH_SIZE,
+        batch_chars: int = DEFAULT_BATCH_CHARS,
+        n_process: int = DEFAULT_WORKERS,
         chunk_chars: int = DEFAULT_CHUNK_CHARS,
         max_chars: int = DEFAULT_MAX_CHARS,
     ) -> None:
@@ -157,6 +169,7 @@ class Extractor:
         self.lemmas = Lemmas(self.nlp)
         self.published = published
         self.batch_size = batch_size
+        self.batch_chars = batch_chars
         self.n_process = n_process
         self.chunk_chars = min(chunk_chars, self.nlp.max_length)
         self.max_chars = max_chars
@@ -178,6 +191,12 @@ class Extractor:
     def stream(self, items: Iterable[Document | Failure]) -> Iterator[Extraction | Failure]:
         """Extract from a stream of documents, passing failures through in order.
 
+        One process: pieces are parsed in batches bounded by count and by
+        characters (the parse's memory grows with the characters in a batch,
+        not with the number of documents), inside spaCy memory zones that
+        drop the vocabulary a stretch of text added. Several processes: one
+        `nlp.pipe` over the stream, batched by count.
+
         Failures never go through spaCy: they wait in ``pending`` (in input
         order, between the documents in flight) and are released as soon as
         the document before them is done. Every ``FAILURE_FLUSH`` failures in
@@ -186,33 +205,100 @@ class Extractor:
         """
         states: dict[int, _State] = {}
         pending: deque[Failure | int] = deque()  # failures and document numbers, in order
+        pieces = self._pieces(items, states, pending)
+        if self.n_process > 1:
+            parsed = self.nlp.pipe(
+                pieces, as_tuples=True, batch_size=self.batch_size, n_process=self.n_process
+            )
+            yield from self._collect(parsed, states, pending)
+        else:
+            for batch in self._zoned(self._batches(pieces)):
+                parsed = self.nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
+                # the whole batch is analysed before anything is handed out, so no
+                # spaCy object is alive while the caller holds this generator
+                yield from list(self._collect(parsed, states, pending))
+        yield from (f for f in pending if isinstance(f, Failure))
 
-        def feed() -> Iterator[tuple[str, tuple[int, int, int]]]:
+    def _pieces(
+        self,
+        items: Iterable[Document | Failure],
+        states: dict[int, _State],
+        pending: deque[Failure | int],
+    ) -> Iterator[tuple[str, _Piece]]:
+        """The texts to parse: each document's pieces; failures are queued in ``pending``."""
+        in_a_row = 0
+        for n, item in enumerate(items):
+            failure = item if isinstance(item, Failure) else None
+            if isinstance(item, Document):
+                problem = self._check(item)
+                failure = Failure(item.source, problem) if problem else None
+            if failure is not None:
+                pending.append(failure)
+                in_a_row += 1
+                if in_a_row >= FAILURE_FLUSH:
+                    in_a_row = 0
+                    pending.append(FLUSH)
+                    yield "", (FLUSH, 0, 0)
+                continue
+            assert isinstance(item, Document)
             in_a_row = 0
-            for n, item in enumerate(items):
-                failure = item if isinstance(item, Failure) else None
-                if isinstance(item, Document):
-                    problem = self._check(item)
-                    failure = Failure(item.source, problem) if problem else None
-                if failure is not None:
-                    pending.append(failure)
-                    in_a_row += 1
-                    if in_a_row >= FAILURE_FLUSH:
-                        in_a_row = 0
-                        pending.append(FLUSH)
-                        yield "", (FLUSH, 0, 0)
-                    continue
-                assert isinstance(item, Document)
-                in_a_row = 0
-                ref, origin = self._reference(item)
-                pieces = chunk_text(item.text, self.chunk_chars)
-                states[n] = _State(item, ref, origin, len(pieces))
-                pending.append(n)
-                for k, (s, e) in enumerate(pieces):
-                    yield item.text[s:e], (n, k, s)
+            ref, origin = self._reference(item)
+            cuts = chunk_text(item.text, self.chunk_chars)
+            states[n] = _State(item, ref, origin, len(cuts))
+            pending.append(n)
+            for k, (s, e) in enumerate(cuts):
+                yield item.text[s:e], (n, k, s)
+
+    def _batches(self, pieces: Iterable[tuple[str, _Piece]]) -> Iterator[_Batch]:
+        """Consecutive batches of at most ``batch_size`` pieces and ``batch_chars`` characters.
+
+        A piece longer than ``batch_chars`` (up to ``chunk_chars``) is a batch of its own.
+        """
+        batch: _Batch = []
+        chars = 0
+        for piece in pieces:
+            size = len(piece[0])
+            if batch and (len(batch) >= self.batch_size or chars + size > self.batch_chars):
+                yield batch
+                batch, chars = [], 0
+            batch.append(piece)
+            chars += size
+        if batch:
+            yield batch
+
+    def _zoned(self, batches: Iterable[_Batch]) -> Iterator[_Batch]:
+        """The batches, each handed out inside a memory zone renewed every ZONE_CHARS.
+
+        The caller parses and analyses a batch while this generator waits
+        inside the zone, so no spaCy object outlives the zone it was made in.
+        Another stream already in a zone (an `extract` inside a loop over a
+        stream) works inside that zone instead of nesting one.
+        """
+        if getattr(self.nlp.vocab, "in_memory_zone", False):  # zones never nest
+            yield from batches
+            return
+        it = iter(batches)
+        batch = next(it, None)
+        while batch is not None:
+            chars = 0
+            with self.nlp.memory_zone():
+                while batch is not None and chars < ZONE_CHARS:
+                    yield batch
+                    chars += sum(len(text) for text, _ in batch)
+                    batch = next(it, None)
+
+    def _collect(
+        self,
+        parsed: Iterable[tuple[Doc, _Piece]],
+        states: dict[int, _State],
+        pending: deque[Failure | int],
+    ) -> Iterator[Extraction | Failure]:
+        """Analyse each parsed piece; yield a document's result once its last piece is in.
+
+        A document's first piece releases the failures queued before it.
+        """
 
         def release(upto: int) -> Iterator[Failure]:
-            """The failures queued before document ``upto`` (or the flush marker)."""
             while pending:
                 head = pending.popleft()
                 if head == upto:
@@ -220,10 +306,7 @@ class Extractor:
                 if isinstance(head, Failure):
                     yield head
 
-        piped = self.nlp.pipe(
-            feed(), as_tuples=True, batch_size=self.batch_size, n_process=self.n_process
-        )
-        for spacy_doc, (n, k, base) in piped:
+        for spacy_doc, (n, k, base) in parsed:
             if n == FLUSH or k == 0:
                 yield from release(n)
             if n == FLUSH:
@@ -240,7 +323,6 @@ class Extractor:
                 continue
             del states[n]
             yield self._result(state)
-        yield from (f for f in pending if isinstance(f, Failure))
 
     def _result(self, state: _State) -> Extraction | Failure:
         if state.error is not None:
