@@ -15,6 +15,7 @@ is carried into the next paragraph only if that paragraph opens with a mark.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -96,7 +97,31 @@ def find_quoted(text: str) -> list[QuotedSpan]:
     paras = paragraphs(text)
     doubles = _scan(text, paras, DOUBLE, blocked=())
     singles = _scan(text, paras, SINGLE, blocked=tuple(q.outer for q in doubles))
-    return sorted(doubles + singles, key=lambda q: q.outer)
+    return _disjoint(doubles, singles)
+
+
+def _disjoint(doubles: list[QuotedSpan], singles: list[QuotedSpan]) -> list[QuotedSpan]:
+    """The spans in order, none inside another.
+
+    Single marks are blocked inside double quotes, but a single pair can still
+    enclose double ones. That is British style (‘He said “no” to me’) when the
+    article quotes with single marks more than with double ones: the single
+    quote stands and its inner quotes belong to it. Otherwise the single pair
+    is the doubtful one (an apostrophe taken for a mark) and gives way, so a
+    real double quote is never lost to it.
+    """
+    british = len(singles) > len(doubles)
+    keep_outer = singles if british else doubles
+    others = doubles if british else singles
+    kept = sorted(keep_outer, key=lambda q: q.outer)
+    starts = [q.outer[0] for q in kept]
+    out = list(kept)
+    for q in others:
+        i = bisect.bisect_right(starts, q.outer[1] - 1)  # kept spans starting before q ends
+        if i and kept[i - 1].outer[1] > q.outer[0]:
+            continue  # overlaps the kept span before it
+        out.append(q)
+    return sorted(out, key=lambda q: q.outer)
 
 
 def _around(text: str, start: int, end: int) -> tuple[str, str]:

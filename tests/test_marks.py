@@ -61,3 +61,20 @@ def test_a_quote_running_over_paragraphs_keeps_its_parts():
 def test_a_stray_opener_before_a_word_or_two_starts_no_run_on_quote():
     text = "He wrote “maybe.\n\n“We leave at noon,” the captain said."
     assert quoted_texts(text) == ["We leave at noon,"]
+
+
+def test_quoted_spans_never_nest_or_overlap():
+    """Fuzz finding: a single pair around double marks came out with them inside it."""
+    for text in ["‘““’", "a ‘b “c” d’ e", "‘“x” y’"]:
+        spans = [q.outer for q in find_quoted(text)]
+        assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False)), text
+
+
+def test_a_stray_single_mark_gives_way_to_the_double_quote_inside_it():
+    text = "The ‘new’ plan, dubbed ‘“the fix is in,” by critics, failed."
+    assert quoted_texts(text) == ["new", "the fix is in,"]
+
+
+def test_british_style_keeps_the_single_quote_around_a_nested_double():
+    text = "‘He told me “never again” last year,’ she said. ‘I believed him.’"
+    assert quoted_texts(text) == ["He told me “never again” last year,", "I believed him."]
