@@ -607,7 +607,10 @@ def _role_families_of(mention: Span) -> frozenset[str]:
     """Role families of a mention's own words, leaving out possessors and places:
     "the company's chief executive" -> executive, "the Russia FM" -> foreign minister."""
     words = [
-        t.text for t in mention if t.dep_ not in TITLE_SKIP_DEPS and t.ent_type_ not in PLACE_LABELS
+        t.text
+        for t in mention
+        if t.dep_ not in TITLE_SKIP_DEPS
+        and (t.ent_type_ not in PLACE_LABELS or role_families([t.text]))
     ]
     return role_families(words)
 
@@ -617,7 +620,10 @@ def _title_text(tokens: list[Token]) -> str | None:
     keep = [
         t
         for t in tokens
-        if t.dep_ not in TITLE_SKIP_DEPS and t.ent_type_ not in ("GPE", "NORP") and not t.is_punct
+        if t.dep_ not in TITLE_SKIP_DEPS
+        and not t.is_punct
+        # the tagger takes some titles for nationalities ("Councilwoman" as NORP)
+        and (t.ent_type_ not in ("GPE", "NORP") or role_families([t.text]))
     ]
     while keep and keep[0].pos_ in ("ADP", "CCONJ"):
         keep = keep[1:]

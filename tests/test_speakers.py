@@ -156,3 +156,14 @@ def test_readme_speaker_example_is_real_output():
     golden = records((GOLDEN / "harbor-bridge.txt.out.jsonl").read_bytes())
     real = next(r for r in golden if r["type"] == "speaker" and r["id"] == example["id"])
     assert {k: real[k] for k in example} == example
+
+
+def test_a_council_title_lets_the_role_noun_find_the_councillor(extract):
+    ex = extract(
+        "Councilwoman Mara Quill voted against the budget on Tuesday. "
+        "The mayor praised the plan. "
+        "The councilwoman said the city could not afford new debt."
+    )
+    q = quote(ex, "afford new debt")
+    assert q.speaker is not None and q.speaker.name == "Mara Quill"
+    assert person(ex, "Mara Quill").titles == ["Councilwoman"]
