@@ -97,7 +97,7 @@ def governor(doc: Doc, tx: Timex, lemmas: Lemmas) -> tuple[Token | None, Anchor]
     tok = doc[tx.root]
     for _ in range(6):
         head = tok.head
-        if head is tok:
+        if head.i == tok.i:
             break
         if not _inside(tx, head) and (
             head.pos_ in ("VERB", "AUX") or is_event_noun(head, lemmas(head))

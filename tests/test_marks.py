@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from core.marks import find_quoted
 
 
@@ -67,7 +69,7 @@ def test_quoted_spans_never_nest_or_overlap():
     """Fuzz finding: a single pair around double marks came out with them inside it."""
     for text in ["‘““’", "a ‘b “c” d’ e", "‘“x” y’"]:
         spans = [q.outer for q in find_quoted(text)]
-        assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False)), text
+        assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans)), text
 
 
 def test_a_stray_single_mark_gives_way_to_the_double_quote_inside_it():
