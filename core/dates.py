@@ -120,7 +120,14 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "century": rf"^(?:the )?(\d{{1,2}})(?:st|nd|rd|th) century$|^(?:the )?({ordinal}) century$",
         "deictic": rf"^(today|tonight|yesterday|tomorrow)(?: ({part}))?$",
         "this_part": rf"^(this|last|tomorrow|yesterday) ({part})$",
-        "relative": rf"^({rel}) ({unit})$",
+        "part_day": r"^(morning|afternoon|evening|night) "
+        rf"(today|yesterday|tomorrow|(?:this |last |next )?(?:{weekday}))$",
+        "part_alone": r"^(morning|afternoon|evening)$",
+        "relative": rf"^({rel}) (?:fiscal |calendar )?({unit})$",
+        "vague_quarters": r"^(past|recent|previous|future|coming)(?: several| few)? quarters$"
+        r"|^(future) (?:years|months|weeks|days)$",
+        "full_year": r"^(?:full|whole|entire) (?:fiscal |calendar )?year$",
+        "month_rel": rf"^({month}),? (this|last|next) year$",
         "earlier": rf"^(earlier|later) (this|last|next) ({unit})$",
         "ago": rf"^((?:a )?(?:couple|few)(?: of)?|{number}|\d+(?:\.\d+)?)(?: of)? ({unit})s? "
         r"(ago|earlier|before|later|from now|hence)$",
@@ -137,6 +144,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "year_end": r"^(?:year end|year's end|year ending)$",
         "half": rf"^({ordinal}) half(?: of (?:(the year)|{year}))?$",
         "season": rf"^(?:(this|last|next|past|coming) )?({season})(?: (?:of )?{year})?$",
+        "weekend": r"^weekend$",
+        "year_period": rf"^{year} (quarter|period)$",
         "duration": rf"^(?:(last|past|next|coming|previous|first|final|recent|latest|additional|"
         rf"further|remaining|following|few) )?"
         rf"({number}|\d+(?:\.\d+)?|(?:a|one|two|three) (?:couple|few) of)?"
@@ -202,6 +211,13 @@ def _weekday_date(ref: dt.date, weekday: int, rel: str | None, direction: Direct
     return ref - dt.timedelta(days=back)
 
 
+# A month-day without a year that the tense puts more than half a year back,
+# when the same day is less than a quarter ahead, is the one ahead: news
+# gives the year of a date that far back.
+FAR_DAYS = 183
+NEAR_DAYS = 92
+
+
 def _month_day_year(ref: dt.date, month: int, day: int, direction: Direction) -> int | None:
     """The year of a month-day written without one, from the tense's direction."""
     candidates = []
@@ -214,6 +230,9 @@ def _month_day_year(ref: dt.date, month: int, day: int, direction: Direction) ->
         return None
     if direction == "past":
         past = [c for c in candidates if c <= ref]
+        soon = [c for c in candidates if 0 < (c - ref).days <= NEAR_DAYS]
+        if past and (ref - past[-1]).days > FAR_DAYS and soon:
+            return soon[0].year  # "declared a dividend, payable Dec. 15" in late October
         return past[-1].year if past else None
     if direction == "future":
         future = [c for c in candidates if c >= ref]
@@ -419,6 +438,48 @@ def _form_this_part(
     return Normalized(f"{day}T{words('partofday')[m[2]]}", "TIME", "part-of-day")
 
 
+def _form_part_day(
+    m: Match, t: str, ref: dt.date | None, direction: Direction, focus: Focus
+) -> Normalized | None:
+    """ "(mid-)afternoon yesterday", "morning Friday": the day named after the part of it."""
+    day = _match(m[2], ref, direction, focus)
+    if day is None or not re.fullmatch(r"(?:\d{4}|XXXX)-\d\d-\d\d|XXXX-WXX-\d", day.value):
+        return None
+    return Normalized(f"{day.value}T{words('partofday')[m[1]]}", "TIME", "part-of-day")
+
+
+def _form_part_alone(
+    m: Match, t: str, ref: dt.date | None, direction: Direction, focus: Focus
+) -> Normalized | None:
+    """ "by mid-afternoon": a part of the reference day (spaCy tags it TIME)."""
+    if not ref:
+        return None
+    return Normalized(f"{_iso(ref)}T{words('partofday')[m[1]]}", "TIME", "part-of-day")
+
+
+def _form_weekend(
+    m: Match, t: str, ref: dt.date | None, direction: Direction, focus: Focus
+) -> Normalized | None:
+    """ "over the weekend": the last one (or this one, read on a Saturday or Sunday);
+    "ahead of the weekend" with a future verb: the next one. TIMEX3 writes 1989-W43-WE."""
+    if not ref:
+        return Normalized("XXXX-WXX-WE", "DATE", "week")
+    if direction == "future":
+        saturday = ref + dt.timedelta(days=(6 - ref.isoweekday()) % 7)
+    else:
+        saturday = ref - dt.timedelta(days=(ref.isoweekday() - 6) % 7)
+    return Normalized(f"{_week(saturday)}-WE", "DATE", "week")
+
+
+def _form_year_period(
+    m: Match, t: str, ref: dt.date | None, direction: Direction, focus: Focus
+) -> Normalized | None:
+    """ "the 1988 quarter": that year's quarter of the one in view, else the year."""
+    if focus.quarter:
+        return Normalized(f"{m[1]}{focus.quarter[4:]}", "DATE", "quarter")
+    return Normalized(m[1], "DATE", "year")
+
+
 def _form_relative(
     m: Match, t: str, ref: dt.date | None, direction: Direction, focus: Focus
 ) -> Normalized | None:
@@ -426,6 +487,34 @@ def _form_relative(
     if m[2].endswith("s"):
         return _duration(None, words("unit")[m[2]], False, t)
     return _relative(m[1], words("unit")[m[2]], ref)
+
+
+def _form_vague_quarters(
+    m: Match, t: str, ref: dt.date | None, direction: Direction, focus: Focus
+) -> Normalized | None:
+    """ "the past several quarters", "future quarters", "future years": no count and no
+    calendar unit to hold on to, so TIMEX3 says only past or future."""
+    way = m[1] or m[2]
+    value = "FUTURE_REF" if way in ("future", "coming") else "PAST_REF"
+    return Normalized(value, "DATE", "reference")
+
+
+def _form_full_year(
+    m: Match, t: str, ref: dt.date | None, direction: Direction, focus: Focus
+) -> Normalized | None:
+    """ "sales for the full year": the reference year, as earnings reports mean it."""
+    return Normalized(f"{ref.year:04d}" if ref else "XXXX", "DATE", "year")
+
+
+def _form_month_rel(
+    m: Match, t: str, ref: dt.date | None, direction: Direction, focus: Focus
+) -> Normalized | None:
+    """ "January this year", "July last year": the month of the year named."""
+    mo = _month_num(m[1])
+    if not ref:
+        return Normalized(f"XXXX-{mo:02d}", "DATE", "month")
+    year = ref.year + int(words("relative")[m[2]])
+    return Normalized(f"{year:04d}-{mo:02d}", "DATE", "month")
 
 
 def _form_earlier(
@@ -644,7 +733,12 @@ FORMS: tuple[tuple[str, Form], ...] = (
     ("century", _form_century),
     ("deictic", _form_deictic),
     ("this_part", _form_this_part),
+    ("part_day", _form_part_day),
+    ("part_alone", _form_part_alone),
     ("relative", _form_relative),
+    ("vague_quarters", _form_vague_quarters),
+    ("full_year", _form_full_year),
+    ("month_rel", _form_month_rel),
     ("earlier", _form_earlier),
     ("year_ago_period", _form_year_ago_period),
     ("ago", _form_ago),
@@ -655,6 +749,8 @@ FORMS: tuple[tuple[str, Form], ...] = (
     ("spelled_year", _form_spelled_year),
     ("half", _form_half),
     ("season", _form_season),
+    ("weekend", _form_weekend),
+    ("year_period", _form_year_period),
     ("time", _form_time),
     ("clock_word", _form_clock_word),
     ("ref", _form_ref),
