@@ -145,6 +145,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "half": rf"^({ordinal}) half(?: of (?:(the year)|{year}))?$",
         "season": rf"^(?:(this|last|next|past|coming) )?({season})(?: (?:of )?{year})?$",
         "weekend": r"^weekend$",
+        "holiday": rf"^({_holiday_alternation()})(?:,? (?:of )?{year})?$",
         "year_period": rf"^{year} (quarter|period)$",
         "duration": rf"^(?:(last|past|next|coming|previous|first|final|recent|latest|additional|"
         rf"further|remaining|following|few) )?"
@@ -457,6 +458,61 @@ def _form_part_alone(
     return Normalized(f"{_iso(ref)}T{words('partofday')[m[1]]}", "TIME", "part-of-day")
 
 
+@cache
+def holidays() -> dict[str, str]:
+    """Holiday name -> its rule, from ``core/data/holidays.tsv``."""
+    return {row[0]: row[1] for row in read_table("holidays.tsv")}
+
+
+def _holiday_alternation() -> str:
+    names = sorted(holidays(), key=len, reverse=True)
+    return "|".join(re.escape(n) for n in names)
+
+
+def _easter(year: int) -> dt.date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    ell = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * ell) // 433
+    month = (h + ell - 7 * m + 90) // 25
+    return dt.date(year, month, (h + ell - 7 * m + 33 * month + 19) % 32)
+
+
+def holiday_date(name: str, year: int) -> dt.date:
+    """The day a holiday falls on in a given year."""
+    rule = holidays()[name]
+    if rule.startswith("easter"):
+        return _easter(year) + dt.timedelta(days=int(rule[len("easter") :]))
+    if re.fullmatch(r"\d\d-\d\d", rule):
+        return dt.date(year, int(rule[:2]), int(rule[3:]))
+    n, weekday, month = (int(x) for x in rule.split())
+    if n > 0:
+        first = dt.date(year, month, 1)
+        return first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (n - 1))
+    last = dt.date(year, month, calendar.monthrange(year, month)[1])
+    return last - dt.timedelta(days=(last.isoweekday() - weekday) % 7)
+
+
+def _form_holiday(
+    m: Match, t: str, ref: dt.date | None, direction: Direction, focus: Focus
+) -> Normalized | None:
+    """ "Thanksgiving Day", "Christmas 2020": the occurrence the tense points to."""
+    if m[2]:
+        return Normalized(_iso(holiday_date(m[1], int(m[2]))), "DATE", "day")
+    if not ref:
+        return None
+    days = [holiday_date(m[1], y) for y in (ref.year - 1, ref.year, ref.year + 1)]
+    if direction == "future":
+        return Normalized(_iso(next(d for d in days if d >= ref)), "DATE", "day")
+    if direction == "past":
+        return Normalized(_iso([d for d in days if d <= ref][-1]), "DATE", "day")
+    return Normalized(_iso(min(days, key=lambda d: abs((d - ref).days))), "DATE", "day")
+
+
 def _form_weekend(
     m: Match, t: str, ref: dt.date | None, direction: Direction, focus: Focus
 ) -> Normalized | None:
@@ -750,6 +806,7 @@ FORMS: tuple[tuple[str, Form], ...] = (
     ("half", _form_half),
     ("season", _form_season),
     ("weekend", _form_weekend),
+    ("holiday", _form_holiday),
     ("year_period", _form_year_period),
     ("time", _form_time),
     ("clock_word", _form_clock_word),

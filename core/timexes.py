@@ -23,7 +23,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from .dates import Direction, Focus, Normalized, normalize
+from .dates import Direction, Focus, Normalized, holidays, normalize
 from .timewords import words
 
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "'d"})
@@ -115,10 +115,18 @@ def _trigger_words() -> frozenset[str]:
     )
 
 
+@cache
+def _holiday_words() -> frozenset[str]:
+    """Words a holiday's name can start with ("Thanksgiving", "Memorial"), besides "the"."""
+    return frozenset(n.split()[0] for n in holidays() if not n.startswith("the "))
+
+
 def _is_trigger(tok: Token) -> bool:
     low = tok.lower_.rstrip(".")
     if low in words("lone"):
         return tok.pos_ in words("lone")[low].split()
+    if tok.text[0].isupper() and low in _holiday_words():
+        return True
     if low not in _trigger_words():
         return False
     if low in words("month") or low in words("weekday"):
@@ -145,12 +153,17 @@ def _not_a_date(span: Span, norm: Normalized) -> bool:
     units = words("unit")
     for tok in span:
         if tok.lower_ in units and tok.text[0].isupper() and not tok.is_sent_start:
-            return True
+            return not _names_holiday(span)  # "60 Minutes", but "Thanksgiving Day"
     if norm.type == "DURATION" and _is_age(span):
         return True
     if len(span) == 1 and _not_a_noun(span[0], norm):
         return True
     return span.text.lower() in words("vague")
+
+
+def _names_holiday(span: Span) -> bool:
+    low = span.text.lower().replace("’", "'")
+    return any(name in low for name in holidays())
 
 
 def _is_age(span: Span) -> bool:
@@ -212,6 +225,10 @@ def _around(doc: Doc, i: int, ref: dt.date | None) -> tuple[int, int] | None:
                 break
     if best is not None and best[1] - best[0] == 1 and doc[i].lower_ in words("unit"):
         return None  # a unit word alone ("day") is a date only with spaCy's say-so
+    while best is not None and best[0] < i and doc[best[0]].pos_ == "ADP":
+        if not _accept(doc, best[0] + 1, best[1], ref):
+            break
+        best = (best[0] + 1, best[1])  # "on Thanksgiving Day": the preposition is not in it
     return best
 
 

@@ -148,3 +148,10 @@ def test_vague_stretches_of_quarters(extract):
 def test_this_years_results_keeps_this(extract):
     found = dates(extract("This year's results included a gain on the sale of a unit."))
     assert found["This year"] == "2021"
+
+
+def test_holidays_follow_the_tense(extract):
+    found = dates(extract("The boy was found off the coast on Thanksgiving Day."))
+    assert found["Thanksgiving Day"] == "2020-11-26"
+    found = dates(extract("The stores will close on Christmas Eve."))
+    assert found["Christmas Eve"] == "2021-12-24"
