@@ -48,7 +48,8 @@ class Focus:
     ``quarter`` is the last fiscal quarter named ("third-quarter profit"), so
     that "a year ago" in an earnings report is that quarter a year before;
     ``date`` is the last absolute date, so that "the same day" or "that year"
-    can take its value.
+    can take its value, and a clock time with no day ("at 10 p.m.") the day
+    the text is on.
     """
 
     quarter: str | None = None
@@ -722,6 +723,8 @@ def _clock_day(
         if day is None or not re.fullmatch(r"(?:\d{4}|XXXX)-\d\d-\d\d|XXXX-WXX-\d", day.value):
             return None
         return day.value
+    if focus.date and re.fullmatch(r"\d{4}-\d\d-\d\d", focus.date):
+        return focus.date  # "shot on Oct. 23 ... at 10 p.m.": the day the text is on
     return _iso(ref) if ref else "XXXX-XX-XX"
 
 

@@ -155,3 +155,12 @@ def test_holidays_follow_the_tense(extract):
     assert found["Thanksgiving Day"] == "2020-11-26"
     found = dates(extract("The stores will close on Christmas Eve."))
     assert found["Christmas Eve"] == "2021-12-24"
+
+
+def test_a_clock_time_is_on_the_day_the_text_is_on(extract):
+    found = dates(
+        extract("The doctor was shot on Oct. 23, 2020. He died at 10 p.m. in a hospital.")
+    )
+    assert found["10 p.m."] == "2020-10-23T22:00"
+    found = dates(extract("The polls close at 8 p.m., officials said."))
+    assert found["8 p.m."] == "2021-11-12T20:00"
