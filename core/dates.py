@@ -48,7 +48,8 @@ class Focus:
     ``quarter`` is the last fiscal quarter named ("third-quarter profit"), so
     that "a year ago" in an earnings report is that quarter a year before;
     ``date`` is the last absolute date, so that "the same day" or "that year"
-    can take its value.
+    can take its value, and a clock time with no day ("at 10 p.m.") the day
+    the text is on.
     """
 
     quarter: str | None = None
@@ -120,7 +121,14 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "century": rf"^(?:the )?(\d{{1,2}})(?:st|nd|rd|th) century$|^(?:the )?({ordinal}) century$",
         "deictic": rf"^(today|tonight|yesterday|tomorrow)(?: ({part}))?$",
         "this_part": rf"^(this|last|tomorrow|yesterday) ({part})$",
-        "relative": rf"^({rel}) ({unit})$",
+        "part_day": r"^(morning|afternoon|evening|night) "
+        rf"(today|yesterday|tomorrow|(?:this |last |next )?(?:{weekday}))$",
+        "part_alone": r"^(morning|afternoon|evening)$",
+        "relative": rf"^({rel}) (?:fiscal |calendar )?({unit})$",
+        "vague_quarters": r"^(past|recent|previous|future|coming)(?: several| few)? quarters$"
+        r"|^(future) (?:years|months|weeks|days)$",
+        "full_year": r"^(?:full|whole|entire) (?:fiscal |calendar )?year$",
+        "month_rel": rf"^({month}),? (this|last|next) year$",
         "earlier": rf"^(earlier|later) (this|last|next) ({unit})$",
         "ago": rf"^((?:a )?(?:couple|few)(?: of)?|{number}|\d+(?:\.\d+)?)(?: of)? ({unit})s? "
         r"(ago|earlier|before|later|from now|hence)$",
@@ -137,6 +145,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "year_end": r"^(?:year end|year's end|year ending)$",
         "half": rf"^({ordinal}) half(?: of (?:(the year)|{year}))?$",
         "season": rf"^(?:(this|last|next|past|coming) )?({season})(?: (?:of )?{year})?$",
+        "weekend": r"^weekend$",
+        "holiday": rf"^({_holiday_alternation()})(?:,? (?:of )?{year})?$",
+        "year_period": rf"^{year} (quarter|period)$",
         "duration": rf"^(?:(last|past|next|coming|previous|first|final|recent|latest|additional|"
         rf"further|remaining|following|few) )?"
         rf"({number}|\d+(?:\.\d+)?|(?:a|one|two|three) (?:couple|few) of)?"
@@ -202,6 +213,13 @@ def _weekday_date(ref: dt.date, weekday: int, rel: str | None, direction: Direct
     return ref - dt.timedelta(days=back)
 
 
+# A month-day without a year that the tense puts more than half a year back,
+# when the same day is less than a quarter ahead, is the one ahead: news
+# gives the year of a date that far back.
+FAR_DAYS = 183
+NEAR_DAYS = 92
+
+
 def _month_day_year(ref: dt.date, month: int, day: int, direction: Direction) -> int | None:
     """The year of a month-day written without one, from the tense's direction."""
     candidates = []
@@ -214,6 +232,9 @@ def _month_day_year(ref: dt.date, month: int, day: int, direction: Direction) ->
         return None
     if direction == "past":
         past = [c for c in candidates if c <= ref]
+        soon = [c for c in candidates if 0 < (c - ref).days <= NEAR_DAYS]
+        if past and (ref - past[-1]).days > FAR_DAYS and soon:
+            return soon[0].year  # "declared a dividend, payable Dec. 15" in late October
         return past[-1].year if past else None
     if direction == "future":
         future = [c for c in candidates if c >= ref]
@@ -419,6 +440,103 @@ def _form_this_part(
     return Normalized(f"{day}T{words('partofday')[m[2]]}", "TIME", "part-of-day")
 
 
+def _form_part_day(
+    m: Match, t: str, ref: dt.date | None, direction: Direction, focus: Focus
+) -> Normalized | None:
+    """ "(mid-)afternoon yesterday", "morning Friday": the day named after the part of it."""
+    day = _match(m[2], ref, direction, focus)
+    if day is None or not re.fullmatch(r"(?:\d{4}|XXXX)-\d\d-\d\d|XXXX-WXX-\d", day.value):
+        return None
+    return Normalized(f"{day.value}T{words('partofday')[m[1]]}", "TIME", "part-of-day")
+
+
+def _form_part_alone(
+    m: Match, t: str, ref: dt.date | None, direction: Direction, focus: Focus
+) -> Normalized | None:
+    """ "by mid-afternoon": a part of the reference day (spaCy tags it TIME)."""
+    if not ref:
+        return None
+    return Normalized(f"{_iso(ref)}T{words('partofday')[m[1]]}", "TIME", "part-of-day")
+
+
+@cache
+def holidays() -> dict[str, str]:
+    """Holiday name -> its rule, from ``core/data/holidays.tsv``."""
+    return {row[0]: row[1] for row in read_table("holidays.tsv")}
+
+
+def _holiday_alternation() -> str:
+    names = sorted(holidays(), key=len, reverse=True)
+    return "|".join(re.escape(n) for n in names)
+
+
+def _easter(year: int) -> dt.date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    ell = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * ell) // 433
+    month = (h + ell - 7 * m + 90) // 25
+    return dt.date(year, month, (h + ell - 7 * m + 33 * month + 19) % 32)
+
+
+def holiday_date(name: str, year: int) -> dt.date:
+    """The day a holiday falls on in a given year."""
+    rule = holidays()[name]
+    if rule.startswith("easter"):
+        return _easter(year) + dt.timedelta(days=int(rule[len("easter") :]))
+    if re.fullmatch(r"\d\d-\d\d", rule):
+        return dt.date(year, int(rule[:2]), int(rule[3:]))
+    n, weekday, month = (int(x) for x in rule.split())
+    if n > 0:
+        first = dt.date(year, month, 1)
+        return first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (n - 1))
+    last = dt.date(year, month, calendar.monthrange(year, month)[1])
+    return last - dt.timedelta(days=(last.isoweekday() - weekday) % 7)
+
+
+def _form_holiday(
+    m: Match, t: str, ref: dt.date | None, direction: Direction, focus: Focus
+) -> Normalized | None:
+    """ "Thanksgiving Day", "Christmas 2020": the occurrence the tense points to."""
+    if m[2]:
+        return Normalized(_iso(holiday_date(m[1], int(m[2]))), "DATE", "day")
+    if not ref:
+        return None
+    days = [holiday_date(m[1], y) for y in (ref.year - 1, ref.year, ref.year + 1)]
+    if direction == "future":
+        return Normalized(_iso(next(d for d in days if d >= ref)), "DATE", "day")
+    if direction == "past":
+        return Normalized(_iso([d for d in days if d <= ref][-1]), "DATE", "day")
+    return Normalized(_iso(min(days, key=lambda d: abs((d - ref).days))), "DATE", "day")
+
+
+def _form_weekend(
+    m: Match, t: str, ref: dt.date | None, direction: Direction, focus: Focus
+) -> Normalized | None:
+    """ "over the weekend": the last one (or this one, read on a Saturday or Sunday);
+    "ahead of the weekend" with a future verb: the next one. TIMEX3 writes 1989-W43-WE."""
+    if not ref:
+        return Normalized("XXXX-WXX-WE", "DATE", "week")
+    if direction == "future":
+        saturday = ref + dt.timedelta(days=(6 - ref.isoweekday()) % 7)
+    else:
+        saturday = ref - dt.timedelta(days=(ref.isoweekday() - 6) % 7)
+    return Normalized(f"{_week(saturday)}-WE", "DATE", "week")
+
+
+def _form_year_period(
+    m: Match, t: str, ref: dt.date | None, direction: Direction, focus: Focus
+) -> Normalized | None:
+    """ "the 1988 quarter": that year's quarter of the one in view, else the year."""
+    if focus.quarter:
+        return Normalized(f"{m[1]}{focus.quarter[4:]}", "DATE", "quarter")
+    return Normalized(m[1], "DATE", "year")
+
+
 def _form_relative(
     m: Match, t: str, ref: dt.date | None, direction: Direction, focus: Focus
 ) -> Normalized | None:
@@ -426,6 +544,34 @@ def _form_relative(
     if m[2].endswith("s"):
         return _duration(None, words("unit")[m[2]], False, t)
     return _relative(m[1], words("unit")[m[2]], ref)
+
+
+def _form_vague_quarters(
+    m: Match, t: str, ref: dt.date | None, direction: Direction, focus: Focus
+) -> Normalized | None:
+    """ "the past several quarters", "future quarters", "future years": no count and no
+    calendar unit to hold on to, so TIMEX3 says only past or future."""
+    way = m[1] or m[2]
+    value = "FUTURE_REF" if way in ("future", "coming") else "PAST_REF"
+    return Normalized(value, "DATE", "reference")
+
+
+def _form_full_year(
+    m: Match, t: str, ref: dt.date | None, direction: Direction, focus: Focus
+) -> Normalized | None:
+    """ "sales for the full year": the reference year, as earnings reports mean it."""
+    return Normalized(f"{ref.year:04d}" if ref else "XXXX", "DATE", "year")
+
+
+def _form_month_rel(
+    m: Match, t: str, ref: dt.date | None, direction: Direction, focus: Focus
+) -> Normalized | None:
+    """ "January this year", "July last year": the month of the year named."""
+    mo = _month_num(m[1])
+    if not ref:
+        return Normalized(f"XXXX-{mo:02d}", "DATE", "month")
+    year = ref.year + int(words("relative")[m[2]])
+    return Normalized(f"{year:04d}-{mo:02d}", "DATE", "month")
 
 
 def _form_earlier(
@@ -577,6 +723,8 @@ def _clock_day(
         if day is None or not re.fullmatch(r"(?:\d{4}|XXXX)-\d\d-\d\d|XXXX-WXX-\d", day.value):
             return None
         return day.value
+    if focus.date and re.fullmatch(r"\d{4}-\d\d-\d\d", focus.date):
+        return focus.date  # "shot on Oct. 23 ... at 10 p.m.": the day the text is on
     return _iso(ref) if ref else "XXXX-XX-XX"
 
 
@@ -644,7 +792,12 @@ FORMS: tuple[tuple[str, Form], ...] = (
     ("century", _form_century),
     ("deictic", _form_deictic),
     ("this_part", _form_this_part),
+    ("part_day", _form_part_day),
+    ("part_alone", _form_part_alone),
     ("relative", _form_relative),
+    ("vague_quarters", _form_vague_quarters),
+    ("full_year", _form_full_year),
+    ("month_rel", _form_month_rel),
     ("earlier", _form_earlier),
     ("year_ago_period", _form_year_ago_period),
     ("ago", _form_ago),
@@ -655,6 +808,9 @@ FORMS: tuple[tuple[str, Form], ...] = (
     ("spelled_year", _form_spelled_year),
     ("half", _form_half),
     ("season", _form_season),
+    ("weekend", _form_weekend),
+    ("holiday", _form_holiday),
+    ("year_period", _form_year_period),
     ("time", _form_time),
     ("clock_word", _form_clock_word),
     ("ref", _form_ref),

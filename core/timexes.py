@@ -23,10 +23,11 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from .dates import Direction, Focus, Normalized, normalize
+from .dates import Direction, Focus, Normalized, holidays, normalize
 from .timewords import words
 
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "'d"})
+MODAL_AUX = frozenset({"may", "might", "could", "should", "must", "can"})
 MAX_PIECE = 8  # tokens: no temporal expression in the training gold is longer
 WINDOW = 4  # tokens on each side of a trigger word tried as its expression
 
@@ -44,7 +45,7 @@ def direction(token: Token) -> Direction:
     """Past or future, from the tense of the verb governing ``token``."""
     verb = token
     for _ in range(4):
-        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
             break
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
@@ -53,6 +54,8 @@ def direction(token: Token) -> Direction:
     lowers = {a.lower_ for a in auxes}
     if lowers & FUTURE_AUX:
         return "future"
+    if lowers & MODAL_AUX and not lowers & {"have", "'ve"}:
+        return "future"  # "might come as soon as Tuesday"; "could have come" is past
     if "to" in lowers or any(a.lower_ == "going" for a in auxes):
         return "future"
     if verb.tag_ == "VBD" or lowers & {"had", "has", "have", "did", "was", "were"}:
@@ -62,6 +65,22 @@ def direction(token: Token) -> Direction:
     if verb.tag_ in ("VBZ", "VBP", "VBG") or lowers & {"is", "are", "am"}:
         return "present"
     return None
+
+
+def _forward(doc: Doc, start: int) -> bool:
+    """Whether the words just before an expression point ahead, whatever the tense.
+
+    A deadline or a payment date is ahead of the report that sets it:
+    "postponed until Tuesday", "payable Dec. 15", "as soon as Monday"
+    (the `forward` kind in ``core/data/time_words.tsv``).
+    """
+    lo = max(doc[start].sent.start, start - 3)
+    before = " ".join(t.lower_ for t in doc[lo:start])
+    head = " ".join(t.lower_ for t in doc[start : start + 3])
+    return any(
+        before == w or before.endswith(" " + w) or head.startswith(w + " ")
+        for w in words("forward")
+    )
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -96,10 +115,18 @@ def _trigger_words() -> frozenset[str]:
     )
 
 
+@cache
+def _holiday_words() -> frozenset[str]:
+    """Words a holiday's name can start with ("Thanksgiving", "Memorial"), besides "the"."""
+    return frozenset(n.split()[0] for n in holidays() if not n.startswith("the "))
+
+
 def _is_trigger(tok: Token) -> bool:
     low = tok.lower_.rstrip(".")
     if low in words("lone"):
         return tok.pos_ in words("lone")[low].split()
+    if tok.text[0].isupper() and low in _holiday_words():
+        return True
     if low not in _trigger_words():
         return False
     if low in words("month") or low in words("weekday"):
@@ -126,8 +153,29 @@ def _not_a_date(span: Span, norm: Normalized) -> bool:
     units = words("unit")
     for tok in span:
         if tok.lower_ in units and tok.text[0].isupper() and not tok.is_sent_start:
-            return True
-    return False
+            return not _names_holiday(span)  # "60 Minutes", but "Thanksgiving Day"
+    if norm.type == "DURATION" and _is_age(span):
+        return True
+    if len(span) == 1 and _not_a_noun(span[0], norm):
+        return True
+    return span.text.lower() in words("vague")
+
+
+def _names_holiday(span: Span) -> bool:
+    low = span.text.lower().replace("’", "'")
+    return any(name in low for name in holidays())
+
+
+def _is_age(span: Span) -> bool:
+    """ "a 44-year-old protester", "52 years old": an age is not a time (TimeML leaves it out)."""
+    doc = span.doc
+    after = [t.lower_ for t in doc[span.end : span.end + 2]]
+    return after[:1] == ["old"] or after == ["-", "old"]
+
+
+def _not_a_noun(tok: Token, norm: Normalized) -> bool:
+    """A season word that is not a noun: "prices will fall" is not autumn."""
+    return norm.granularity == "season" and tok.pos_ not in ("NOUN", "PROPN")
 
 
 def _accept(doc: Doc, start: int, end: int, ref: dt.date | None) -> bool:
@@ -177,6 +225,10 @@ def _around(doc: Doc, i: int, ref: dt.date | None) -> tuple[int, int] | None:
                 break
     if best is not None and best[1] - best[0] == 1 and doc[i].lower_ in words("unit"):
         return None  # a unit word alone ("day") is a date only with spaCy's say-so
+    while best is not None and best[0] < i and doc[best[0]].pos_ == "ADP":
+        if not _accept(doc, best[0] + 1, best[1], ref):
+            break
+        best = (best[0] + 1, best[1])  # "on Thanksgiving Day": the preposition is not in it
     return best
 
 
@@ -213,7 +265,47 @@ def _candidates(doc: Doc, ref: dt.date | None) -> list[tuple[int, int]]:
             continue
         spans.append(found)
         taken.update(range(*found))
-    return _merge(doc, spans, ref)
+    out = []
+    for s, e in _merge(doc, spans, ref):
+        s, e = _with_part_of_day(doc, s, e, ref)
+        out.append((_with_determiner(doc, s, e, ref), e))
+    return out
+
+
+def _with_determiner(doc: Doc, start: int, end: int, ref: dt.date | None) -> int:
+    """Take in the words before an expression that spaCy left out and that
+    belong to it ("this year's", "the current fiscal year", "January this year"):
+    the longest reach of up to three such words that still normalizes."""
+    best = start
+    lo = max(doc[start].sent.start, start - 3)
+    for k in range(start - 1, lo - 1, -1):
+        tok = doc[k]
+        if tok.lower_ not in words("lead") and tok.lower_.rstrip(".") not in words("month"):
+            break
+        if _accept(doc, k, end, ref):
+            best = k
+    return best
+
+
+def _with_part_of_day(doc: Doc, start: int, end: int, ref: dt.date | None) -> tuple[int, int]:
+    """Take in a part of the day that spaCy left beside a day: "Friday evening",
+    "mid-afternoon yesterday" (TimeML marks the whole as one TIME)."""
+    parts = words("partofday")
+    if end < len(doc) and doc[end].lower_ in parts and _accept(doc, start, end + 1, ref):
+        end += 1
+    for k in range(start - 1, max(start - 4, doc[start].sent.start - 1), -1):
+        if doc[k].lower_ in parts:
+            if _accept(doc, k, end, ref):
+                start = k
+            break
+        if doc[k].lower_ not in ("-", "mid", "early", "late"):
+            break
+    for k in range(start - 1, max(start - 3, doc[start].sent.start - 1), -1):
+        if doc[k].lower_ in ("-", "mid") and _accept(doc, k, end, ref):
+            start = k
+        else:
+            break
+    return start, end
 
 
 NAMED_QUARTER = re.compile(r"\b(?:first|second|third|fourth|q[1-4])\b", re.IGNORECASE)
@@ -242,7 +334,8 @@ def find_timexes(doc: Doc, ref: dt.date | None) -> list[Timex]:
     for s, e in _candidates(doc, ref):
         s, e = _trim(doc, s, e)
         span = doc[s:e]
-        norm = normalize(span.text, ref, direction(span.root), focus)
+        way = "future" if _forward(doc, s) else direction(span.root)
+        norm = normalize(span.text, ref, way, focus)
         if norm is None:
             continue
         out.append(Timex(span.start_char, span.end_char, span.text, norm, span.root.i))

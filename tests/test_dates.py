@@ -30,7 +30,11 @@ def test_weekday_follows_the_tense():
 
 def test_month_day_and_bare_month_follow_the_tense():
     assert value("December 24th", "future") == "2021-12-24"
-    assert value("December 24th", "past") == "2020-12-24"
+    assert value("October 24th", "past") == "2021-10-24"
+    assert value("February 24th", "past") == "2021-02-24"
+    # more than half a year back when the same day is weeks ahead: news would
+    # have given the year, so it is the one ahead ("payable Dec. 24")
+    assert value("December 24th", "past") == "2021-12-24"
     assert value("July", "past") == "2021-07"
     assert value("March", "future") == "2022-03"
 

@@ -106,3 +106,58 @@ def test_dateline_is_the_reference_when_none_is_given(extractor):
 def test_without_a_reference_unknown_parts_stay_unknown(extract):
     ex = extract("The vote is set for December 24th.", published=None)
     assert event(ex, "set").date.value == "XXXX-12-24"
+
+
+def dated(ex, trigger: str) -> set[str]:
+    """The texts of the dates events with this trigger carry."""
+    return {e.date.text for e in ex.events if e.trigger.text == trigger and e.date}
+
+
+def test_a_date_qualifying_a_noun_dates_that_noun(extract):
+    ex = extract("Officials recalled the 1996 campaign and today's briefing.")
+    assert event(ex, "campaign").date.anchor == "explicit"
+    assert "today" in dated(ex, "briefing")
+
+
+def test_a_state_adjective_holds_its_date(extract):
+    ex = extract("The board declared a dividend, payable Dec. 15 to holders of record.")
+    assert event(ex, "payable").date.value == "2021-12-15"
+
+
+def test_a_relative_clause_keeps_its_date(extract):
+    text = (
+        "“We have waited long enough,” said Mayor Lena Ortiz, "
+        "who has pushed for the repairs since 2019."
+    )
+    ex = extract(text)
+    assert "2019" in dated(ex, "pushed")
+    assert "2019" not in dated(ex, "said") | dated(ex, "waited")
+
+
+def test_a_duration_measures_only_its_own_clause(extract):
+    ex = extract("The council voted to end a dispute that had stalled the work for two years.")
+    assert "two years" in dated(ex, "stalled")
+    assert "two years" not in dated(ex, "voted")
+
+
+def test_a_frequency_dates_only_its_own_predicate(extract):
+    ex = extract("Every Monday the market opens and traders arrive early.")
+    assert not dated(ex, "arrive")
+
+
+def test_only_a_day_carries_over_to_the_next_sentences(extract):
+    ex = extract("The plant closed in 2019. Workers protested outside the gates.")
+    assert not dated(ex, "protested")
+    ex = extract("The plant closed on Monday. Workers protested outside the gates.")
+    assert dated(ex, "protested") == {"Monday"}
+    assert event(ex, "protested").date.anchor == "inherited"
+
+
+def test_a_speech_verb_takes_the_date_of_the_last_dated_report(extract):
+    text = (
+        "The ministry said Monday that the talks had stalled. "
+        "Negotiators left the capital. The envoys went home. Trade fell. "
+        "Prices rose in 2020. Exporters complained, the ministry said."
+    )
+    ex = extract(text)
+    assert {e.date.text for e in ex.events if e.trigger.text == "said" and e.date} == {"Monday"}

@@ -77,3 +77,90 @@ def test_non_dates_are_not_dates(extract):
 def test_may_the_modal_is_not_may_the_month(extract):
     found = dates(extract("Officials may extend the curfew. Elections are due in May."))
     assert list(found.values()).count("2022-05") + list(found.values()).count("2021-05") == 1
+
+
+def test_ages_are_not_durations(extract):
+    found = dates(extract("A 44-year-old farmer, 52 years old by his papers, was arrested Monday."))
+    assert not any(v.startswith("P") for v in found.values())
+    assert found["Monday"] == "2021-11-08"
+
+
+def test_fall_the_verb_is_not_autumn(extract):
+    found = dates(extract("Prices will fall further, and the harvest ends this fall."))
+    assert list(found.values()).count("2021-FA") == 1
+
+
+def test_vague_days_and_quarterly_dividends_are_not_dates(extract):
+    found = dates(extract("Late in the day the board raised its quarterly dividend on Monday."))
+    assert set(found) == {"Monday"}
+
+
+def test_deadlines_point_ahead_whatever_the_tense(extract):
+    found = dates(extract("The agency postponed until Tuesday any decision on the permit."))
+    assert found["Tuesday"] == "2021-11-16"
+    found = dates(extract("The company declared a dividend, payable Dec. 15 to holders."))
+    assert found["Dec. 15"] == "2021-12-15"
+
+
+def test_a_modal_points_ahead(extract):
+    found = dates(extract("The envoy might arrive as soon as Wednesday, officials said."))
+    assert any(v == "2021-11-17" for v in found.values())
+
+
+def test_weekday_with_a_part_of_the_day(extract):
+    found = dates(extract("The fire broke out Wednesday evening near the docks."))
+    assert found["Wednesday evening"] == "2021-11-10TEV"
+    found = dates(extract("By mid-afternoon yesterday, the shares had recovered."))
+    assert any(v == "2021-11-11TAF" for v in found.values())
+
+
+def test_the_weekend_is_a_week_end(extract):
+    found = dates(extract("Over the weekend, the rebels shelled the port."))
+    assert found["the weekend"] == "2021-W44-WE"  # read on a Friday: the one before
+    found = dates(extract("Traders will square positions ahead of the weekend."))
+    assert found["the weekend"] == "2021-W45-WE"
+
+
+def test_year_of_a_quarter_and_whole_years(extract):
+    text = (
+        "The miner reported third-quarter profit of $5 million. "
+        "In the 2020 quarter, it lost $2 million. "
+        "It expects higher sales for the full year and in the current fiscal year."
+    )
+    found = dates(extract(text))
+    assert found["the 2020 quarter"] == "2020-Q3" or found.get("2020 quarter") == "2020-Q3"
+    assert found["the full year"] == "2021"
+    assert found["the current fiscal year"] == "2021"
+
+
+def test_a_month_of_a_named_year(extract):
+    found = dates(extract("In January this year, the police closed the case."))
+    assert found["January this year"] == "2021-01"
+
+
+def test_vague_stretches_of_quarters(extract):
+    found = dates(extract("The loss will cut tax payments in future quarters."))
+    assert found["future quarters"] == "FUTURE_REF"
+    found = dates(extract("Sales have weakened over the past several quarters."))
+    assert any(v == "PAST_REF" for v in found.values())
+
+
+def test_this_years_results_keeps_this(extract):
+    found = dates(extract("This year's results included a gain on the sale of a unit."))
+    assert found["This year"] == "2021"
+
+
+def test_holidays_follow_the_tense(extract):
+    found = dates(extract("The boy was found off the coast on Thanksgiving Day."))
+    assert found["Thanksgiving Day"] == "2020-11-26"
+    found = dates(extract("The stores will close on Christmas Eve."))
+    assert found["Christmas Eve"] == "2021-12-24"
+
+
+def test_a_clock_time_is_on_the_day_the_text_is_on(extract):
+    found = dates(
+        extract("The doctor was shot on Oct. 23, 2020. He died at 10 p.m. in a hospital.")
+    )
+    assert found["10 p.m."] == "2020-10-23T22:00"
+    found = dates(extract("The polls close at 8 p.m., officials said."))
+    assert found["8 p.m."] == "2021-11-12T20:00"
