@@ -380,6 +380,11 @@ def find_events(
     """
     events: list[RawEvent] = []
     dates = {doc[tx.root].i for tx in timexes}
+    # `Span.ents` rebuilds every entity of the Doc on each call: asked once
+    # per event it made the events quadratic in the length of an article.
+    place_ents = [
+        (p.start_char, p.end_char, p.start, p.end) for p in doc.ents if p.label_ in PLACE_LABELS
+    ]
     for trigger, tx, anchor in _pairs(doc, timexes, quote_spans, lemmas):
         clause = _clause(trigger)
         modality = _modality(trigger)
@@ -387,11 +392,7 @@ def find_events(
         if reported_by is not None and modality == "asserted":
             modality = "reported"
         c_start, c_end = doc[clause[0]].idx, doc[clause[1] - 1].idx + len(doc[clause[1] - 1].text)
-        places = [
-            (p.start, p.end)
-            for p in trigger.sent.ents
-            if p.label_ in PLACE_LABELS and c_start <= p.start_char and p.end_char <= c_end
-        ]
+        places = [(s, e) for cs, ce, s, e in place_ents if c_start <= cs and ce <= c_end]
         events.append(
             RawEvent(
                 trigger=trigger.i,
