@@ -16,7 +16,7 @@ import re
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 from spacy.language import Language
@@ -73,11 +73,18 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     """
     spaces = doc.to_array("IS_SPACE")
     n = len(doc)
+    starts = doc.to_array("SENT_START").astype(np.int64)  # -1: not a start
+    changed = False
     for i in np.flatnonzero(spaces[:-1]).tolist():
         if "\n" in doc[i].text:
-            doc[i + 1].is_sent_start = True
+            starts[i + 1] = 1
+            changed = True
             if i + 2 < n and not spaces[i + 2]:
-                doc[i + 2].is_sent_start = False
+                starts[i + 2] = -1
+    if changed:
+        # One write for the whole Doc: setting `Token.is_sent_start` scans
+        # the Doc for a parse each time, quadratic in a long article.
+        doc.from_array(["SENT_START"], cast(Any, starts.astype(np.uint64).reshape(-1, 1)))
     return doc
 
 
