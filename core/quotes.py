@@ -72,6 +72,7 @@ ATTRIBUTION_TAIL_DEPS = frozenset(
 SOURCE_WINDOW = 80  # tokens searched around "according to X" for its sentence
 DATELINE_TOKENS = 20  # longest dateline skipped at the start of a complement
 WINDOW = 20  # tokens searched after a quote for its attribution
+ASIDE_WINDOW = 25  # longest ", who ...," aside skipped inside an attribution
 TAIL_WINDOW = 8  # tokens allowed between a cue and the quote it introduces
 LABEL_WINDOW = 8  # tokens of a "Name:" label
 MIN_UNATTRIBUTED_WORDS = 5  # shorter unattributed quotes are scare quotes and titles
@@ -574,11 +575,17 @@ def surface_speaker(doc: Doc, hit: CueHit, quote_end: int) -> tuple[int, int] | 
     “…,” said port director Anna Keller -> the noun phrase right after the cue.
     The parser often mislabels these inversions, so this reads the surface.
     """
-    between = [
-        t
-        for t in doc[quote_end : hit.start]
-        if not (t.is_punct or t.is_space) and t.pos_ not in ("AUX", "ADV")
-    ]
+    between = []
+    k = quote_end
+    while k < hit.start:
+        aside = _relative_aside(doc, k, hit.start)
+        if aside is not None:
+            k = aside + 1  # the speaker's description, not part of the name
+            continue
+        t = doc[k]
+        if not (t.is_punct or t.is_space) and t.pos_ not in ("AUX", "ADV"):
+            between.append(t)
+        k += 1
     if between:
         if between[0].pos_ == "ADP":
             return None
@@ -593,6 +600,32 @@ def surface_speaker(doc: Doc, hit: CueHit, quote_end: int) -> tuple[int, int] | 
     while end > hit.end and doc[end - 1].lower_ in ("of", "the", "a", "an", ".", "on", "in"):
         end -= 1
     return (hit.end, end) if end > hit.end else None
+
+
+def _relative_aside(doc: Doc, i: int, limit: int) -> int | None:
+    """The comma closing ", who works at X," when token ``i`` opens one: a speaker
+    described inside the attribution (“…,” Jane Roe, who runs the shop, said)."""
+    if doc[i].text != "," or i + 1 >= len(doc) or doc[i + 1].lower_ not in ("who", "whose"):
+        return None
+    for k in range(i + 2, min(limit, len(doc))):
+        tok = doc[k]
+        if tok.text == ",":
+            return k
+        if tok.text in SENTENCE_END or tok.text in QUOTE_MARK_TEXTS or "\n" in tok.text:
+            return None
+    return None
+
+
+def _title_cased(doc: Doc, start: int, end: int) -> bool:
+    """Whether words are written as a title (“This Week with Jane Doe”): every word
+    capitalized but short function words, so a long show or book title inside an
+    attribution is not taken for the next piece of speech."""
+    words = [t for t in doc[start:end] if t.is_alpha]
+    return (
+        len(words) >= 2
+        and _capitalized(words[0])
+        and all(_capitalized(t) or (t.is_stop and len(t) <= 4) for t in words)
+    )
 
 
 def _capitalized(tok: Token) -> bool:
@@ -654,8 +687,16 @@ class _Finder:
         doc = self.doc
         if _last_char(self.text, m.q.content[1]) == ".":
             return None
-        for i in range(m.last, min(len(doc), m.last + WINDOW)):
+        limit = min(len(doc), m.last + WINDOW)
+        i = m.last - 1
+        while i + 1 < limit:
+            i += 1
             tok = doc[i]
+            aside = _relative_aside(doc, i, limit + ASIDE_WINDOW)
+            if aside is not None:
+                limit = min(len(doc), limit + aside - i)
+                i = aside
+                continue
             hit = self.cue_at.get(i)
             if hit is not None and not hit.source_phrase:
                 return hit
@@ -899,6 +940,11 @@ def _introduces(text: str, doc: Doc, hit: CueHit, m: _Marked) -> bool:
     if gap and gap[-1].text == ":":
         return True
     first = next((c for c in text[m.q.content[0] : m.q.content[0] + 8] if c.isalpha()), "")
+    if gap and gap[-1].text == "," and not first.isupper():
+        # saying, “the advice I give is mine.”: a whole sentence after a comma
+        return _last_char(text, m.q.content[1]) in SENTENCE_END and (
+            _word_count(doc, m.first, m.last) >= MIN_CONTINUATION_WORDS
+        )
     return first.isupper() and (not gap or gap[-1].text == ",")
 
 
@@ -939,10 +985,14 @@ def _merge_split(f: _Finder, quotes: list[RawQuote], pending: list[_Marked]) -> 
                 break
             if q.outer[1] > cue_char and gap.strip(" ,.;:!?—–-") != "":
                 break  # after the first join, only adjacent pieces follow
-            if q.cue.chars[1] > nxt.q.outer[0] or gap.rstrip()[-1:] not in SPLIT_ENDS:
+            if q.cue.chars[1] > nxt.q.outer[0] or _gap_end(gap) not in SPLIT_ENDS:
                 # a title inside the attribution (told NBC’s “Today” on Monday)
-                if q.outer[1] > cue_char or _word_count(f.doc, nxt.first, nxt.last) >= 4:
+                if q.outer[1] > cue_char or (
+                    _word_count(f.doc, nxt.first, nxt.last) >= 4
+                    and not _title_cased(f.doc, nxt.first, nxt.last)
+                ):
                     break
+                nxt.used = True  # a title inside the attribution, not speech
                 k += 1
                 continue
             q.parts.extend(nxt.q.parts)
@@ -951,6 +1001,12 @@ def _merge_split(f: _Finder, quotes: list[RawQuote], pending: list[_Marked]) -> 
             nxt.used = True
             k += 1
     return quotes
+
+
+def _gap_end(gap: str) -> str:
+    """How the words between two pieces end, looking through the closing mark of a
+    title they hold (said on “This Week.” “…”)."""
+    return gap.rstrip().rstrip("”\"’'»").rstrip()[-1:]
 
 
 def _overlaps(a: Span, b: Span) -> bool:

@@ -205,3 +205,49 @@ def test_a_stray_mark_never_loses_the_rest_of_the_article(extract):
     directs = [q for q in extract(text).quotes if q.kind == "direct"]
     assert [q.text for q in directs] == ["We will finish the road,", "Then we pave it,"]
     assert all(q.cue is not None for q in directs)
+
+
+def test_speaker_described_by_a_relative_clause_inside_the_attribution(extract):
+    text = (
+        "“The ferry is our only road to the mainland,” Marta Lindqvist, who runs the "
+        "bakery on the pier, said at the meeting. “Without it we close.”"
+    )
+    ex = extract(text)
+    q = find(ex, "only road")
+    assert q.kind == "direct" and len(q.parts) == 2
+    assert q.cue is not None and q.cue.text == "said"
+    assert speaker_name(q) == "Marta Lindqvist"
+    assert len(ex.quotes) == 1
+
+
+def test_split_quote_around_a_long_show_title(extract):
+    text = (
+        "“The dredging has to start this spring,” the harbor master said on "
+        "“Morning Watch with Dana Cole.” “Otherwise the big ships go elsewhere.”"
+    )
+    ex = extract(text)
+    q = find(ex, "dredging has to start")
+    assert len(q.parts) == 2 and "big ships" in text[q.parts[1][0] : q.parts[1][1]]
+    assert len(ex.quotes) == 1  # the title is part of the attribution, not speech
+
+
+def test_manner_of_speaking_verbs_attribute_a_direct_quote(extract):
+    text = (
+        "“Nobody asked the fishermen,” Ferrante fumed after the vote.\n\n"
+        "“Save our harbor, save our town,” read the banner at the front of the march."
+    )
+    ex = extract(text)
+    fumed = find(ex, "Nobody asked")
+    assert fumed.cue is not None and fumed.cue.text == "fumed"
+    assert speaker_name(fumed) == "Ferrante"
+    banner = find(ex, "Save our harbor")
+    assert banner.cue is not None and banner.cue.text == "read"
+
+
+def test_a_whole_sentence_after_a_comma_is_direct_even_in_lowercase(extract):
+    text = (
+        "Ferrante bristled at the question, saying, “the advice I give to the board stays there.”"
+    )
+    q = find(extract(text), "the advice I give")
+    assert q.kind == "direct"
+    assert q.cue is not None and q.cue.text == "saying"
