@@ -244,6 +244,45 @@ def test_manner_of_speaking_verbs_attribute_a_direct_quote(extract):
     assert banner.cue is not None and banner.cue.text == "read"
 
 
+def test_a_poll_opening_its_sentence_is_the_source(extract):
+    text = (
+        "In a Harbor Gazette poll released Monday, 58 percent of residents backed the "
+        "new ferry schedule. The mayor leads in the polls this spring."
+    )
+    ex = extract(text)
+    q = find(ex, "58 percent")
+    assert q.text == "58 percent of residents backed the new ferry schedule"
+    assert q.cue is not None and q.cue.text == "In" and q.cue.category == "evidence"
+    assert q.speaker is not None and "poll" in q.speaker.mention
+    assert len(ex.quotes) == 1
+
+
+def test_a_verb_in_the_cues_tense_ends_the_reported_clause(extract):
+    text = (
+        "The harbor master predicted that traffic would recover by summer and praised "
+        "the pilots for their work during the storm."
+    )
+    ex = extract(text)
+    predicted = find(ex, "traffic would recover")
+    assert predicted.text == "that traffic would recover by summer"
+    praised = find(ex, "the pilots")
+    assert praised.cue is not None and praised.cue.text == "praised"
+    assert praised.speaker is not None and praised.speaker.mention == "The harbor master"
+
+
+def test_called_on_reads_the_one_called_on_with_the_infinitive(extract):
+    q = find(extract("The union called on the city to reopen the talks."), "reopen")
+    assert q.text == "the city to reopen the talks"
+
+
+def test_a_cue_inside_a_reported_clause_is_not_a_claim_of_its_own(extract):
+    text = "About forty captains have said that they plan to sail in protest on Monday."
+    ex = extract(text)
+    [q] = ex.quotes
+    assert q.cue is not None and q.cue.text == "said"
+    assert q.text == "that they plan to sail in protest on Monday"
+
+
 def test_a_whole_sentence_after_a_comma_is_direct_even_in_lowercase(extract):
     text = (
         "Ferrante bristled at the question, saying, “the advice I give to the board stays there.”"
@@ -251,3 +290,24 @@ def test_a_whole_sentence_after_a_comma_is_direct_even_in_lowercase(extract):
     q = find(extract(text), "the advice I give")
     assert q.kind == "direct"
     assert q.cue is not None and q.cue.text == "saying"
+
+
+def test_a_cue_noun_reports_its_that_clause(extract):
+    text = (
+        "The captain's claim that the channel was safe was never tested. "
+        "There were complaints that the ferry ran late. "
+        "The statement that he made was short."
+    )
+    ex = extract(text)
+    claim = find(ex, "channel was safe")
+    assert claim.text == "that the channel was safe"
+    assert claim.cue is not None and claim.cue.text == "claim" and claim.cue.category == "speech"
+    assert claim.speaker is not None and claim.speaker.mention == "The captain"
+    assert find(ex, "ferry ran late").speaker is None
+    assert not [q for q in ex.quotes if "he made" in q.text]
+
+
+def test_accused_of_reads_the_object_with_its_preposition(extract):
+    q = find(extract("The union accused the mayor of lying about the budget."), "lying")
+    assert q.text == "the mayor of lying about the budget"
+    assert q.cue is not None and q.cue.text == "accused"
