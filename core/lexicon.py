@@ -67,6 +67,25 @@ def cue_phrases() -> dict[tuple[str, ...], str]:
 
 
 @cache
+def cue_nouns() -> dict[str, str]:
+    """Noun that reports the "that" clause after it ("the claim that ...") -> category."""
+    return read_mapping("cue_nouns.tsv")
+
+
+@cache
+def source_preps() -> dict[str, tuple[str, frozenset[str]]]:
+    """Preposition opening a sentence with its source ("In a new poll, ...") ->
+    its category and the nouns its object may have."""
+    out: dict[str, tuple[str, frozenset[str]]] = {}
+    for row in read_table("source_preps.tsv"):
+        prep = row[0].lower()
+        if prep in out:
+            raise ValueError(f"core/data/source_preps.tsv: {prep!r} is listed twice")
+        out[prep] = (row[1], frozenset(w.lower() for w in row[2].split()))
+    return out
+
+
+@cache
 def document_nouns() -> frozenset[str]:
     """Nouns for texts that speak for someone: "a statement saying ...", "the report"."""
     return frozenset(row[0].lower() for row in read_table("document_nouns.tsv"))

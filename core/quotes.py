@@ -29,7 +29,15 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .lemmas import Lemmas
-from .lexicon import CueSense, cue_phrases, cue_verbs, document_nouns, label_stopwords
+from .lexicon import (
+    CueSense,
+    cue_nouns,
+    cue_phrases,
+    cue_verbs,
+    document_nouns,
+    label_stopwords,
+    source_preps,
+)
 from .marks import QuotedSpan, find_quoted, paragraphs
 from .records import QuoteKind, Span
 
@@ -72,6 +80,7 @@ ATTRIBUTION_TAIL_DEPS = frozenset(
 SOURCE_WINDOW = 80  # tokens searched around "according to X" for its sentence
 DATELINE_TOKENS = 20  # longest dateline skipped at the start of a complement
 WINDOW = 20  # tokens searched after a quote for its attribution
+ASIDE_WINDOW = 25  # longest ", who ...," aside skipped inside an attribution
 TAIL_WINDOW = 8  # tokens allowed between a cue and the quote it introduces
 LABEL_WINDOW = 8  # tokens of a "Name:" label
 MIN_UNATTRIBUTED_WORDS = 5  # shorter unattributed quotes are scare quotes and titles
@@ -172,6 +181,8 @@ def find_cues(doc: Doc, lemmas: Lemmas, quoted: list[bool] | None = None) -> lis
     """Cue verbs and cue phrases outside quoted text, in order."""
     verbs = cue_verbs()
     phrases = cue_phrases()
+    preps = source_preps()
+    nouns = cue_nouns()
     firsts = {p[0] for p in phrases}
     longest = max((len(p) for p in phrases), default=0)
     hits: list[CueHit] = []
@@ -185,6 +196,18 @@ def find_cues(doc: Doc, lemmas: Lemmas, quoted: list[bool] | None = None) -> lis
                 hits.append(phrase)
                 covered = phrase.end
                 continue
+        if tok.lower_ in preps:
+            opener = _source_opener(tok, preps[tok.lower_])
+            if opener is not None:
+                hits.append(opener)
+            continue
+        if tok.pos_ == "NOUN" and tok.lower_ in nouns:
+            clause = _that_clause(tok)
+            if clause is not None:
+                chars = (tok.idx, tok.idx + len(tok.text))
+                cat = nouns[tok.lower_]
+                hits.append(CueHit(tok.i, tok.i + 1, tok.i, tok.lower_, cat, chars, NOUN_FRAME))
+            continue
         if tok.pos_ != "VERB" or _in_compound_word(doc, tok):
             continue
         lemma = lemmas(tok)
@@ -192,6 +215,50 @@ def find_cues(doc: Doc, lemmas: Lemmas, quoted: list[bool] | None = None) -> lis
         if sense is not None:
             hits.append(_verb_hit(tok, lemma, sense))
     return hits
+
+
+NOUN_FRAME = frozenset({"noun"})  # a cue noun: its "that" clause is the content
+
+
+def _that_clause(noun: Token) -> Token | None:
+    """The clause a cue noun reports: "the claim that the vote was rigged".
+
+    Only a clause right after the noun that opens with the complementizer
+    "that" and has its own subject; a relative clause ("the claim that he
+    made") has "that" as its subject or object instead.
+    """
+    for child in noun.children:
+        if child.dep_ not in ("acl", "relcl") or child.i <= noun.i:
+            continue
+        first = child.left_edge
+        if first.lower_ != "that" or first.dep_ != "mark" or first.i != noun.i + 1:
+            continue
+        if any(c.dep_ in SUBJECT_DEPS for c in child.children):
+            return child
+    return None
+
+
+def _source_opener(tok: Token, sense: tuple[str, frozenset[str]]) -> CueHit | None:
+    """A sentence that opens "In a new poll, ...": the poll is its source.
+
+    Only at the start of a sentence (after "But"/"And" at most) and set off by a
+    comma: mid-sentence ("leads in the polls") the phrase rarely attributes.
+    """
+    category, nouns = sense
+    doc = tok.doc
+    first = tok.sent.start
+    while first < tok.i and (doc[first].is_space or doc[first].pos_ in ("CCONJ", "PUNCT")):
+        first += 1
+    if first != tok.i:
+        return None
+    obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if obj is None or obj.lower_ not in nouns:
+        return None
+    after = obj.right_edge.i + 1
+    if after >= len(doc) or doc[after].text != ",":
+        return None
+    chars = (tok.idx, tok.idx + len(tok.text))
+    return CueHit(tok.i, tok.i + 1, tok.i, tok.lower_, category, chars, source_phrase=True)
 
 
 def _in_compound_word(doc: Doc, tok: Token) -> bool:
@@ -236,7 +303,9 @@ def subject_of(verb: Token) -> Token | None:
         head = tok.head
         if head.i == tok.i:
             break
-        if tok.dep_ in ("conj", "advcl", "xcomp", "parataxis"):
+        if tok.dep_ == "conj" and _continues_cue(tok):
+            tok = head.head  # X forecast that Y would rebound and praised Z: X praised
+        elif tok.dep_ in ("conj", "advcl", "xcomp", "parataxis"):
             tok = head
         elif tok.dep_ == "pcomp" and head.dep_ == "prep" and head.head.i != head.i:
             tok = head.head
@@ -368,6 +437,9 @@ def _complement(hit: CueHit, doc: Doc) -> tuple[int, int] | None:
     head = doc[hit.head]
     if hit.source_phrase:
         return _source_phrase_clause(doc, hit)
+    if hit.frames is NOUN_FRAME:
+        clause = _that_clause(head)
+        return None if clause is None else _trim_aside(doc, _subtree_range(clause) or (0, 0))
     if "clause" in hit.frames:
         # X seems to ..., X appears unaware: the whole clause is the claim
         linked = any(c.dep_ in ("xcomp", "acomp", "attr") for c in head.children)
@@ -389,11 +461,32 @@ def _complement(hit: CueHit, doc: Doc) -> tuple[int, int] | None:
             best, rank = child, r
     if best is not None:
         return _frame_range(head, best, "oprd" in hit.frames)
+    misplaced = _object_prep(head, hit.frames)
+    if misplaced is not None:
+        return misplaced
     if "ccomp" in hit.frames and _interrupts(head):
         # “…,” he said / Sanders has options, an aide said: the parse hangs the cue off the clause
         return _around_cue(head.head, head)
     if "ccomp" in hit.frames:
         return _stray_that_clause(head)
+    return None
+
+
+def _object_prep(head: Token, frames: frozenset[str]) -> tuple[int, int] | None:
+    """A verb's preposition frame that the parser hung on its object instead:
+    "accused the mayor of lying" reads "the mayor of lying" as one noun phrase.
+    The content is the object with the preposition's phrase."""
+    dobj = next((c for c in head.children if c.dep_ == "dobj" and c.i > head.i), None)
+    if dobj is None:
+        return None
+    for prep in dobj.children:
+        if (
+            prep.dep_ == "prep"
+            and f"prep:{prep.lower_}" in frames
+            and prep.i > dobj.i
+            and any(c.dep_ in ("pobj", "pcomp") for c in prep.children)
+        ):
+            return _strip(head.doc, dobj.left_edge.i, prep.right_edge.i + 1)
     return None
 
 
@@ -457,7 +550,56 @@ def _frame_range(head: Token, child: Token, naming: bool) -> tuple[int, int] | N
     rng = _frame_core(head, child, naming)
     if rng is not None and child.dep_ in ("dobj", "pobj", "prep"):
         rng = _with_stray_conjuncts(head, child, rng)
+    if rng is not None and child.dep_ == "ccomp":
+        rng = _without_cue_conjunct(head, child, rng)
     return None if rng is None else _trim_aside(head.doc, rng)
+
+
+def _without_cue_conjunct(cue: Token, clause: Token, rng: tuple[int, int]) -> tuple[int, int]:
+    """End a reported clause before a verb that continues the cue's sentence, not
+    the clause: "X forecast that the economy would rebound and praised Y"."""
+    doc = cue.doc
+    for conj in clause.children:
+        if conj.dep_ != "conj" or conj.i <= clause.i or not _continues_cue(conj):
+            continue
+        cut = conj.left_edge.i
+        while cut > rng[0] and doc[cut - 1].dep_ in ("cc", "punct"):
+            cut -= 1
+        kept = _strip(doc, rng[0], cut)
+        if kept is not None and _word_count(doc, *kept) >= 3:
+            return kept
+    return rng
+
+
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _continues_cue(conj: Token) -> bool:
+    """Whether a verb the parser joined to a reported clause goes with the cue
+    instead ("X denies that it was a genocide and goes on to ..."): it has no
+    subject or auxiliary of its own and is written in the cue's tense, or is
+    finite where the clause's verb leans on an auxiliary ("has released ... and
+    called on"), so it cannot share the clause's subject and auxiliary."""
+    clause = conj.head
+    cue = clause.head
+    if clause.dep_ != "ccomp" or cue.i == clause.i or conj.pos_ not in ("VERB", "AUX"):
+        return False
+    if conj.tag_ == clause.tag_ or conj.tag_ not in FINITE_TAGS:
+        return False
+    if any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("aux", "auxpass") for c in conj.children):
+        return False
+    if conj.tag_ == cue.tag_:
+        return True
+    return clause.tag_ in ("VB", "VBN") and any(c.dep_ == "aux" for c in clause.children)
+
+
+def _called_on(prep: Token) -> bool:
+    """ "on X" naming who is called on to act ("called on the city to ..."), not
+    when it happens ("voted on Wednesday to ...")."""
+    if prep.dep_ != "prep" or prep.lower_ != "on":
+        return False
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return obj is not None and obj.ent_type_ not in ("DATE", "TIME")
 
 
 def _with_stray_conjuncts(head: Token, child: Token, rng: tuple[int, int]) -> tuple[int, int]:
@@ -516,9 +658,18 @@ def _frame_core(head: Token, child: Token, naming: bool) -> tuple[int, int] | No
             return _strip(doc, subj.left_edge.i, rng[1])
     if rng is not None and (child.dep_ in ("oprd", "xcomp") or (naming and child.dep_ == "ccomp")):
         # called him “a con man”, urged voters to ...: the object goes with its predicate
-        dobj = next((c for c in head.children if c.dep_ == "dobj" and head.i < c.i < child.i), None)
+        dobj = next(
+            (
+                c
+                for c in head.children
+                if head.i < c.i < child.i and (c.dep_ == "dobj" or _called_on(c))
+            ),
+            None,
+        )
         if dobj is not None:
-            return _strip(doc, dobj.left_edge.i, rng[1])
+            # called on Sanders to release ...: the one called on goes with it too
+            start = dobj.i + 1 if dobj.dep_ == "prep" else dobj.left_edge.i
+            return _strip(doc, start, rng[1])
     if rng is not None and child.dep_ == "dobj":
         prep = next(
             (
@@ -546,6 +697,15 @@ def _speaker_for(doc: Doc, hit: CueHit) -> tuple[tuple[int, int] | None, int | N
             if child.dep_ == "pobj":
                 return mention_range(child), None
         return None, None
+    if hit.frames is NOUN_FRAME:
+        # Trump's claim that ...: the possessor; complaints that ...: nobody named
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if owner is None:
+            return None, None
+        start, end = mention_range(owner)
+        while end > start + 1 and doc[end - 1].dep_ == "case":
+            end -= 1  # Trump's -> Trump
+        return (start, end), None
     subj = subject_of(head)
     if subj is None:
         return None, None
@@ -574,11 +734,17 @@ def surface_speaker(doc: Doc, hit: CueHit, quote_end: int) -> tuple[int, int] | 
     “…,” said port director Anna Keller -> the noun phrase right after the cue.
     The parser often mislabels these inversions, so this reads the surface.
     """
-    between = [
-        t
-        for t in doc[quote_end : hit.start]
-        if not (t.is_punct or t.is_space) and t.pos_ not in ("AUX", "ADV")
-    ]
+    between = []
+    k = quote_end
+    while k < hit.start:
+        aside = _relative_aside(doc, k, hit.start)
+        if aside is not None:
+            k = aside + 1  # the speaker's description, not part of the name
+            continue
+        t = doc[k]
+        if not (t.is_punct or t.is_space) and t.pos_ not in ("AUX", "ADV"):
+            between.append(t)
+        k += 1
     if between:
         if between[0].pos_ == "ADP":
             return None
@@ -593,6 +759,32 @@ def surface_speaker(doc: Doc, hit: CueHit, quote_end: int) -> tuple[int, int] | 
     while end > hit.end and doc[end - 1].lower_ in ("of", "the", "a", "an", ".", "on", "in"):
         end -= 1
     return (hit.end, end) if end > hit.end else None
+
+
+def _relative_aside(doc: Doc, i: int, limit: int) -> int | None:
+    """The comma closing ", who works at X," when token ``i`` opens one: a speaker
+    described inside the attribution (“…,” Jane Roe, who runs the shop, said)."""
+    if doc[i].text != "," or i + 1 >= len(doc) or doc[i + 1].lower_ not in ("who", "whose"):
+        return None
+    for k in range(i + 2, min(limit, len(doc))):
+        tok = doc[k]
+        if tok.text == ",":
+            return k
+        if tok.text in SENTENCE_END or tok.text in QUOTE_MARK_TEXTS or "\n" in tok.text:
+            return None
+    return None
+
+
+def _title_cased(doc: Doc, start: int, end: int) -> bool:
+    """Whether words are written as a title (“This Week with Jane Doe”): every word
+    capitalized but short function words, so a long show or book title inside an
+    attribution is not taken for the next piece of speech."""
+    words = [t for t in doc[start:end] if t.is_alpha]
+    return (
+        len(words) >= 2
+        and _capitalized(words[0])
+        and all(_capitalized(t) or (t.is_stop and len(t) <= 4) for t in words)
+    )
 
 
 def _capitalized(tok: Token) -> bool:
@@ -654,8 +846,16 @@ class _Finder:
         doc = self.doc
         if _last_char(self.text, m.q.content[1]) == ".":
             return None
-        for i in range(m.last, min(len(doc), m.last + WINDOW)):
+        limit = min(len(doc), m.last + WINDOW)
+        i = m.last - 1
+        while i + 1 < limit:
+            i += 1
             tok = doc[i]
+            aside = _relative_aside(doc, i, limit + ASIDE_WINDOW)
+            if aside is not None:
+                limit = min(len(doc), limit + aside - i)
+                i = aside
+                continue
             hit = self.cue_at.get(i)
             if hit is not None and not hit.source_phrase:
                 return hit
@@ -801,8 +1001,53 @@ def find_quotes(doc: Doc, lemmas: Lemmas) -> list[RawQuote]:
         if raw is not None:
             quotes.append(raw)
     quotes.sort(key=lambda q: q.start)
+    quotes = _outermost(f.doc, quotes)
     _continue_turns(f, quotes)
     return [q for q in quotes if _keep(f, q)]
+
+
+def _outermost(doc: Doc, quotes: list[RawQuote]) -> list[RawQuote]:
+    """Drop an indirect quote whose cue sits inside another reported clause:
+    in "X said they plan to protest", the plan is part of what X said, not a
+    claim of its own (annotators nest an attribution in under 1% of cases).
+    "issued a statement saying ..." keeps its inner cue: the statement's words
+    are the claim.
+
+    ``quotes`` is sorted by start; one pass keeps the two longest-reaching
+    spans seen so far, so a quote is never compared with itself."""
+    outers = [q for q in quotes if q.kind != "direct" and q.cue is not None]
+    if len(outers) < 2:
+        return quotes
+    starts = [q.start for q in outers]
+    reach: list[tuple[tuple[int, int], tuple[int, int]]] = []  # best two (end, id)
+    best: tuple[int, int] = (-1, -1)
+    second: tuple[int, int] = (-1, -1)
+    for q in outers:
+        cand = (q.end, id(q))
+        if cand > best:
+            best, second = cand, best
+        elif cand > second:
+            second = cand
+        reach.append((best, second))
+    out = []
+    for q in quotes:
+        if (
+            q.kind != "indirect"
+            or q.cue is None
+            or q.cue.category == "punctuation"
+            or doc[q.cue.head].dep_ == "acl"
+        ):
+            out.append(q)
+            continue
+        at = q.cue.chars[0]
+        k = bisect.bisect_right(starts, at) - 1
+        if k >= 0:
+            first, other = reach[k]
+            end = first[0] if first[1] != id(q) else other[0]
+            if end > at:
+                continue  # the cue is inside someone else's reported clause
+        out.append(q)
+    return out
 
 
 def _direct(f: _Finder, m: _Marked) -> RawQuote | None:
@@ -899,6 +1144,11 @@ def _introduces(text: str, doc: Doc, hit: CueHit, m: _Marked) -> bool:
     if gap and gap[-1].text == ":":
         return True
     first = next((c for c in text[m.q.content[0] : m.q.content[0] + 8] if c.isalpha()), "")
+    if gap and gap[-1].text == "," and not first.isupper():
+        # saying, “the advice I give is mine.”: a whole sentence after a comma
+        return _last_char(text, m.q.content[1]) in SENTENCE_END and (
+            _word_count(doc, m.first, m.last) >= MIN_CONTINUATION_WORDS
+        )
     return first.isupper() and (not gap or gap[-1].text == ",")
 
 
@@ -939,10 +1189,14 @@ def _merge_split(f: _Finder, quotes: list[RawQuote], pending: list[_Marked]) -> 
                 break
             if q.outer[1] > cue_char and gap.strip(" ,.;:!?—–-") != "":
                 break  # after the first join, only adjacent pieces follow
-            if q.cue.chars[1] > nxt.q.outer[0] or gap.rstrip()[-1:] not in SPLIT_ENDS:
+            if q.cue.chars[1] > nxt.q.outer[0] or _gap_end(gap) not in SPLIT_ENDS:
                 # a title inside the attribution (told NBC’s “Today” on Monday)
-                if q.outer[1] > cue_char or _word_count(f.doc, nxt.first, nxt.last) >= 4:
+                if q.outer[1] > cue_char or (
+                    _word_count(f.doc, nxt.first, nxt.last) >= 4
+                    and not _title_cased(f.doc, nxt.first, nxt.last)
+                ):
                     break
+                nxt.used = True  # a title inside the attribution, not speech
                 k += 1
                 continue
             q.parts.extend(nxt.q.parts)
@@ -951,6 +1205,12 @@ def _merge_split(f: _Finder, quotes: list[RawQuote], pending: list[_Marked]) -> 
             nxt.used = True
             k += 1
     return quotes
+
+
+def _gap_end(gap: str) -> str:
+    """How the words between two pieces end, looking through the closing mark of a
+    title they hold (said on “This Week.” “…”)."""
+    return gap.rstrip().rstrip("”\"’'»").rstrip()[-1:]
 
 
 def _overlaps(a: Span, b: Span) -> bool:

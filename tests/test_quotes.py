@@ -205,3 +205,109 @@ def test_a_stray_mark_never_loses_the_rest_of_the_article(extract):
     directs = [q for q in extract(text).quotes if q.kind == "direct"]
     assert [q.text for q in directs] == ["We will finish the road,", "Then we pave it,"]
     assert all(q.cue is not None for q in directs)
+
+
+def test_speaker_described_by_a_relative_clause_inside_the_attribution(extract):
+    text = (
+        "“The ferry is our only road to the mainland,” Marta Lindqvist, who runs the "
+        "bakery on the pier, said at the meeting. “Without it we close.”"
+    )
+    ex = extract(text)
+    q = find(ex, "only road")
+    assert q.kind == "direct" and len(q.parts) == 2
+    assert q.cue is not None and q.cue.text == "said"
+    assert speaker_name(q) == "Marta Lindqvist"
+    assert len(ex.quotes) == 1
+
+
+def test_split_quote_around_a_long_show_title(extract):
+    text = (
+        "“The dredging has to start this spring,” the harbor master said on "
+        "“Morning Watch with Dana Cole.” “Otherwise the big ships go elsewhere.”"
+    )
+    ex = extract(text)
+    q = find(ex, "dredging has to start")
+    assert len(q.parts) == 2 and "big ships" in text[q.parts[1][0] : q.parts[1][1]]
+    assert len(ex.quotes) == 1  # the title is part of the attribution, not speech
+
+
+def test_manner_of_speaking_verbs_attribute_a_direct_quote(extract):
+    text = (
+        "“Nobody asked the fishermen,” Ferrante fumed after the vote.\n\n"
+        "“Save our harbor, save our town,” read the banner at the front of the march."
+    )
+    ex = extract(text)
+    fumed = find(ex, "Nobody asked")
+    assert fumed.cue is not None and fumed.cue.text == "fumed"
+    assert speaker_name(fumed) == "Ferrante"
+    banner = find(ex, "Save our harbor")
+    assert banner.cue is not None and banner.cue.text == "read"
+
+
+def test_a_poll_opening_its_sentence_is_the_source(extract):
+    text = (
+        "In a Harbor Gazette poll released Monday, 58 percent of residents backed the "
+        "new ferry schedule. The mayor leads in the polls this spring."
+    )
+    ex = extract(text)
+    q = find(ex, "58 percent")
+    assert q.text == "58 percent of residents backed the new ferry schedule"
+    assert q.cue is not None and q.cue.text == "In" and q.cue.category == "evidence"
+    assert q.speaker is not None and "poll" in q.speaker.mention
+    assert len(ex.quotes) == 1
+
+
+def test_a_verb_in_the_cues_tense_ends_the_reported_clause(extract):
+    text = (
+        "The harbor master predicted that traffic would recover by summer and praised "
+        "the pilots for their work during the storm."
+    )
+    ex = extract(text)
+    predicted = find(ex, "traffic would recover")
+    assert predicted.text == "that traffic would recover by summer"
+    praised = find(ex, "the pilots")
+    assert praised.cue is not None and praised.cue.text == "praised"
+    assert praised.speaker is not None and praised.speaker.mention == "The harbor master"
+
+
+def test_called_on_reads_the_one_called_on_with_the_infinitive(extract):
+    q = find(extract("The union called on the city to reopen the talks."), "reopen")
+    assert q.text == "the city to reopen the talks"
+
+
+def test_a_cue_inside_a_reported_clause_is_not_a_claim_of_its_own(extract):
+    text = "About forty captains have said that they plan to sail in protest on Monday."
+    ex = extract(text)
+    [q] = ex.quotes
+    assert q.cue is not None and q.cue.text == "said"
+    assert q.text == "that they plan to sail in protest on Monday"
+
+
+def test_a_whole_sentence_after_a_comma_is_direct_even_in_lowercase(extract):
+    text = (
+        "Ferrante bristled at the question, saying, “the advice I give to the board stays there.”"
+    )
+    q = find(extract(text), "the advice I give")
+    assert q.kind == "direct"
+    assert q.cue is not None and q.cue.text == "saying"
+
+
+def test_a_cue_noun_reports_its_that_clause(extract):
+    text = (
+        "The captain's claim that the channel was safe was never tested. "
+        "There were complaints that the ferry ran late. "
+        "The statement that he made was short."
+    )
+    ex = extract(text)
+    claim = find(ex, "channel was safe")
+    assert claim.text == "that the channel was safe"
+    assert claim.cue is not None and claim.cue.text == "claim" and claim.cue.category == "speech"
+    assert claim.speaker is not None and claim.speaker.mention == "The captain"
+    assert find(ex, "ferry ran late").speaker is None
+    assert not [q for q in ex.quotes if "he made" in q.text]
+
+
+def test_accused_of_reads_the_object_with_its_preposition(extract):
+    q = find(extract("The union accused the mayor of lying about the budget."), "lying")
+    assert q.text == "the mayor of lying about the budget"
+    assert q.cue is not None and q.cue.text == "accused"
