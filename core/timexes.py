@@ -156,6 +156,8 @@ def _not_a_date(span: Span, norm: Normalized) -> bool:
             return not _names_holiday(span)  # "60 Minutes", but "Thanksgiving Day"
     if norm.type == "DURATION" and _is_age(span):
         return True
+    if _is_fraction(span):
+        return True
     if len(span) == 1 and _not_a_noun(span[0], norm):
         return True
     return span.text.lower() in words("vague")
@@ -171,6 +173,24 @@ def _is_age(span: Span) -> bool:
     doc = span.doc
     after = [t.lower_ for t in doc[span.end : span.end + 2]]
     return after[:1] == ["old"] or after == ["-", "old"]
+
+
+def _is_fraction(span: Span) -> bool:
+    """ "three-quarters of its food", "a quarter of the market": a share, not three months.
+
+    A quarter of something the text goes on to name with a determiner is a
+    part of it; "the third quarter of 1990" and "several quarters of losses"
+    stay times.
+    """
+    doc = span.doc
+    if span[-1].lower_ not in ("quarter", "quarters") or span.end + 2 > len(doc):
+        return False
+    after, det = doc[span.end], doc[span.end + 1]
+    return (
+        after.lower_ == "of"
+        and (det.pos_ == "DET" or det.tag_ == "PRP$")
+        and not any(t.lower_ in words("unit") for t in doc[span.end + 1 : span.end + 4])
+    )
 
 
 def _not_a_noun(tok: Token, norm: Normalized) -> bool:

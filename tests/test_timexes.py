@@ -164,3 +164,10 @@ def test_a_clock_time_is_on_the_day_the_text_is_on(extract):
     assert found["10 p.m."] == "2020-10-23T22:00"
     found = dates(extract("The polls close at 8 p.m., officials said."))
     assert found["8 p.m."] == "2021-11-12T20:00"
+
+
+def test_a_quarter_of_something_is_a_share(extract):
+    found = dates(extract("The island imports about three-quarters of its food, officials said."))
+    assert not any("quarter" in text for text in found)
+    found = dates(extract("The firm lost money in the third quarter of the year."))
+    assert any("quarter" in text for text in found)
