@@ -50,6 +50,8 @@ def direction(token: Token) -> Direction:
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return None
+    if verb.lower_ in words("schedule"):
+        return "future"  # "planned a march on Saturday", "is scheduled for Tuesday"
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     lowers = {a.lower_ for a in auxes}
     if lowers & FUTURE_AUX:

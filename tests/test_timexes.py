@@ -171,3 +171,10 @@ def test_a_quarter_of_something_is_a_share(extract):
     assert not any("quarter" in text for text in found)
     found = dates(extract("The firm lost money in the third quarter of the year."))
     assert any("quarter" in text for text in found)
+
+
+def test_what_is_planned_or_scheduled_lies_ahead(extract):
+    found = dates(extract("Protesters planned a large march in the capital on Saturday."))
+    assert found["Saturday"] == "2021-11-13"
+    found = dates(extract("A news conference is scheduled for Tuesday, the ministry said."))
+    assert found["Tuesday"] == "2021-11-16"
