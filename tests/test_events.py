@@ -161,3 +161,25 @@ def test_a_speech_verb_takes_the_date_of_the_last_dated_report(extract):
     )
     ex = extract(text)
     assert {e.date.text for e in ex.events if e.trigger.text == "said" and e.date} == {"Monday"}
+
+
+def test_a_copula_dates_the_state_it_holds(extract):
+    ex = extract("The company said its European business was weak during the quarter.")
+    assert event(ex, "weak").date.anchor == "explicit"
+    assert not dated(ex, "was")
+    ex = extract("Her father was a trustee of the bank until 1974.")
+    assert "1974" in dated(ex, "trustee")
+
+
+def test_a_predicative_adjective_shares_the_sentence_date(extract):
+    ex = extract("On Tuesday the minister said the roads were unsafe.")
+    assert "Tuesday" in dated(ex, "unsafe")
+    ex = extract("The minister spoke on Tuesday. The roads were unsafe.")
+    assert not dated(ex, "unsafe")
+
+
+def test_results_of_a_period_are_events(extract):
+    ex = extract("The brewer reported net income of $5 million for the third quarter.")
+    assert "the third quarter" in dated(ex, "income")
+    ex = extract("Its third-quarter profit fell 5%.")
+    assert event(ex, "profit").date.anchor == "explicit"
