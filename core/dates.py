@@ -956,6 +956,14 @@ def _dateline_pattern() -> re.Pattern[str]:
     )
 
 
+def dateline_span(text: str) -> tuple[int, int] | None:
+    """Where the date of a wire dateline near the top is ("MOSCOW, [Nov. 12, 2021] (Reuters) -")."""
+    m = _dateline_pattern().search(text[:600])
+    if not m:
+        return None
+    return m.start(1), m.end(3) if m[3] else m.end(2)
+
+
 def dateline_date(text: str, ref: dt.date | None = None) -> dt.date | None:
     """The date of a wire dateline ("MOSCOW, Nov. 12, 2021 (Reuters) -") near the top.
 
