@@ -150,7 +150,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "year_period": rf"^{year} (quarter|period)$",
         "duration": rf"^(?:(last|past|next|coming|previous|first|final|recent|latest|additional|"
         rf"further|remaining|following|few) )?"
-        rf"({number}|\d+(?:\.\d+)?|(?:a|one|two|three) (?:couple|few) of)?"
+        rf"({number}|\d+(?:\.\d+)?|(?:(?:a|one|two|three) )?(?:couple|few)(?: of)?)?"
         rf"(?:[ -](?:and a half))?[ -]?({unit})s?(?: and a half)?(?:[ -]long|[ -]old)?$",
         "time": rf"^(\d{{1,2}})(?::(\d{{2}}))? ?([ap])\.? ?m\.?(?: (?:{zone}))?"
         r"(?:,? (?:on )?(.+))?$",
@@ -166,7 +166,9 @@ def _num(word: str) -> str | None:
     if re.fullmatch(r"\d+(?:\.\d+)?", word):
         return word.rstrip("0").rstrip(".") if "." in word else word
     word = word.removesuffix(" of").removeprefix("a ")
-    if word in ("couple", "few"):
+    if word == "couple":
+        return "2"  # "a couple of years" is P2Y in the TimeML gold (2 of 2); see `_ago`
+    if word == "few":
         return "X"
     val = words("number").get(word)
     if val is None:
@@ -885,7 +887,7 @@ def _relative(rel: str, unit: str, ref: dt.date | None) -> Normalized | None:
 def _ago(count: str, unit: str, way: str, ref: dt.date | None) -> Normalized | None:
     """ "three weeks ago": a date at the unit's granularity; vague counts stay vague."""
     back = way in ("ago", "earlier", "before")
-    n = _num(count)
+    n = "X" if "couple" in count else _num(count)  # "a couple of weeks ago" stays vague
     if n is None:
         return None
     if n == "X" or "." in n or not ref:

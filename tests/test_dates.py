@@ -50,6 +50,8 @@ def test_this_last_next():
 def test_ago_counts_and_vague_counts():
     assert value("three weeks ago") == "2021-W42"
     assert value("a couple of weeks ago") == "PAST_REF"
+    assert value("for a couple of years") == "P2Y"  # a couple is two, as a length
+    assert value("over the next couple of years") == "P2Y"
 
 
 def test_years_decades_and_modifiers():

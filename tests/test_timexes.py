@@ -178,3 +178,8 @@ def test_what_is_planned_or_scheduled_lies_ahead(extract):
     assert found["Saturday"] == "2021-11-13"
     found = dates(extract("A news conference is scheduled for Tuesday, the ministry said."))
     assert found["Tuesday"] == "2021-11-16"
+
+
+def test_a_couple_of_years_is_two(extract):
+    found = dates(extract("Prices will stay high for a couple of years, analysts said."))
+    assert "P2Y" in found.values()
