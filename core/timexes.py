@@ -85,6 +85,16 @@ def _forward(doc: Doc, start: int) -> bool:
     )
 
 
+def _backward(doc: Doc, start: int) -> bool:
+    """Whether the word just before an expression points back, whatever the tense.
+
+    What has gone on "since Jan. 13" began before the report, even under a
+    verb that looks ahead ("had been allowed to carry out inspections since
+    Jan. 13"): the `backward` kind in ``core/data/time_words.tsv``.
+    """
+    return start > 0 and doc[start - 1].lower_ in words("backward")
+
+
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Token bounds without edge punctuation, spaces and possessive 's."""
     while start < end and (doc[start].is_punct or doc[start].is_space):
@@ -356,7 +366,9 @@ def find_timexes(doc: Doc, ref: dt.date | None) -> list[Timex]:
     for s, e in _candidates(doc, ref):
         s, e = _trim(doc, s, e)
         span = doc[s:e]
-        way = "future" if _forward(doc, s) else direction(span.root)
+        way = (
+            "future" if _forward(doc, s) else "past" if _backward(doc, s) else direction(span.root)
+        )
         norm = normalize(span.text, ref, way, focus)
         if norm is None:
             continue

@@ -183,3 +183,9 @@ def test_what_is_planned_or_scheduled_lies_ahead(extract):
 def test_a_couple_of_years_is_two(extract):
     found = dates(extract("Prices will stay high for a couple of years, analysts said."))
     assert "P2Y" in found.values()
+
+
+def test_since_points_back_whatever_the_verb(extract):
+    found = dates(extract("The talks are to resume on Monday after a pause since Thursday."))
+    assert found["Monday"] == "2021-11-15"
+    assert found["Thursday"] == "2021-11-11"
