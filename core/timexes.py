@@ -170,6 +170,8 @@ def _not_a_date(span: Span, norm: Normalized) -> bool:
         return True
     if _is_fraction(span):
         return True
+    if all(t.pos_ == "DET" for t in span[:-1]) and _not_a_time_of_day(span[-1]):
+        return True
     if len(span) == 1 and _not_a_noun(span[0], norm):
         return True
     return span.text.lower() in words("vague")
@@ -185,6 +187,16 @@ def _is_age(span: Span) -> bool:
     doc = span.doc
     after = [t.lower_ for t in doc[span.end : span.end + 2]]
     return after[:1] == ["old"] or after == ["-", "old"]
+
+
+def _not_a_time_of_day(tok: Token) -> bool:
+    """ "Good evening" is a greeting and "the morning talk show" a kind of show, not times."""
+    if tok.lower_ not in words("partofday"):
+        return False
+    if tok.i > 0 and tok.doc[tok.i - 1].lower_ == "good":
+        return True
+    head = tok.head
+    return tok.dep_ in ("compound", "amod", "nmod") and head.pos_ == "NOUN" and head.i > tok.i
 
 
 def _is_fraction(span: Span) -> bool:

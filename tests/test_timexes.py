@@ -189,3 +189,10 @@ def test_since_points_back_whatever_the_verb(extract):
     found = dates(extract("The talks are to resume on Monday after a pause since Thursday."))
     assert found["Monday"] == "2021-11-15"
     assert found["Thursday"] == "2021-11-11"
+
+
+def test_a_greeting_or_a_kind_of_show_is_not_a_time(extract):
+    found = dates(extract("Good evening from the capital, where the vote was held on Friday."))
+    assert set(found) == {"Friday"}
+    found = dates(extract("The minister spoke on the morning talk show about the budget."))
+    assert not found
