@@ -170,6 +170,8 @@ def _not_a_date(span: Span, norm: Normalized) -> bool:
         return True
     if _is_fraction(span):
         return True
+    if len(span) == 1 and _names_a_march(span[0]):
+        return True
     if all(t.pos_ == "DET" for t in span[:-1]) and _not_a_time_of_day(span[-1]):
         return True
     if len(span) == 1 and _not_a_noun(span[0], norm):
@@ -197,6 +199,27 @@ def _not_a_time_of_day(tok: Token) -> bool:
         return True
     head = tok.head
     return tok.dep_ in ("compound", "amod", "nmod") and head.pos_ == "NOUN" and head.i > tok.i
+
+
+def _names_a_march(tok: Token) -> bool:
+    """ "the annual March for Life", "the March of the Mothers": a name, not the month.
+
+    A month word after a determiner, an adjective or a quote mark, followed
+    by "for", "of" or "on" and a capitalized word (after an optional "the"),
+    names an event; "March of 1998", "March of this year" and "in March for
+    Easter" stay months.
+    """
+    doc = tok.doc
+    if tok.lower_ not in words("month") or tok.i == 0 or tok.i + 2 >= len(doc):
+        return False
+    if doc[tok.i - 1].pos_ not in ("DET", "ADJ", "PUNCT"):
+        return False  # "came in March for Easter" is the month
+    if doc[tok.i + 1].lower_ not in ("for", "of", "on"):
+        return False
+    nxt = doc[tok.i + 2]
+    if nxt.lower_ == "the" and tok.i + 3 < len(doc):
+        nxt = doc[tok.i + 3]
+    return nxt.is_title and nxt.is_alpha and nxt.lower_ not in words("month")
 
 
 def _is_fraction(span: Span) -> bool:

@@ -196,3 +196,10 @@ def test_a_greeting_or_a_kind_of_show_is_not_a_time(extract):
     assert set(found) == {"Friday"}
     found = dates(extract("The minister spoke on the morning talk show about the budget."))
     assert not found
+
+
+def test_a_march_with_a_name_is_not_the_month(extract):
+    found = dates(extract("Thousands joined the annual March for Peace on Sunday."))
+    assert set(found) == {"Sunday"}
+    found = dates(extract("The minister came in March for Easter."))
+    assert "March" in found
