@@ -56,7 +56,9 @@ class Focus:
     date: str | None = None
 
 
-FILLER = re.compile(r"^(?:for|in|on|at|of|during|since|from|until|till|by|the|its|their|our)\s+")
+FILLER = re.compile(
+    r"^(?:for|in|on|at(?! least)|of|during|since|from|until|till|by|the|its|their|our)\s+"
+)
 
 
 def _clean(text: str) -> str:
@@ -151,7 +153,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "duration": rf"^(?:(last|past|next|coming|previous|first|final|recent|latest|additional|"
         rf"further|remaining|following|few) )?"
         rf"({number}|\d+(?:\.\d+)?|(?:(?:a|one|two|three) )?(?:couple|few)(?: of)?)?"
-        rf"(?:[ -](?:and a half))?[ -]?({unit})s?(?: and a half)?(?:[ -]long|[ -]old)?$",
+        rf"(?:[ -](?:and a half))?(?: more| additional| further)?[ -]?({unit})s?(?: and a half)?"
+        r"(?:[ -]long|[ -]old)?$",
         "time": rf"^(\d{{1,2}})(?::(\d{{2}}))? ?([ap])\.? ?m\.?(?: (?:{zone}))?"
         r"(?:,? (?:on )?(.+))?$",
         "clock_word": r"^(noon|midday|midnight)(?:,? (?:on )?(.+))?$",
@@ -775,6 +778,12 @@ def _form_set(
 def _form_duration(
     m: Match, t: str, ref: dt.date | None, direction: Direction, focus: Focus
 ) -> Normalized | None:
+    """ "three years", "two more weeks", "weeks".
+
+    A bare "second" is the ordinal ("the second day"), not a second of time.
+    """
+    if t in ("second", "seconds"):
+        return None
     return _duration(m[2], words("unit")[m[3]], "and a half" in t, t)
 
 

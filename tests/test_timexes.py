@@ -203,3 +203,10 @@ def test_a_march_with_a_name_is_not_the_month(extract):
     assert set(found) == {"Sunday"}
     found = dates(extract("The minister came in March for Easter."))
     assert "March" in found
+
+
+def test_more_weeks_and_an_ordinal_second(extract):
+    found = dates(extract("Talks could go on for two more weeks, diplomats said."))
+    assert "P2W" in found.values()
+    found = dates(extract("It was the second day of the strike at the port."))
+    assert "PT1S" not in found.values()
