@@ -56,7 +56,9 @@ class Focus:
     date: str | None = None
 
 
-FILLER = re.compile(r"^(?:for|in|on|at|of|during|since|from|until|till|by|the|its|their|our)\s+")
+FILLER = re.compile(
+    r"^(?:for|in|on|at(?! least)|of|during|since|from|until|till|by|the|its|their|our)\s+"
+)
 
 
 def _clean(text: str) -> str:
@@ -150,8 +152,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "year_period": rf"^{year} (quarter|period)$",
         "duration": rf"^(?:(last|past|next|coming|previous|first|final|recent|latest|additional|"
         rf"further|remaining|following|few) )?"
-        rf"({number}|\d+(?:\.\d+)?|(?:a|one|two|three) (?:couple|few) of)?"
-        rf"(?:[ -](?:and a half))?[ -]?({unit})s?(?: and a half)?(?:[ -]long|[ -]old)?$",
+        rf"({number}|\d+(?:\.\d+)?|(?:(?:a|one|two|three) )?(?:couple|few)(?: of)?)?"
+        rf"(?:[ -](?:and a half))?(?: more| additional| further)?[ -]?({unit})s?(?: and a half)?"
+        r"(?:[ -]long|[ -]old)?$",
         "time": rf"^(\d{{1,2}})(?::(\d{{2}}))? ?([ap])\.? ?m\.?(?: (?:{zone}))?"
         r"(?:,? (?:on )?(.+))?$",
         "clock_word": r"^(noon|midday|midnight)(?:,? (?:on )?(.+))?$",
@@ -166,7 +169,9 @@ def _num(word: str) -> str | None:
     if re.fullmatch(r"\d+(?:\.\d+)?", word):
         return word.rstrip("0").rstrip(".") if "." in word else word
     word = word.removesuffix(" of").removeprefix("a ")
-    if word in ("couple", "few"):
+    if word == "couple":
+        return "2"  # "a couple of years" is P2Y in the TimeML gold (2 of 2); see `_ago`
+    if word == "few":
         return "X"
     val = words("number").get(word)
     if val is None:
@@ -773,6 +778,12 @@ def _form_set(
 def _form_duration(
     m: Match, t: str, ref: dt.date | None, direction: Direction, focus: Focus
 ) -> Normalized | None:
+    """ "three years", "two more weeks", "weeks".
+
+    A bare "second" is the ordinal ("the second day"), not a second of time.
+    """
+    if t in ("second", "seconds"):
+        return None
     return _duration(m[2], words("unit")[m[3]], "and a half" in t, t)
 
 
@@ -885,7 +896,7 @@ def _relative(rel: str, unit: str, ref: dt.date | None) -> Normalized | None:
 def _ago(count: str, unit: str, way: str, ref: dt.date | None) -> Normalized | None:
     """ "three weeks ago": a date at the unit's granularity; vague counts stay vague."""
     back = way in ("ago", "earlier", "before")
-    n = _num(count)
+    n = "X" if "couple" in count else _num(count)  # "a couple of weeks ago" stays vague
     if n is None:
         return None
     if n == "X" or "." in n or not ref:
@@ -954,6 +965,14 @@ def _dateline_pattern() -> re.Pattern[str]:
         r"(?:,?[ \t]+(\d{4}))?[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*(?:-{1,2}|—|–|:)",
         re.IGNORECASE | re.MULTILINE,
     )
+
+
+def dateline_span(text: str) -> tuple[int, int] | None:
+    """Where the date of a wire dateline near the top is ("MOSCOW, [Nov. 12, 2021] (Reuters) -")."""
+    m = _dateline_pattern().search(text[:600])
+    if not m:
+        return None
+    return m.start(1), m.end(3) if m[3] else m.end(2)
 
 
 def dateline_date(text: str, ref: dt.date | None = None) -> dt.date | None:

@@ -50,6 +50,8 @@ def direction(token: Token) -> Direction:
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return None
+    if verb.lower_ in words("schedule"):
+        return "future"  # "planned a march on Saturday", "is scheduled for Tuesday"
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     lowers = {a.lower_ for a in auxes}
     if lowers & FUTURE_AUX:
@@ -81,6 +83,16 @@ def _forward(doc: Doc, start: int) -> bool:
         before == w or before.endswith(" " + w) or head.startswith(w + " ")
         for w in words("forward")
     )
+
+
+def _backward(doc: Doc, start: int) -> bool:
+    """Whether the word just before an expression points back, whatever the tense.
+
+    What has gone on "since Jan. 13" began before the report, even under a
+    verb that looks ahead ("had been allowed to carry out inspections since
+    Jan. 13"): the `backward` kind in ``core/data/time_words.tsv``.
+    """
+    return start > 0 and doc[start - 1].lower_ in words("backward")
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -156,6 +168,12 @@ def _not_a_date(span: Span, norm: Normalized) -> bool:
             return not _names_holiday(span)  # "60 Minutes", but "Thanksgiving Day"
     if norm.type == "DURATION" and _is_age(span):
         return True
+    if _is_fraction(span):
+        return True
+    if len(span) == 1 and _names_a_march(span[0]):
+        return True
+    if all(t.pos_ == "DET" for t in span[:-1]) and _not_a_time_of_day(span[-1]):
+        return True
     if len(span) == 1 and _not_a_noun(span[0], norm):
         return True
     return span.text.lower() in words("vague")
@@ -171,6 +189,55 @@ def _is_age(span: Span) -> bool:
     doc = span.doc
     after = [t.lower_ for t in doc[span.end : span.end + 2]]
     return after[:1] == ["old"] or after == ["-", "old"]
+
+
+def _not_a_time_of_day(tok: Token) -> bool:
+    """ "Good evening" is a greeting and "the morning talk show" a kind of show, not times."""
+    if tok.lower_ not in words("partofday"):
+        return False
+    if tok.i > 0 and tok.doc[tok.i - 1].lower_ == "good":
+        return True
+    head = tok.head
+    return tok.dep_ in ("compound", "amod", "nmod") and head.pos_ == "NOUN" and head.i > tok.i
+
+
+def _names_a_march(tok: Token) -> bool:
+    """ "the annual March for Life", "the March of the Mothers": a name, not the month.
+
+    A month word after a determiner, an adjective or a quote mark, followed
+    by "for", "of" or "on" and a capitalized word (after an optional "the"),
+    names an event; "March of 1998", "March of this year" and "in March for
+    Easter" stay months.
+    """
+    doc = tok.doc
+    if tok.lower_ not in words("month") or tok.i == 0 or tok.i + 2 >= len(doc):
+        return False
+    if doc[tok.i - 1].pos_ not in ("DET", "ADJ", "PUNCT"):
+        return False  # "came in March for Easter" is the month
+    if doc[tok.i + 1].lower_ not in ("for", "of", "on"):
+        return False
+    nxt = doc[tok.i + 2]
+    if nxt.lower_ == "the" and tok.i + 3 < len(doc):
+        nxt = doc[tok.i + 3]
+    return nxt.is_title and nxt.is_alpha and nxt.lower_ not in words("month")
+
+
+def _is_fraction(span: Span) -> bool:
+    """ "three-quarters of its food", "a quarter of the market": a share, not three months.
+
+    A quarter of something the text goes on to name with a determiner is a
+    part of it; "the third quarter of 1990" and "several quarters of losses"
+    stay times.
+    """
+    doc = span.doc
+    if span[-1].lower_ not in ("quarter", "quarters") or span.end + 2 > len(doc):
+        return False
+    after, det = doc[span.end], doc[span.end + 1]
+    return (
+        after.lower_ == "of"
+        and (det.pos_ == "DET" or det.tag_ == "PRP$")
+        and not any(t.lower_ in words("unit") for t in doc[span.end + 1 : span.end + 4])
+    )
 
 
 def _not_a_noun(tok: Token, norm: Normalized) -> bool:
@@ -334,7 +401,9 @@ def find_timexes(doc: Doc, ref: dt.date | None) -> list[Timex]:
     for s, e in _candidates(doc, ref):
         s, e = _trim(doc, s, e)
         span = doc[s:e]
-        way = "future" if _forward(doc, s) else direction(span.root)
+        way = (
+            "future" if _forward(doc, s) else "past" if _backward(doc, s) else direction(span.root)
+        )
         norm = normalize(span.text, ref, way, focus)
         if norm is None:
             continue

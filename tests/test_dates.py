@@ -50,6 +50,11 @@ def test_this_last_next():
 def test_ago_counts_and_vague_counts():
     assert value("three weeks ago") == "2021-W42"
     assert value("a couple of weeks ago") == "PAST_REF"
+    assert value("for a couple of years") == "P2Y"  # a couple is two, as a length
+    assert value("over the next couple of years") == "P2Y"
+    assert value("at least 20 more years") == "P20Y"
+    assert normalize("at least 20 more years", REF).mod == "EQUAL_OR_MORE"
+    assert normalize("the second", REF) is None  # an ordinal, not a second
 
 
 def test_years_decades_and_modifiers():

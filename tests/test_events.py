@@ -145,8 +145,13 @@ def test_a_frequency_dates_only_its_own_predicate(extract):
     assert not dated(ex, "arrive")
 
 
-def test_only_a_day_carries_over_to_the_next_sentences(extract):
-    ex = extract("The plant closed in 2019. Workers protested outside the gates.")
+def test_a_day_carries_over_further_than_a_year(extract):
+    ex = extract(
+        "The plant closed in 2019. Workers protested outside the gates. The owners sold the land."
+    )
+    assert dated(ex, "protested") == {"2019"}
+    assert not dated(ex, "sold")
+    ex = extract("The plant closed now. Workers protested outside the gates.")
     assert not dated(ex, "protested")
     ex = extract("The plant closed on Monday. Workers protested outside the gates.")
     assert dated(ex, "protested") == {"Monday"}
@@ -161,3 +166,48 @@ def test_a_speech_verb_takes_the_date_of_the_last_dated_report(extract):
     )
     ex = extract(text)
     assert {e.date.text for e in ex.events if e.trigger.text == "said" and e.date} == {"Monday"}
+
+
+def test_a_copula_dates_the_state_it_holds(extract):
+    ex = extract("The company said its European business was weak during the quarter.")
+    assert event(ex, "weak").date.anchor == "explicit"
+    assert not dated(ex, "was")
+    ex = extract("Her father was a trustee of the bank until 1974.")
+    assert "1974" in dated(ex, "trustee")
+
+
+def test_a_predicative_adjective_shares_the_sentence_date(extract):
+    ex = extract("On Tuesday the minister said the roads were unsafe.")
+    assert "Tuesday" in dated(ex, "unsafe")
+    ex = extract("The minister spoke on Tuesday. The roads were unsafe.")
+    assert not dated(ex, "unsafe")
+
+
+def test_results_of_a_period_are_events(extract):
+    ex = extract("The brewer reported net income of $5 million for the third quarter.")
+    assert "the third quarter" in dated(ex, "income")
+    ex = extract("Its third-quarter profit fell 5%.")
+    assert event(ex, "profit").date.anchor == "explicit"
+
+
+def test_later_reports_take_the_story_day(extract):
+    text = (
+        "The council voted on Friday to close the old bridge. "
+        "The mayor said traffic on it had doubled since 2015."
+    )
+    assert dated(extract(text), "said") == {"Friday", "2015"}
+    text = (
+        "OSLO, Nov. 10, 2021 (Wire) — The council voted on Tuesday to close the old bridge. "
+        "The mayor said traffic on it had doubled since 2015."
+    )
+    assert dated(extract(text), "said") == {"Tuesday", "2015"}
+
+
+def test_one_record_per_trigger_and_date(extract):
+    text = (
+        "The council voted on Tuesday to close the old bridge. "
+        "Drivers protested. Commuters complained, officials said."
+    )
+    ex = extract(text)
+    pairs = [(e.trigger.span, e.date.span) for e in ex.events if e.date]
+    assert len(pairs) == len(set(pairs))

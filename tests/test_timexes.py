@@ -164,3 +164,49 @@ def test_a_clock_time_is_on_the_day_the_text_is_on(extract):
     assert found["10 p.m."] == "2020-10-23T22:00"
     found = dates(extract("The polls close at 8 p.m., officials said."))
     assert found["8 p.m."] == "2021-11-12T20:00"
+
+
+def test_a_quarter_of_something_is_a_share(extract):
+    found = dates(extract("The island imports about three-quarters of its food, officials said."))
+    assert not any("quarter" in text for text in found)
+    found = dates(extract("The firm lost money in the third quarter of the year."))
+    assert any("quarter" in text for text in found)
+
+
+def test_what_is_planned_or_scheduled_lies_ahead(extract):
+    found = dates(extract("Protesters planned a large march in the capital on Saturday."))
+    assert found["Saturday"] == "2021-11-13"
+    found = dates(extract("A news conference is scheduled for Tuesday, the ministry said."))
+    assert found["Tuesday"] == "2021-11-16"
+
+
+def test_a_couple_of_years_is_two(extract):
+    found = dates(extract("Prices will stay high for a couple of years, analysts said."))
+    assert "P2Y" in found.values()
+
+
+def test_since_points_back_whatever_the_verb(extract):
+    found = dates(extract("The talks are to resume on Monday after a pause since Thursday."))
+    assert found["Monday"] == "2021-11-15"
+    assert found["Thursday"] == "2021-11-11"
+
+
+def test_a_greeting_or_a_kind_of_show_is_not_a_time(extract):
+    found = dates(extract("Good evening from the capital, where the vote was held on Friday."))
+    assert set(found) == {"Friday"}
+    found = dates(extract("The minister spoke on the morning talk show about the budget."))
+    assert not found
+
+
+def test_a_march_with_a_name_is_not_the_month(extract):
+    found = dates(extract("Thousands joined the annual March for Peace on Sunday."))
+    assert set(found) == {"Sunday"}
+    found = dates(extract("The minister came in March for Easter."))
+    assert "March" in found
+
+
+def test_more_weeks_and_an_ordinal_second(extract):
+    found = dates(extract("Talks could go on for two more weeks, diplomats said."))
+    assert "P2W" in found.values()
+    found = dates(extract("It was the second day of the strike at the port."))
+    assert "PT1S" not in found.values()
