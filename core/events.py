@@ -87,6 +87,11 @@ class RawEvent:
     confidence: float = 0.7
 
 
+# The only parts of speech `is_eventish` can accept: checked before a lemma
+# is looked up, since looking one up costs more than the rest of the test.
+EVENTISH_POS = frozenset({"VERB", "NOUN", "ADJ"})
+
+
 def is_event_noun(tok: Token, lemma: str) -> bool:
     if tok.pos_ != "NOUN":
         return False
@@ -323,7 +328,9 @@ def _pairs(
         spread = [tx for tx in txs if tx.norm.type in SPREADING]
         bounds = [_clause_bounds(doc[tx.root]) for tx in spread]
         for tok in doc[start].sent:
-            if tok.i in dated or not is_eventish(tok, lemmas(tok)):
+            if tok.i in dated or tok.pos_ not in EVENTISH_POS:
+                continue
+            if not is_eventish(tok, lemmas(tok)):
                 continue
             if any(_inside(tx, tok) for tx in txs):
                 continue
@@ -343,6 +350,22 @@ def _pairs(
     yield from _told_on_story_day(doc, dated, governed, lemmas)
 
 
+DATELINE_CHARS = 600  # a dateline stands within the first lines (see `dateline_span`)
+
+
+def _head_text(doc: Doc, chars: int) -> str:
+    """The Doc's text up to about ``chars`` characters in.
+
+    `Doc.text` joins every token of the Doc; a dateline only needs the top.
+    """
+    end = 0
+    for tok in doc:
+        if tok.idx >= chars:
+            break
+        end = tok.i + 1
+    return doc[:end].text
+
+
 def _story_day(doc: Doc, governed: list[Timex]) -> Timex | None:
     """The day the lead names first: the day the story is about ("... voted on Friday").
 
@@ -350,7 +373,7 @@ def _story_day(doc: Doc, governed: list[Timex]) -> Timex | None:
     (the day of publication) or a headline; ``governed`` holds those days,
     in text order.
     """
-    dateline = dateline_span(doc.text)
+    dateline = dateline_span(_head_text(doc, DATELINE_CHARS))
     if dateline is not None:
         governed = [tx for tx in governed if tx.end <= dateline[0] or dateline[1] <= tx.start]
     for n, sent in enumerate(doc.sents):
@@ -431,8 +454,15 @@ def _inherited(
             continue
         distance += 1
         report = said[k - 1] if k else None
+        carries = last is not None and _carries(last, distance, True)
+        if report is None and not carries:
+            continue  # nothing to hand on: skip the sentence's tokens
         for tok in sent:
-            if tok.i in dated or not is_eventish(tok, lemmas(tok)):
+            if tok.i in dated or tok.pos_ not in EVENTISH_POS:
+                continue
+            if not carries and tok.dep_ != "ROOT":
+                continue  # only a main reporting verb can take the report's day
+            if not is_eventish(tok, lemmas(tok)):
                 continue
             if tok.pos_ == "ADJ":
                 continue  # a state takes only its own sentence's dates (0 of 69 inherited right)
