@@ -256,7 +256,7 @@ class Contender:
 
 def newsclaims_cmd() -> list[str]:
     script = Path(sys.executable).with_name("newsclaims")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "cli"]
+    return [str(script)] if script.exists() else [sys.executable, "-m", "newsclaims"]
 
 
 def make_contenders(model: str, batch_size: int, skipped: Sequence[str]) -> list[Contender]:
@@ -577,7 +577,7 @@ def main(argv: Sequence[str]) -> None:
         spacy_child(argv[1:])
         return
     args = parse_args(argv)
-    from core.pipeline import DEFAULT_BATCH_SIZE, SKIPPED_COMPONENTS, resolve_model_name
+    from newsclaims.core.pipeline import DEFAULT_BATCH_SIZE, SKIPPED_COMPONENTS, resolve_model_name
 
     corpus_path = args.corpus or find_default_corpus()
     if corpus_path is None:

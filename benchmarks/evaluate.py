@@ -22,9 +22,9 @@ from pathlib import Path
 
 import orjson
 
-from core.documents import Document
-from core.extract import Extractor
-from core.records import Extraction, Failure
+from newsclaims.core.documents import Document
+from newsclaims.core.extract import Extractor
+from newsclaims.core.records import Extraction, Failure
 
 
 def documents(gold: Path) -> list[Document]:

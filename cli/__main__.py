@@ -1,5 +1,5 @@
-"""`python -m cli` runs the newsclaims command."""
+"""`python -m newsclaims.cli` runs the newsclaims command."""
 
-from cli.launch import run
+from newsclaims.cli.launch import run
 
 run()

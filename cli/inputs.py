@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, Literal
 
-from core.documents import Document, Fields, InputError, decode_text, document_from_json
-from core.records import Failure
+from newsclaims.core.documents import Document, Fields, InputError, decode_text, document_from_json
+from newsclaims.core.records import Failure
 
 InputFormat = Literal["auto", "text", "jsonl"]
 STDIN = "-"

@@ -21,10 +21,10 @@ import typer
 if TYPE_CHECKING:
     import datetime as dt
 
-    from core.distributed import ClusterExtractor
-    from core.documents import Document
-    from core.extract import Extractor
-    from core.records import Extraction, Failure
+    from newsclaims.core.distributed import ClusterExtractor
+    from newsclaims.core.documents import Document
+    from newsclaims.core.extract import Extractor
+    from newsclaims.core.records import Extraction, Failure
 
     from .output import JsonlWriter
     from .render import TableWriter
@@ -246,7 +246,7 @@ def extract(
     if paths.count("-") > 1:
         raise typer.BadParameter("stdin (-) can be read only once", param_hint="PATH")
 
-    from core.documents import Fields
+    from newsclaims.core.documents import Fields
 
     from .inputs import ReadOptions, read_inputs
 
@@ -305,7 +305,7 @@ def _process(
     scheduler: str | None = None,
 ) -> int:
     """Load the pipeline, extract, write; return the exit code."""
-    from core.pipeline import ModelError
+    from newsclaims.core.pipeline import ModelError
 
     from .output import OutputError, atomic_output
 
@@ -345,11 +345,11 @@ def _extractor(
 ) -> Extractor | ClusterExtractor:
     """The local extractor, or its Dask twin when a scheduler is given (raises ModelError)."""
     if scheduler is not None:
-        from core.distributed import ClusterExtractor, Settings
+        from newsclaims.core.distributed import ClusterExtractor, Settings
 
         settings = Settings(model, reference, batch_size, max_chars)
         return ClusterExtractor(scheduler, settings)
-    from core.extract import Extractor
+    from newsclaims.core.extract import Extractor
 
     return Extractor(
         model=model,
@@ -395,7 +395,7 @@ def _run(
     stdout_is_tty: bool,
 ) -> tuple[int, int]:
     """Write every result, report every failure; return (written, failed)."""
-    from core.records import Failure
+    from newsclaims.core.records import Failure
 
     from .output import OutputError
 
@@ -462,7 +462,7 @@ def schema() -> None:
     """Print the JSON Schema of the records."""
     from importlib import resources
 
-    text = resources.files("core").joinpath("schema.json").read_text(encoding="utf-8")
+    text = resources.files("newsclaims.core").joinpath("schema.json").read_text(encoding="utf-8")
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 

@@ -10,7 +10,7 @@ from typing import BinaryIO
 
 import orjson
 
-from core.records import Extraction
+from newsclaims.core.records import Extraction
 
 
 class OutputError(Exception):

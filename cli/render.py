@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from core.records import DateValue, EventRecord, Extraction
+from newsclaims.core.records import DateValue, EventRecord, Extraction
 
 
 def _date(d: DateValue | None) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 
 def version_text() -> str:
-    from core.pipeline import installed_version, model_info
+    from newsclaims.core.pipeline import installed_version, model_info
 
     tool = installed_version("newsclaims") or "unknown"
     spacy_version = installed_version("spacy") or "not installed"

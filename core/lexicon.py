@@ -13,7 +13,7 @@ from importlib import resources
 
 def read_table(name: str) -> list[list[str]]:
     """Rows of a tab-separated data file, without comments and blank lines."""
-    text = resources.files("core").joinpath("data", name).read_text(encoding="utf-8")
+    text = resources.files("newsclaims.core").joinpath("data", name).read_text(encoding="utf-8")
     rows = []
     for line in text.splitlines():
         if not line.strip() or line.lstrip().startswith("#"):

@@ -11,9 +11,9 @@ import orjson
 import pytest
 from typer.testing import CliRunner
 
-from cli.main import app
-from core.extract import Extractor
-from core.records import Extraction
+from newsclaims.cli.main import app
+from newsclaims.core.extract import Extractor
+from newsclaims.core.records import Extraction
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -70,4 +70,4 @@ def records(stdout: str | bytes) -> list[dict]:
 def cli_command() -> list[str]:
     """The installed console script, for tests that need a real process."""
     script = Path(sys.executable).with_name("newsclaims")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "cli"]
+    return [str(script)] if script.exists() else [sys.executable, "-m", "newsclaims"]

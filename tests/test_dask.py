@@ -16,7 +16,7 @@ import pytest
 from conftest import records
 from distributed import Client, LocalCluster
 
-from core.distributed import (
+from newsclaims.core.distributed import (
     ClusterError,
     ClusterExtractor,
     Settings,
@@ -24,7 +24,7 @@ from core.distributed import (
     extract_on_cluster,
     worker_stats,
 )
-from core.documents import Document
+from newsclaims.core.documents import Document
 
 pytestmark = pytest.mark.slow
 

@@ -9,8 +9,8 @@ import datetime as dt
 
 import pytest
 
-from core.dates import Focus, bounds, dateline_date, normalize
-from core.timewords import words
+from newsclaims.core.dates import Focus, bounds, dateline_date, normalize
+from newsclaims.core.timewords import words
 
 REF = dt.date(2021, 11, 12)  # a Friday
 

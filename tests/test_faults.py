@@ -14,7 +14,7 @@ import orjson
 import pytest
 from conftest import ROOT, cli_command, records
 
-import cli.output
+import newsclaims.cli.output
 
 ARTICLE = "“The tunnel will open in May,” said city planner Joe Marsh on Thursday.\n"
 
@@ -60,7 +60,9 @@ def test_output_file_on_a_full_disk_keeps_the_old_file(invoke, tmp_path, monkeyp
         def __exit__(self, *exc):
             self.fh.close()
 
-    monkeypatch.setattr(cli.output.os, "fdopen", lambda fd, mode: FullDisk(real_fdopen(fd, mode)))
+    monkeypatch.setattr(
+        newsclaims.cli.output.os, "fdopen", lambda fd, mode: FullDisk(real_fdopen(fd, mode))
+    )
     result = invoke("extract", src, "--output", str(out))
     assert result.exit_code == 1
     assert result.stderr.strip().splitlines() == [
@@ -107,7 +109,7 @@ def guard(event, args):
         raise PermissionError("network use in newsclaims: " + event)
 sys.addaudithook(guard)
 sys.argv = ["newsclaims"] + sys.argv[1:]
-from cli.main import run
+from newsclaims.cli.main import run
 try:
     run()
 finally:
@@ -170,12 +172,12 @@ def test_input_is_data_never_code():
 
 def test_internal_error_is_one_line_without_debug(invoke, tmp_path, monkeypatch):
     """A bug outside the per-document guard: one line (a traceback with --debug)."""
-    import cli.main
+    import newsclaims.cli.main
 
     def broken_run(*args, **kwargs):
         raise RuntimeError("simulated bug")
 
-    monkeypatch.setattr(cli.main, "_run", broken_run)
+    monkeypatch.setattr(newsclaims.cli.main, "_run", broken_run)
     src = write(tmp_path, "a.txt")
     result = invoke("extract", src)
     assert result.exit_code == 1
@@ -190,16 +192,16 @@ def test_internal_error_is_one_line_without_debug(invoke, tmp_path, monkeypatch)
 
 def test_a_rule_crash_costs_one_document(invoke, tmp_path, monkeypatch):
     """An exception inside the rules for one article: that article fails, the rest is written."""
-    import core.extract
+    import newsclaims.core.extract
 
-    real = core.extract.find_quotes
+    real = newsclaims.core.extract.find_quotes
 
     def flaky(doc, lemmas):
         if "POISON" in doc.text:
             raise ValueError("boom")
         return real(doc, lemmas)
 
-    monkeypatch.setattr(core.extract, "find_quotes", flaky)
+    monkeypatch.setattr(newsclaims.core.extract, "find_quotes", flaky)
     good = write(tmp_path, "good.txt")
     bad = write(tmp_path, "bad.txt", "POISON " + ARTICLE)
     result = invoke("extract", bad, good, "--format", "jsonl")

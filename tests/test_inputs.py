@@ -135,7 +135,7 @@ def test_unbalanced_quotation_marks_lose_nothing_else(extract):
 
 def test_long_document_is_chunked_with_true_offsets(extractor):
     """A document longer than the chunk size is parsed in pieces, offsets unchanged."""
-    from core.extract import Extractor
+    from newsclaims.core.extract import Extractor
 
     small = Extractor(extractor.nlp, chunk_chars=400)
     paragraph = (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from conftest import ROOT
 
-from core.lemmas import Lemmas
+from newsclaims.core.lemmas import Lemmas
 
 
 def test_the_set_index_gives_spacys_lemmas(extractor):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 
-from core.marks import find_quoted
+from newsclaims.core.marks import find_quoted
 
 
 def quoted_texts(text: str) -> list[str]:

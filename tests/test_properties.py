@@ -19,10 +19,10 @@ from conftest import ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from core.dates import bounds, normalize
-from core.documents import Document, InputError, decode_text, document_from_json
-from core.marks import find_quoted
-from core.records import Extraction, Failure
+from newsclaims.core.dates import bounds, normalize
+from newsclaims.core.documents import Document, InputError, decode_text, document_from_json
+from newsclaims.core.marks import find_quoted
+from newsclaims.core.records import Extraction, Failure
 
 EXAMPLES = int(os.environ.get("NEWSCLAIMS_FUZZ_EXAMPLES", "150"))
 FUZZ = settings(

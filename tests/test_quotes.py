@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from core.records import Extraction, QuoteRecord
+from newsclaims.core.records import Extraction, QuoteRecord
 
 
 def find(ex: Extraction, words: str) -> QuoteRecord:

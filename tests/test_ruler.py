@@ -7,7 +7,7 @@ import spacy
 from conftest import SAMPLES
 from spacy.tokens import Doc
 
-from core.ruler import TABLE_COMPONENT, table_ruler, use_table_ruler
+from newsclaims.core.ruler import TABLE_COMPONENT, table_ruler, use_table_ruler
 
 SETTABLE = ["POS", "TAG", "MORPH", "LEMMA", "DEP"]
 

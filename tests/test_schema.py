@@ -8,7 +8,7 @@ import jsonschema
 import orjson
 from conftest import ROOT, SAMPLES
 
-from core.records import SCHEMA_VERSION
+from newsclaims.core.records import SCHEMA_VERSION
 
 SCHEMA = json.loads((ROOT / "core" / "schema.json").read_text(encoding="utf-8"))
 

@@ -7,7 +7,7 @@ import re
 import orjson
 from conftest import GOLDEN, ROOT, records
 
-from core.records import Extraction, QuoteRecord, SpeakerRecord
+from newsclaims.core.records import Extraction, QuoteRecord, SpeakerRecord
 
 
 def quote(ex: Extraction, words: str) -> QuoteRecord:

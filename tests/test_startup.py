@@ -7,15 +7,15 @@ import sys
 
 from conftest import ROOT, cli_command
 
-from cli.version import version_text
-from core.pipeline import installed_version
+from newsclaims.cli.version import version_text
+from newsclaims.core.pipeline import installed_version
 
 
 def test_version_is_answered_without_typer_or_spacy():
     code = (
         "import sys\n"
         "sys.argv = ['newsclaims', '--version']\n"
-        "from cli.launch import run\n"
+        "from newsclaims.cli.launch import run\n"
         "run()\n"
         "loaded = [m for m in ('typer', 'click', 'spacy') if m in sys.modules]\n"
         "print(loaded, file=sys.stderr)\n"

@@ -6,9 +6,9 @@ import orjson
 import pytest
 from conftest import records
 
-from core.documents import Document
-from core.extract import Extractor
-from core.records import Failure
+from newsclaims.core.documents import Document
+from newsclaims.core.extract import Extractor
+from newsclaims.core.records import Failure
 
 STORIES = [
     "“The ferry will run again on Monday,” said harbor master Lina Ortiz.\n\n"

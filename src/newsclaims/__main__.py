@@ -1,0 +1,5 @@
+"""`python -m newsclaims` runs the newsclaims command."""
+
+from newsclaims.cli.launch import run
+
+run()
