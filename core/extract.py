@@ -24,22 +24,20 @@ from .assembly import DocumentState
 from .dates import dateline_date
 from .documents import Document
 from .lemmas import Lemmas
-from .pipeline import (
+from .pipeline import DEFAULT_CHUNK_CHARS, add_paragraph_boundaries, chunk_text, load_pipeline
+from .records import Extraction, Failure, PublishedFrom
+from .settings import (
     DEFAULT_BATCH_CHARS,
     DEFAULT_BATCH_SIZE,
-    DEFAULT_CHUNK_CHARS,
+    DEFAULT_MAX_CHARS,
     DEFAULT_WORKERS,
-    add_paragraph_boundaries,
-    chunk_text,
-    load_pipeline,
+    Settings,
 )
-from .records import Extraction, Failure, PublishedFrom
 
 log = logging.getLogger("newsclaims")
 
 FAILURE_FLUSH = 1_000  # failures in a row before an empty text releases them
 FLUSH = -1  # the document number of those empty texts
-DEFAULT_MAX_CHARS = 5_000_000
 # Characters parsed inside one spaCy memory zone: the strings the text adds to
 # the vocabulary are dropped at its end, so a stream of any length holds at
 # most this much text's vocabulary (re-adding common words costs well under 1%).
@@ -77,6 +75,18 @@ class Extractor:
         self.n_process = n_process
         self.chunk_chars = min(chunk_chars, self.nlp.max_length)
         self.max_chars = max_chars
+
+    @classmethod
+    def from_settings(cls, settings: Settings, nlp: Language | None = None) -> Extractor:
+        """The extractor a run's `Settings` describe (loads the pipeline unless given)."""
+        return cls(
+            nlp,
+            model=settings.model,
+            published=settings.published,
+            batch_size=settings.batch_size,
+            n_process=settings.workers,
+            max_chars=settings.max_chars,
+        )
 
     # -- public API -------------------------------------------------------
     def extract(self, doc: Document) -> Extraction:

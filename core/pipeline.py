@@ -30,11 +30,6 @@ MODEL_ENV = "NEWSCLAIMS_MODEL"
 # The attribute ruler is replaced by its table-driven twin (core/ruler.py).
 SKIPPED_COMPONENTS = ("lemmatizer",)
 
-# Documents per `nlp.pipe` batch and spaCy processes; chosen by measurement
-# (benchmarks/bench.py, README "Performance").
-DEFAULT_BATCH_SIZE = 32
-DEFAULT_BATCH_CHARS = 100_000  # the parse needs about 3 KB per character of a batch
-DEFAULT_WORKERS = 1
 # A document longer than this is parsed in pieces cut at paragraph breaks.
 DEFAULT_CHUNK_CHARS = 100_000
 PARAGRAPH_COMPONENT = "newsclaims_paragraphs"
