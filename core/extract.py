@@ -13,8 +13,11 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import queue
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
+from typing import TypeVar, cast
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -42,6 +45,9 @@ FLUSH = -1  # the document number of those empty texts
 # the vocabulary are dropped at its end, so a stream of any length holds at
 # most this much text's vocabulary (re-adding common words costs well under 1%).
 ZONE_CHARS = 5_000_000
+
+# Seconds without a new piece from the input after which a partial batch is parsed.
+IDLE_WAIT = 0.1
 
 _Piece = tuple[int, int, int]  # (document number, piece number, offset of the piece)
 _Batch = list[tuple[str, _Piece]]
@@ -167,16 +173,28 @@ class Extractor:
         """Consecutive batches of at most ``batch_size`` pieces and ``batch_chars`` characters.
 
         A piece longer than ``batch_chars`` (up to ``chunk_chars``) is a batch of its own.
+        A batch is handed out as soon as it is full, and also when the input
+        has had nothing new for ``IDLE_WAIT`` seconds: a slow producer (one
+        article every few seconds on a pipe) gets each article's records
+        when it is processed, not when a batch fills or the input ends.
         """
         batch: _Batch = []
         chars = 0
-        for piece in pieces:
+        for piece in prefetched(pieces, max(self.batch_size, 1), IDLE_WAIT):
+            if piece is None:  # the input is waiting: parse what there is
+                if batch:
+                    yield batch
+                    batch, chars = [], 0
+                continue
             size = len(piece[0])
-            if batch and (len(batch) >= self.batch_size or chars + size > self.batch_chars):
+            if batch and chars + size > self.batch_chars:
                 yield batch
                 batch, chars = [], 0
             batch.append(piece)
             chars += size
+            if len(batch) >= self.batch_size:
+                yield batch
+                batch, chars = [], 0
         if batch:
             yield batch
 
@@ -268,3 +286,55 @@ class Extractor:
         if self.published is not None:
             return self.published, "option"
         return None, None
+
+
+_T = TypeVar("_T")
+_END = object()
+
+
+def prefetched(items: Iterable[_T], ahead: int, idle: float) -> Iterator[_T | None]:
+    """``items``, read by a thread at most ``ahead`` items in advance; None when idle.
+
+    None is yielded each time ``idle`` seconds pass with no item ready (the
+    reader is waiting for its input), so the consumer can act on what it
+    holds. An exception raised while reading is raised here, in order.
+    Closing the generator stops the reader after its current item.
+    """
+    box: queue.Queue[object] = queue.Queue(maxsize=ahead)
+    stop = threading.Event()
+
+    def put(value: object) -> bool:
+        while not stop.is_set():
+            try:
+                box.put(value, timeout=idle)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def read() -> None:
+        try:
+            for item in items:
+                if not put((item,)):
+                    return
+        except BaseException as exc:  # handed to the consumer
+            put(exc)
+            return
+        put(_END)
+
+    reader = threading.Thread(target=read, name="newsclaims-read", daemon=True)
+    reader.start()
+    try:
+        while True:
+            try:
+                got = box.get(timeout=idle)
+            except queue.Empty:
+                yield None
+                continue
+            if got is _END:
+                return
+            if isinstance(got, BaseException):
+                raise got
+            yield cast(tuple[_T], got)[0]
+    finally:
+        stop.set()
