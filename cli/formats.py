@@ -20,23 +20,22 @@ class Writer(Protocol):
     def close(self) -> None: ...
 
 
-WriterFactory = Callable[[BinaryIO, frozenset[str] | None], Writer]
+# (stream, record types to keep, tables: list every event)
+WriterFactory = Callable[[BinaryIO, frozenset[str] | None, bool], Writer]
 
 # `--format auto`: tables for a person at a terminal, JSON Lines otherwise.
 TERMINAL_FORMAT = "table"
 DATA_FORMAT = "jsonl"
 
 
-def _jsonl(stream: BinaryIO, only: frozenset[str] | None) -> Writer:
+def _jsonl(stream: BinaryIO, only: frozenset[str] | None, all_events: bool) -> Writer:
     from .output import JsonlWriter
 
     return JsonlWriter(stream, only)
 
 
-def _table(stream: BinaryIO, only: frozenset[str] | None) -> Writer:
-    from rich.console import Console
-
-    from .render import TableWriter
+def _table(stream: BinaryIO, only: frozenset[str] | None, all_events: bool) -> Writer:
+    from .render import PipeConsole, TableWriter
 
     text_stream: IO[str]
     if stream is getattr(sys.stdout, "buffer", None):
@@ -45,7 +44,8 @@ def _table(stream: BinaryIO, only: frozenset[str] | None) -> Writer:
         import io
 
         text_stream = io.TextIOWrapper(stream, encoding="utf-8", write_through=True)
-    return TableWriter(Console(file=text_stream, highlight=False, emoji=False, markup=False), only)
+    console = PipeConsole(file=text_stream, highlight=False, emoji=False, markup=False)
+    return TableWriter(console, only, all_events=all_events)
 
 
 WRITERS: dict[str, WriterFactory] = {
@@ -61,5 +61,7 @@ def choose(fmt: str, *, terminal: bool) -> str:
     return TERMINAL_FORMAT if terminal else DATA_FORMAT
 
 
-def writer(fmt: str, stream: BinaryIO, only: frozenset[str] | None) -> Writer:
-    return WRITERS[fmt](stream, only)
+def writer(
+    fmt: str, stream: BinaryIO, only: frozenset[str] | None, *, all_events: bool = False
+) -> Writer:
+    return WRITERS[fmt](stream, only, all_events)

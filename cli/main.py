@@ -36,21 +36,53 @@ if TYPE_CHECKING:
     from newsclaims.core.extract import Extractor
     from newsclaims.core.records import Extraction, Failure
 
+    from .progress import Bar
+
 MODEL_ENV = "NEWSCLAIMS_MODEL"  # core.pipeline.MODEL_ENV; a test keeps them equal
 ONLY_CHOICES = ("quotes", "speakers", "events")
+# `--only` takes record type names, singular (as in "type":"quote") or plural;
+# the document record is always written, so naming it changes nothing.
+ONLY_NAMES = {
+    **{plural: plural for plural in ONLY_CHOICES},
+    **{plural[:-1]: plural for plural in ONLY_CHOICES},
+}
+ALWAYS_WRITTEN = ("document", "documents")
+STDOUT = "-"  # `--output -` is stdout
 
 EXIT_OK = 0
 EXIT_PARTIAL = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 
+# The help's closing paragraphs (\b keeps Click from re-wrapping the lines).
+EXIT_CODES_HELP = """\b
+Exit status: 0 all written (also when a pipe's reader goes away early),
+1 some input failed (the rest is written) or the run could not go on,
+2 usage error, 130 interrupted."""
+MAIN_EPILOG = f"""\b
+Examples:
+  newsclaims extract article.txt                  tables at a terminal
+  newsclaims extract corpus.jsonl -o claims.jsonl
+  newsclaims extract -h                           every option of extract
+
+{EXIT_CODES_HELP}"""
+EXTRACT_EPILOG = f"""\b
+Examples:
+  newsclaims extract article.txt --published 2024-06-14
+  newsclaims extract articles/ --only quote,speaker -o claims.jsonl
+  cat corpus.jsonl | newsclaims extract --limit 10 | jq -c 'select(.type=="quote")'
+
+{EXIT_CODES_HELP}"""
+
 app = typer.Typer(
     name="newsclaims",
     help="Turn news articles into structured claims: quotes, speakers and dated events.",
-    add_completion=False,
+    epilog=MAIN_EPILOG,
+    add_completion=True,
     no_args_is_help=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 
@@ -75,17 +107,21 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main(
+    ctx: typer.Context,
     version: Annotated[
         bool,
         typer.Option(
             "--version",
             callback=_version,
             is_eager=True,
-            help="Show the tool, spaCy and pipeline versions and exit.",
+            help="Show the tool, records schema, spaCy and pipeline versions and exit.",
         ),
     ] = False,
 ) -> None:
     """Turn news articles into structured claims: quotes, speakers and dated events."""
+    from .stamps import stamped_stderr
+
+    ctx.with_resource(stamped_stderr())  # timestamps on stderr lines when stderr is a log
 
 
 def _parse_published(value: str | None) -> dt.date | None:
@@ -100,15 +136,17 @@ def _parse_published(value: str | None) -> dt.date | None:
 
 
 def _parse_only(value: str | None) -> frozenset[str] | None:
+    """Record type names, singular or plural, as the plural keys the writers use."""
     if value is None:
         return None
-    parts = frozenset(p.strip() for p in value.split(",") if p.strip())
-    unknown = sorted(parts - set(ONLY_CHOICES))
+    parts = [p.strip().lower() for p in value.split(",") if p.strip()]
+    unknown = [p for p in parts if p not in ONLY_NAMES and p not in ALWAYS_WRITTEN]
     if unknown or not parts:
         raise typer.BadParameter(
-            f"expected a comma-separated subset of {','.join(ONLY_CHOICES)}, got {value!r}"
+            f"expected record types among quote, speaker, event (singular or plural), "
+            f"comma-separated; got {value!r}"
         )
-    return parts
+    return frozenset(ONLY_NAMES[p] for p in parts if p in ONLY_NAMES)
 
 
 def _setup_logging(quiet: bool, verbose: int, debug: bool) -> None:
@@ -135,26 +173,35 @@ def _error(message: str) -> None:
     sys.stderr.flush()
 
 
-@app.command()
+@app.command(epilog=EXTRACT_EPILOG)
 def extract(
+    ctx: typer.Context,
     paths: Annotated[
         list[str] | None,
         typer.Argument(
-            metavar="[PATH]...",
+            metavar="PATH",
             help="Article files (.txt: one article; .jsonl: one per line), directories "
             "(searched for *.txt and *.jsonl), or - for stdin. Default: stdin, if piped.",
             show_default=False,
+            hidden=True,  # described in the command's help, without Typer's type name
         ),
     ] = None,
     output_format: Annotated[
         OutputFormat,
-        typer.Option("--format", "-f", help="table when stdout is a terminal, else jsonl."),
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="|".join(OutputFormat),
+            help="auto: table when stdout is a terminal, else jsonl.",
+        ),
     ] = AUTO_FORMAT,
     only: Annotated[
         str | None,
         typer.Option(
             "--only",
-            help="Keep only these record types: quotes,speakers,events.",
+            metavar="TYPES",
+            help="Keep only these record types, comma-separated: quote, speaker, event "
+            "(singular or plural; the document record is always written).",
             show_default=False,
         ),
     ] = None,
@@ -164,10 +211,28 @@ def extract(
             "--output",
             "-o",
             metavar="FILE",
-            help="Write to FILE (replaced atomically when done) instead of stdout.",
+            help="Write to FILE (replaced atomically when done) instead of stdout; - is stdout.",
             show_default=False,
         ),
     ] = None,
+    limit: Annotated[
+        int | None,
+        typer.Option(
+            "--limit",
+            min=1,
+            metavar="N",
+            help="Process only the first N documents of the input (failed inputs count).",
+            show_default=False,
+        ),
+    ] = None,
+    all_events: Annotated[
+        bool,
+        typer.Option(
+            "--all-events",
+            help="Tables: list every event, not only those dated explicitly or on "
+            "the publication day.",
+        ),
+    ] = False,
     published: Annotated[
         str | None,
         typer.Option(
@@ -182,16 +247,24 @@ def extract(
         InputFormatChoice,
         typer.Option(
             "--input-format",
+            metavar="|".join(InputFormatChoice),
             help="auto: .jsonl files (and stdin starting with a JSON object) are "
             "JSON Lines, everything else is one text article.",
         ),
     ] = InputFormatChoice.auto,
-    id_field: Annotated[str, typer.Option("--id-field", help="JSON Lines field of the id.")] = "id",
+    id_field: Annotated[
+        str, typer.Option("--id-field", metavar="NAME", help="JSON Lines field of the id.")
+    ] = "id",
     text_field: Annotated[
-        str, typer.Option("--text-field", help="JSON Lines field of the text.")
+        str, typer.Option("--text-field", metavar="NAME", help="JSON Lines field of the text.")
     ] = "text",
     published_field: Annotated[
-        str, typer.Option("--published-field", help="JSON Lines field of the publication date.")
+        str,
+        typer.Option(
+            "--published-field",
+            metavar="NAME",
+            help="JSON Lines field of the publication date.",
+        ),
     ] = "published",
     model: Annotated[
         str | None,
@@ -206,15 +279,20 @@ def extract(
         ),
     ] = None,
     batch_size: Annotated[
-        int, typer.Option("--batch-size", min=1, help="Documents per spaCy batch.")
+        int,
+        typer.Option("--batch-size", min=1, metavar="N", help="Documents per spaCy batch."),
     ] = DEFAULT_BATCH_SIZE,
     workers: Annotated[
-        int, typer.Option("--workers", "-w", min=1, help="spaCy processes (n_process).")
+        int,
+        typer.Option("--workers", "-w", min=1, metavar="N", help="spaCy processes (n_process)."),
     ] = DEFAULT_WORKERS,
     max_chars: Annotated[
         int,
         typer.Option(
-            "--max-chars", min=1, help="Refuse documents longer than this (one error line each)."
+            "--max-chars",
+            min=1,
+            metavar="N",
+            help="Refuse documents longer than N characters (one error line each).",
         ),
     ] = DEFAULT_MAX_CHARS,
     scheduler: Annotated[
@@ -228,16 +306,29 @@ def extract(
         ),
     ] = None,
     quiet: Annotated[
-        bool, typer.Option("--quiet", "-q", help="Only errors on stderr: no summary, no progress.")
+        bool,
+        typer.Option("--quiet", "-q", help="Only errors on stderr: no summary, no progress bar."),
     ] = False,
     verbose: Annotated[
-        int, typer.Option("--verbose", "-v", count=True, help="More messages on stderr.")
+        int,
+        typer.Option(
+            "--verbose",
+            "-v",
+            count=True,
+            help="More messages on stderr (-vv: debug).",
+            show_default=False,
+        ),
     ] = 0,
     debug: Annotated[
         bool, typer.Option("--debug", help="Tracebacks and debug messages on stderr.")
     ] = False,
 ) -> None:
-    """Extract quotes, speakers and dated events from news articles."""
+    """Extract quotes, speakers and dated events from news articles.
+
+    PATH: article files (.txt: one article; .jsonl: one article per line),
+    directories (searched for *.txt and *.jsonl), or - for stdin.
+    Without PATH, piped stdin is read.
+    """
     _setup_logging(quiet, verbose, debug)
     only_set = _parse_only(only)
     reference = _parse_published(published)
@@ -264,6 +355,8 @@ def extract(
 
     from .output import OutputError
 
+    if output == STDOUT:
+        output = None
     options = RunOptions(
         settings=Settings(
             model=model,
@@ -277,6 +370,10 @@ def extract(
         only=only_set,
         quiet=quiet,
         scheduler=scheduler,
+        limit=limit,
+        all_events=all_events,
+        model_from=_model_source(ctx),
+        count=_counter(paths, input_format.value, limit),
     )
     try:
         code = _process(inputs, options)
@@ -309,6 +406,29 @@ class RunOptions:
     only: frozenset[str] | None  # record types to keep
     quiet: bool
     scheduler: str | None  # a Dask scheduler's address, or None to run here
+    limit: int | None = None  # only the first N inputs (documents or failures)
+    all_events: bool = False  # tables: every event, not only the plainly dated ones
+    model_from: str | None = None  # the environment variable that named the model
+    count: Callable[[], Iterator[int | None]] | None = None  # the total, for the progress bar
+
+
+def _model_source(ctx: typer.Context) -> str | None:
+    """MODEL_ENV when the pipeline's name came from that variable, so errors can say so."""
+    source = ctx.get_parameter_source("model")  # Click's ParameterSource (vendored by Typer)
+    return MODEL_ENV if getattr(source, "name", None) == "ENVIRONMENT" else None
+
+
+def _counter(
+    paths: list[str], input_format: str, limit: int | None
+) -> Callable[[], Iterator[int | None]]:
+    """How to count the documents of the input (run only when a progress bar is shown)."""
+
+    def count() -> Iterator[int | None]:
+        from .progress import count_documents
+
+        yield count_documents(paths, input_format, limit)
+
+    return count
 
 
 def _process(inputs: Iterator[Document | Failure], options: RunOptions) -> int:
@@ -321,8 +441,12 @@ def _process(inputs: Iterator[Document | Failure], options: RunOptions) -> int:
     try:
         extractor = _extractor(options)
     except ModelError as exc:
-        _error(str(exc))
+        _error(_model_error(exc, options))
         return EXIT_PARTIAL
+    if options.limit is not None:
+        import itertools
+
+        inputs = itertools.islice(inputs, options.limit)
     results = extractor.stream(inputs)
     if options.output is None:
         tty = sys.stdout.isatty()
@@ -336,10 +460,21 @@ def _process(inputs: Iterator[Document | Failure], options: RunOptions) -> int:
         except OSError as exc:  # creating, syncing or renaming the file
             raise OutputError(exc.strerror or str(exc)) from exc
     if not options.quiet:
-        sys.stderr.write(
-            f"newsclaims: {written + failed} read, {written} written, {failed} failed\n"
-        )
+        sys.stderr.write(_summary(written, failed, options.limit))
     return EXIT_PARTIAL if failed else EXIT_OK
+
+
+def _summary(written: int, failed: int, limit: int | None) -> str:
+    read = written + failed
+    stopped = f" (--limit {limit})" if limit is not None and read >= limit else ""
+    return f"newsclaims: {read} read, {written} written, {failed} failed{stopped}\n"
+
+
+def _model_error(exc: Exception, options: RunOptions) -> str:
+    """The loader's message, and where the pipeline's name came from when not --model."""
+    if options.model_from is None:
+        return str(exc)
+    return f"{exc} (the name {options.settings.model!r} came from ${options.model_from})"
 
 
 def _extractor(options: RunOptions) -> Extractor | ClusterExtractor:
@@ -370,65 +505,42 @@ def _run(
     """Write every result, report every failure; return (written, failed)."""
     from newsclaims.core.records import Failure
 
+    from .formats import TERMINAL_FORMAT
     from .formats import writer as make_writer
     from .output import OutputError
 
-    writer = make_writer(fmt, stream, options.only)
+    writer = make_writer(fmt, stream, options.only, all_events=options.all_events)
     written = failed = 0
-    with _progress(options.quiet, stdout_is_tty) as tick:
+    to_terminal = fmt == TERMINAL_FORMAT and stdout_is_tty
+    with _progress(options) as bar:
         for result in results:
             if isinstance(result, Failure):
                 failed += 1
                 _error(f"{result.source}: {result.message}")
             else:
                 try:
-                    writer.write(result)
+                    if to_terminal:  # the bar steps aside while a table is printed
+                        with bar.aside():
+                            writer.write(result)
+                    else:
+                        writer.write(result)
                 except BrokenPipeError:
                     raise
                 except OSError as exc:  # a full disk, a closed file
                     raise OutputError(exc.strerror or str(exc)) from exc
                 written += 1
-            tick()
+            bar.tick()
     writer.close()
     return written, failed
 
 
-@contextlib.contextmanager
-def _progress(quiet: bool, stdout_is_tty: bool) -> Iterator[Callable[[], None]]:
-    """A progress counter on stderr, only for a person watching a terminal.
+def _progress(options: RunOptions) -> contextlib.AbstractContextManager[Bar]:
+    """A progress bar on stderr, only for a person watching a terminal (not with -q)."""
+    from .progress import progress_bar
 
-    It appears from the second document on (a single article needs none) and
-    never when tables are being printed to the same terminal.
-    """
-    if quiet or stdout_is_tty or not sys.stderr.isatty():
-        yield lambda: None
-        return
-    from rich.console import Console
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-    progress = Progress(
-        SpinnerColumn(),
-        TextColumn("{task.completed} documents"),
-        TimeElapsedColumn(),
-        console=Console(stderr=True),
-        transient=True,
-        redirect_stdout=False,
-        redirect_stderr=False,
-    )
-    task = progress.add_task("extract", total=None)
-    done = 0
-
-    def tick() -> None:
-        nonlocal done
-        done += 1
-        if done == 2:
-            progress.start()
-        progress.update(task, completed=done)
-
-    try:
-        yield tick
-    finally:
-        progress.stop()
+    enabled = not options.quiet and sys.stderr is not None and sys.stderr.isatty()
+    count = options.count() if enabled and options.count is not None else None
+    return progress_bar(enabled, count)
 
 
 @app.command()
