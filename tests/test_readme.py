@@ -28,8 +28,8 @@ def test_every_option_in_the_readme_exists(invoke):
     help_text = invoke("extract", "--help").stdout + invoke("--help").stdout
     options = set(re.findall(r"(?<![\w-])(--[a-z][a-z-]+)", README))
     options -= {"--check", "--fix"}  # ruff's, in the development section
-    # other programs' options, in the performance section: uv's and dask's
-    options -= {"--compile-bytecode", "--extra", "--nthreads"}
+    # other programs' options, in the performance and cron sections: uv's and dask's
+    options -= {"--compile-bytecode", "--extra", "--nthreads", "--bin", "--reinstall"}
     # the benchmark's own, which must exist there
     bench = (ROOT / "benchmarks" / "bench.py").read_text(encoding="utf-8")
     options -= {o for o in ("--workers-scaling", "--rounds") if f'"{o}"' in bench}
