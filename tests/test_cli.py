@@ -208,20 +208,33 @@ def test_missing_model_is_one_clear_line(invoke, tmp_path):
     assert "Traceback" not in result.stderr
 
 
-def test_model_from_environment(invoke, tmp_path):
+def test_model_from_environment_names_the_variable(invoke, tmp_path):
     path = write(tmp_path, "ferry.txt", ARTICLE)
     result = invoke("extract", path, env={"NEWSCLAIMS_MODEL": "en_missing_from_env"})
     assert result.exit_code == 1
-    assert "en_missing_from_env" in result.stderr
+    (line,) = result.stderr.strip().splitlines()
+    assert "en_missing_from_env" in line and "$NEWSCLAIMS_MODEL" in line
+    # the same name given with --model is not blamed on the environment
+    direct = invoke("extract", path, "--model", "en_missing_from_env")
+    assert "en_missing_from_env" in direct.stderr and "NEWSCLAIMS_MODEL" not in direct.stderr
 
 
-def test_version_names_tool_spacy_and_pipeline(invoke):
+def test_version_names_tool_spacy_pipeline_and_schema(invoke):
+    from newsclaims.core.records import SCHEMA_VERSION
+
     result = invoke("--version")
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert lines[0].startswith("newsclaims ")
     assert lines[1].startswith("spaCy 3.8.")
     assert lines[2].startswith("pipeline en_core_web_sm")
+    assert lines[3] == f"records schema {SCHEMA_VERSION}"
+
+
+def test_version_says_the_pipeline_name_came_from_the_environment(invoke):
+    result = invoke("--version", env={"NEWSCLAIMS_MODEL": "en_missing_from_env"})
+    assert result.exit_code == 0
+    assert "pipeline en_missing_from_env (from $NEWSCLAIMS_MODEL; not installed)" in result.stdout
 
 
 def test_schema_command_prints_the_published_schema(invoke):
@@ -243,3 +256,92 @@ def test_verbosity_flags_accepted(invoke, tmp_path, flag):
     result = invoke("extract", path, flag, "--format", "jsonl")
     assert result.exit_code == 0
     assert records(result.stdout)[0]["type"] == "document"
+
+
+# -- the conventions of a shell tool ------------------------------------------
+
+
+@pytest.mark.parametrize("args", [["-h"], ["extract", "-h"], ["schema", "-h"]])
+def test_short_help_everywhere(invoke, args):
+    short = invoke(*args)
+    assert short.exit_code == 0
+    assert short.stdout.startswith("Usage: newsclaims")
+    assert short.stdout == invoke(*args[:-1], "--help").stdout
+
+
+@pytest.mark.parametrize("args", [["--help"], ["extract", "--help"]])
+def test_help_shows_examples_and_exit_codes_not_type_names(invoke, args):
+    text = invoke(*args).stdout
+    assert "Examples:" in text
+    assert "Exit status: 0" in text and "130 interrupted" in text
+    for type_name in ("<str>", "<int", "<list", "[[PATH]"):
+        assert type_name not in text, type_name
+
+
+def test_extract_help_usage_line_and_its_examples_run(invoke, tmp_path, monkeypatch):
+    text = invoke("extract", "--help").stdout
+    assert text.splitlines()[0] == "Usage: newsclaims extract [OPTIONS] [PATH]..."
+    examples = text.split("Examples:", 1)[1].split("Exit status", 1)[0]
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, "article.txt", ARTICLE)
+    first = examples.strip().splitlines()[0].split()
+    assert first[:3] == ["newsclaims", "extract", "article.txt"]
+    result = invoke(*first[1:], "--format", "jsonl")
+    assert result.exit_code == 0, result.stderr
+    assert records(result.stdout)[0]["doc"] == "article.txt"
+
+
+def test_shell_completion_is_offered(invoke):
+    assert "--install-completion" in invoke("--help").stdout
+    script = invoke("--show-completion", "bash")
+    assert script.exit_code == 0
+    assert "_NEWSCLAIMS_COMPLETE=complete_bash" in script.stdout
+
+
+@pytest.mark.parametrize(
+    "spelling", ["quote", "quotes", "Quote", "quote,document", "quotes, quote"]
+)
+def test_only_takes_record_types_singular_or_plural(invoke, tmp_path, spelling):
+    path = write(tmp_path, "ferry.txt", ARTICLE)
+    result = invoke("extract", path, "--only", spelling, "--format", "jsonl")
+    assert result.exit_code == 0, result.stderr
+    assert {r["type"] for r in records(result.stdout)} == {"document", "quote"}
+
+
+def test_only_speaker_and_event_singular(invoke, tmp_path):
+    path = write(tmp_path, "ferry.txt", ARTICLE)
+    result = invoke("extract", path, "--only", "speaker,event", "--format", "jsonl")
+    assert {r["type"] for r in records(result.stdout)} == {"document", "speaker", "event"}
+    just_documents = invoke("extract", path, "--only", "document", "--format", "jsonl")
+    assert {r["type"] for r in records(just_documents.stdout)} == {"document"}
+
+
+def test_output_dash_is_stdout(invoke, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    path = write(tmp_path, "ferry.txt", ARTICLE)
+    result = invoke("extract", path, "-o", "-")
+    assert result.exit_code == 0, result.stderr
+    assert records(result.stdout)[0]["type"] == "document"  # JSON Lines, as for any non-terminal
+    assert not (tmp_path / "-").exists()
+    assert sorted(os.listdir(tmp_path)) == ["ferry.txt"]
+
+
+def test_limit_takes_the_first_documents_and_says_so(invoke, tmp_path):
+    lines = [orjson.dumps({"id": f"n{i}", "text": ARTICLE}).decode() for i in range(5)]
+    path = write(tmp_path, "five.jsonl", "\n".join(lines) + "\n")
+    result = invoke("extract", path, "--limit", "2", "--format", "jsonl")
+    assert result.exit_code == 0, result.stderr
+    assert [r["doc"] for r in records(result.stdout) if r["type"] == "document"] == ["n0", "n1"]
+    assert result.stderr.strip() == "newsclaims: 2 read, 2 written, 0 failed (--limit 2)"
+    everything = invoke("extract", path, "--limit", "9", "--format", "jsonl")
+    assert everything.stderr.strip() == "newsclaims: 5 read, 5 written, 0 failed"
+    assert invoke("extract", path, "--limit", "0").exit_code == 2
+
+
+def test_limit_counts_failed_inputs(invoke, tmp_path):
+    good = write(tmp_path, "good.txt", ARTICLE)
+    missing = str(tmp_path / "nope.txt")
+    result = invoke("extract", missing, good, "--limit", "1", "--format", "jsonl")
+    assert result.exit_code == 1
+    assert records(result.stdout) == []
+    assert "1 read, 0 written, 1 failed (--limit 1)" in result.stderr
