@@ -348,7 +348,7 @@ def extract(
     from .inputs import ReadOptions, read_inputs
 
     fields = Fields(id=id_field, text=text_field, published=published_field)
-    stdin = sys.stdin.buffer if sys.stdin is not None else open(os.devnull, "rb")  # noqa: SIM115
+    stdin = _stdin_reader()
     # A UTF-8 character is at most 4 bytes: anything longer cannot fit --max-chars.
     read_options = ReadOptions(input_format.value, fields, max_bytes=4 * max_chars)
     inputs = read_inputs(paths, read_options, stdin)
@@ -394,6 +394,23 @@ def extract(
         _error(f"internal error: {type(exc).__name__}: {exc} (run with --debug for details)")
         code = EXIT_PARTIAL
     raise typer.Exit(code)
+
+
+def _stdin_reader() -> BinaryIO:
+    """stdin as bytes, through a reader of its own on a duplicate of the descriptor.
+
+    The extractor reads its input in a thread, one batch ahead; when a run
+    ends while that thread waits for a slow producer (the reader of stdout
+    went away, Ctrl-C), the thread holds its reader's lock. With a reader of
+    its own, `sys.stdin` stays free for the interpreter to close at exit.
+    """
+    if sys.stdin is None:
+        return open(os.devnull, "rb")
+    try:
+        fd = sys.stdin.fileno()
+    except (AttributeError, OSError, ValueError):  # a test runner's stdin
+        return sys.stdin.buffer
+    return open(os.dup(fd), "rb")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -543,7 +560,13 @@ def _progress(options: RunOptions) -> contextlib.AbstractContextManager[Bar]:
     return progress_bar(enabled, count)
 
 
-@app.command()
+SCHEMA_EPILOG = """\b
+Examples:
+  newsclaims schema > newsclaims.schema.json
+  newsclaims schema | jq '."$defs" | keys'"""
+
+
+@app.command(epilog=SCHEMA_EPILOG)
 def schema() -> None:
     """Print the JSON Schema of the records."""
     from importlib import resources

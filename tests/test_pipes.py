@@ -140,3 +140,32 @@ def test_stderr_lines_carry_a_timestamp_when_stderr_is_not_a_terminal(tmp_path):
     )
     assert lines[1].endswith(b"newsclaims: 3 read, 2 written, 1 failed")
     assert records(proc.stdout)[0]["type"] == "document"  # stdout untouched
+
+
+def test_a_closed_pipe_while_the_producer_is_still_open_exits_0():
+    """The reader of stdout goes away while stdin waits for more: exit 0, quietly, at once
+    (the thread that reads ahead is blocked on stdin when the command ends)."""
+    proc = subprocess.Popen(
+        [*cli_command(), "extract", "--format", "jsonl"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdin is not None and proc.stdout is not None and proc.stderr is not None
+    try:
+        for i in range(2):
+            line = orjson.dumps({"id": f"open{i}", "text": TEXT, "published": "2024-05-03"})
+            proc.stdin.write(line + b"\n")
+        proc.stdin.flush()
+        read_until_document(proc, "open0", timeout=120)
+        proc.stdout.close()  # like `| head -1`
+        # one more article: its records meet the closed pipe while stdin stays open
+        line = orjson.dumps({"id": "open2", "text": TEXT, "published": "2024-05-03"})
+        proc.stdin.write(line + b"\n")
+        proc.stdin.flush()
+        assert proc.wait(timeout=60) == 0
+        err = proc.stderr.read()
+        assert b"Fatal" not in err and b"Traceback" not in err and b"rror" not in err, err
+    finally:
+        proc.kill()
+        proc.wait()
