@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -70,3 +71,14 @@ def cli_command() -> list[str]:
     """The installed console script, for tests that need a real process."""
     script = Path(sys.executable).with_name("newsclaims")
     return [str(script)] if script.exists() else [sys.executable, "-m", "newsclaims"]
+
+
+# The time newsclaims puts at the start of each stderr line when stderr is
+# not a terminal (cli/stamps.py): a real process's stderr, captured by a test.
+STDERR_STAMP = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d ")
+
+
+def unstamped(stderr: str | bytes) -> list[str]:
+    """The lines of a process's stderr without their timestamps."""
+    text = stderr.decode() if isinstance(stderr, bytes) else stderr
+    return [STDERR_STAMP.sub("", line) for line in text.splitlines()]

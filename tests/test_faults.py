@@ -12,7 +12,7 @@ from pathlib import Path
 
 import orjson
 import pytest
-from conftest import ROOT, cli_command, records
+from conftest import ROOT, cli_command, records, unstamped
 
 import newsclaims.cli.output
 
@@ -32,9 +32,8 @@ def test_stdout_on_a_full_disk_is_one_clear_error(tmp_path):
             [*cli_command(), "extract", src], stdout=full, stderr=subprocess.PIPE, timeout=120
         )
     assert proc.returncode == 1
-    lines = proc.stderr.decode().strip().splitlines()
     # stderr is a pipe, not a terminal: each line starts with its time
-    assert [line.split(" ", 1)[1] for line in lines] == [
+    assert unstamped(proc.stderr) == [
         "newsclaims: error: stdout: cannot write: No space left on device"
     ]
 

@@ -89,7 +89,34 @@ def test_speakers_by_number_of_quotes(invoke, at_root):
     rows = [ln.split()[0] for ln in cells(text) if re.match(r"s\d+ ", ln)]
     by_quotes = sorted(speakers, key=lambda s: -s["quotes"])
     assert rows == [s["id"] for s in by_quotes]
-    assert [s["id"] for s in speakers] != rows  # the sample's first mention order differs
+
+
+def test_speakers_table_puts_the_most_quoted_first_ties_in_mention_order():
+    import io
+
+    from rich.console import Console
+
+    from newsclaims.cli.render import speakers_table
+    from newsclaims.core.records import SpeakerRecord
+
+    def speaker(n: int, quotes: int) -> SpeakerRecord:
+        return SpeakerRecord(
+            doc="d",
+            id=f"s{n}",
+            name=f"Person {n}",
+            label="PERSON",
+            titles=[],
+            mentions=[],
+            quotes=quotes,
+        )
+
+    out = io.StringIO()
+    Console(file=out, width=80).print(
+        speakers_table([speaker(1, 0), speaker(2, 3), speaker(3, 1), speaker(4, 3)])
+    )
+    rows = [ln.split()[0] for ln in cells(out.getvalue()) if re.match(r"s\d ", ln)]
+    assert rows == ["s2", "s4", "s3", "s1"]
+    assert "titles" not in out.getvalue()  # empty for every speaker: left out
 
 
 def test_events_default_to_plainly_dated_ones_in_date_order(invoke, at_root):
