@@ -32,7 +32,7 @@ def test_html_page_gives_its_date_title_and_clean_quotes(invoke):
     assert doc["url"] == URI
     quotes = by_type(result.stdout, "quote")
     direct = [q for q in quotes if q["kind"] == "direct"]
-    assert [q["text"] for q in direct][0] == "We finished ahead of schedule and under budget,"
+    assert next(q["text"] for q in direct) == "We finished ahead of schedule and under budget,"
     assert all("<" not in q["text"] and "&" not in q["text"] for q in quotes)
     names = [s["name"] for s in by_type(result.stdout, "speaker")]
     assert "Ines Duarte" in names and "Paulo Ribeiro" in names

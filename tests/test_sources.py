@@ -10,7 +10,6 @@ import gzip
 import os
 import socket
 import subprocess
-from pathlib import Path
 
 import orjson
 import pytest
