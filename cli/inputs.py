@@ -297,7 +297,8 @@ def read_warc(stream: BinaryIO, name: str, options: ReadOptions) -> Iterator[Doc
 
     Its id is the record's target URI; its date is the page's own, else the
     record's (WARC-Date); its source is ``FILE#N``, the N-th record. Other
-    records (requests, metadata, images, robots.txt) are passed over.
+    records (requests, metadata, images, robots.txt, redirects and error
+    responses) are passed over.
     """
     try:
         from warcio.archiveiterator import ArchiveIterator  # type: ignore[import-untyped]
@@ -317,6 +318,8 @@ def read_warc(stream: BinaryIO, name: str, options: ReadOptions) -> Iterator[Doc
             ctype = (headers.get_header("Content-Type") or "") if headers else ""
             if "html" not in ctype.lower():
                 continue
+            if record.rec_type == "response" and not headers.get_statuscode().startswith("2"):
+                continue  # redirects and error pages are not articles
             uri = record.rec_headers.get_header("WARC-Target-URI") or ""
             source = f"{name}#{n}"  # the n-th record of the file
             data = record.content_stream().read(options.max_bytes + 1)

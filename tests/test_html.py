@@ -167,3 +167,33 @@ def test_english_samples_pass_the_language_check(invoke):
     result = invoke("extract", str(ROOT / "samples"), "--format", "jsonl")
     assert result.exit_code == 0, result.stderr
     assert "skipped" not in result.stderr
+
+
+def test_warc_without_the_extra_names_it(invoke, tmp_path, monkeypatch):
+    crawl = tmp_path / "crawl.warc.gz"
+    write_warc(crawl, [(URI, PAGE.read_bytes(), "text/html")], date="2025-04-02T10:00:00Z")
+    monkeypatch.setitem(sys.modules, "warcio.archiveiterator", None)
+    result = invoke("extract", str(crawl), "--format", "jsonl")
+    assert result.exit_code == 1
+    assert f"error: {crawl}: reading WARC needs the optional extra" in result.stderr
+    assert "newsclaims[inputs]" in result.stderr
+
+
+def test_warc_redirects_and_error_pages_are_passed_over(invoke, tmp_path):
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    crawl = tmp_path / "crawl.warc"
+    with crawl.open("wb") as fh:
+        writer = WARCWriter(fh, gzip=False)
+        for status in ("301 Moved Permanently", "200 OK", "404 Not Found"):
+            headers = StatusAndHeaders(status, [("Content-Type", "text/html")], "HTTP/1.1")
+            uri = f"https://herald.example/{status[:3]}"
+            writer.write_record(
+                writer.create_warc_record(
+                    uri, "response", payload=BytesIO(PAGE.read_bytes()), http_headers=headers
+                )
+            )
+    result = invoke("extract", str(crawl), "--format", "jsonl")
+    assert result.exit_code == 0, result.stderr
+    assert [d["doc"] for d in by_type(result.stdout, "document")] == ["https://herald.example/200"]

@@ -160,3 +160,12 @@ def test_ids_come_from_content_not_position(extract):
     assert len({*quote_ids, *speaker_ids, *(e.id for e in ex.events)}) == (
         len(ex.quotes) + len(ex.speakers) + len(ex.events)
     )
+
+
+def test_missing_extra_is_named(invoke, tmp_path, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "sqlite_utils", None)
+    result = invoke("extract", str(SAMPLES / "harbor-bridge.txt"), "--db", str(tmp_path / "c.db"))
+    assert result.exit_code == 1
+    assert "--db needs the optional extra: pip install 'newsclaims[inputs]'" in result.stderr
