@@ -37,6 +37,8 @@ if TYPE_CHECKING:
     from newsclaims.core.records import Extraction, Failure
 
     from .progress import Bar
+    from .sources import ReadReport
+    from .store import Store
 
 MODEL_ENV = "NEWSCLAIMS_MODEL"  # core.pipeline.MODEL_ENV; a test keeps them equal
 ONLY_CHOICES = ("quotes", "speakers", "events")
@@ -95,6 +97,7 @@ class InputFormatChoice(StrEnum):
     auto = "auto"
     text = "text"
     jsonl = "jsonl"
+    html = "html"
 
 
 def _version(value: bool) -> None:
@@ -125,13 +128,13 @@ def main(
 
 
 def _parse_published(value: str | None) -> dt.date | None:
-    import datetime as dt
+    from newsclaims.core.documents import InputError, parse_date
 
     if value is None:
         return None
     try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
+        return parse_date(value)
+    except InputError:
         raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
 
 
@@ -180,8 +183,9 @@ def extract(
         list[str] | None,
         typer.Argument(
             metavar="PATH",
-            help="Article files (.txt: one article; .jsonl: one per line), directories "
-            "(searched for *.txt and *.jsonl), or - for stdin. Default: stdin, if piped.",
+            help="Article files (.txt: one article; .jsonl/.ndjson: one per line; .html: a "
+            "web page; .warc: a crawl; any of them .gz), directories (searched for those), "
+            "or - for stdin. Default: stdin, if piped.",
             show_default=False,
             hidden=True,  # described in the command's help, without Typer's type name
         ),
@@ -248,15 +252,22 @@ def extract(
         typer.Option(
             "--input-format",
             metavar="|".join(InputFormatChoice),
-            help="auto: .jsonl files (and stdin starting with a JSON object) are "
-            "JSON Lines, everything else is one text article.",
+            help="auto: by the file's suffix, else by its start (a WARC crawl, an HTML "
+            "page, on stdin JSON Lines when the leading lines are JSON objects), else "
+            "one text article.",
         ),
     ] = InputFormatChoice.auto,
     id_field: Annotated[
-        str, typer.Option("--id-field", metavar="NAME", help="JSON Lines field of the id.")
+        str,
+        typer.Option(
+            "--id-field", metavar="NAME", help="JSON Lines field of the id (a.b: nested)."
+        ),
     ] = "id",
     text_field: Annotated[
-        str, typer.Option("--text-field", metavar="NAME", help="JSON Lines field of the text.")
+        str,
+        typer.Option(
+            "--text-field", metavar="NAME", help="JSON Lines field of the text (a.b: nested)."
+        ),
     ] = "text",
     published_field: Annotated[
         str,
@@ -266,6 +277,29 @@ def extract(
             help="JSON Lines field of the publication date.",
         ),
     ] = "published",
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            metavar="FILE",
+            help="Store the records in this SQLite database (created if missing) instead "
+            "of writing them to stdout. Needs newsclaims[inputs].",
+            show_default=False,
+        ),
+    ] = None,
+    skip_seen: Annotated[
+        bool,
+        typer.Option(
+            "--skip-seen", help="Skip documents whose text is already in the --db database."
+        ),
+    ] = False,
+    language_check: Annotated[
+        bool,
+        typer.Option(
+            "--language-check/--no-language-check",
+            help="Skip documents that do not look English (one line each).",
+        ),
+    ] = True,
     model: Annotated[
         str | None,
         typer.Option(
@@ -342,16 +376,24 @@ def extract(
         paths = ["-"]
     if paths.count("-") > 1:
         raise typer.BadParameter("stdin (-) can be read only once", param_hint="PATH")
+    if skip_seen and db is None:
+        raise typer.BadParameter("--skip-seen needs --db FILE", param_hint="--skip-seen")
 
     from newsclaims.core.documents import Fields
 
     from .inputs import ReadOptions, read_inputs
+    from .sources import ReadReport
 
     fields = Fields(id=id_field, text=text_field, published=published_field)
     stdin = _stdin_reader()
     # A UTF-8 character is at most 4 bytes: anything longer cannot fit --max-chars.
     read_options = ReadOptions(input_format.value, fields, max_bytes=4 * max_chars)
-    inputs = read_inputs(paths, read_options, stdin)
+    report = ReadReport()
+    inputs = read_inputs(paths, read_options, stdin, report)
+    if language_check:
+        from .inputs import english_only
+
+        inputs = english_only(inputs, report)
 
     from .output import OutputError
 
@@ -374,9 +416,11 @@ def extract(
         all_events=all_events,
         model_from=_model_source(ctx),
         count=_counter(paths, input_format.value, limit),
+        db=db,
+        skip_seen=skip_seen,
     )
     try:
-        code = _process(inputs, options)
+        code = _process(inputs, options, report)
     except BrokenPipeError:
         _silence_stdout()
         code = EXIT_OK
@@ -427,6 +471,8 @@ class RunOptions:
     all_events: bool = False  # tables: every event, not only the plainly dated ones
     model_from: str | None = None  # the environment variable that named the model
     count: Callable[[], Iterator[int | None]] | None = None  # the total, for the progress bar
+    db: str | None = None  # a SQLite database to store the records in
+    skip_seen: bool = False  # skip documents whose text is in the database
 
 
 def _model_source(ctx: typer.Context) -> str | None:
@@ -448,43 +494,73 @@ def _counter(
     return count
 
 
-def _process(inputs: Iterator[Document | Failure], options: RunOptions) -> int:
+def _process(inputs: Iterator[Document | Failure], options: RunOptions, report: ReadReport) -> int:
     """Load the pipeline, extract, write; return the exit code."""
     from newsclaims.core.pipeline import ModelError
 
-    from .formats import choose
-    from .output import OutputError, atomic_output
+    from .store import Store, StoreError
 
+    if options.limit is not None:
+        import itertools
+
+        inputs = itertools.islice(inputs, options.limit)
+    store = None
+    if options.db is not None:
+        try:
+            store = Store(options.db, options.only)
+        except StoreError as exc:
+            _error(str(exc))
+            return EXIT_PARTIAL
+        if options.skip_seen:
+            inputs = store.unseen(inputs, report)
     try:
         extractor = _extractor(options)
     except ModelError as exc:
         _error(_model_error(exc, options))
         return EXIT_PARTIAL
-    if options.limit is not None:
-        import itertools
+    try:
+        return _write(extractor.stream(inputs), options, report, store)
+    except StoreError as exc:
+        _error(f"{options.db}: {exc}")
+        return EXIT_PARTIAL
+    finally:
+        if store is not None:
+            store.close()
 
-        inputs = itertools.islice(inputs, options.limit)
-    results = extractor.stream(inputs)
-    if options.output is None:
+
+def _write(
+    results: Iterator[Extraction | Failure],
+    options: RunOptions,
+    report: ReadReport,
+    store: Store | None,
+) -> int:
+    """Write the results where the options say; print the summary; return the exit code."""
+    from .formats import choose
+    from .output import OutputError, atomic_output
+
+    if store is not None and options.output is None and options.format == "auto":
+        written, failed = _run(results, None, "jsonl", options, False, store)
+    elif options.output is None:
         tty = sys.stdout.isatty()
         fmt = choose(options.format, terminal=tty)
-        written, failed = _run(results, sys.stdout.buffer, fmt, options, stdout_is_tty=tty)
+        written, failed = _run(results, sys.stdout.buffer, fmt, options, tty, store)
     else:
         fmt = choose(options.format, terminal=False)
         try:
             with atomic_output(options.output) as fh:
-                written, failed = _run(results, fh, fmt, options, stdout_is_tty=False)
+                written, failed = _run(results, fh, fmt, options, False, store)
         except OSError as exc:  # creating, syncing or renaming the file
             raise OutputError(exc.strerror or str(exc)) from exc
     if not options.quiet:
-        sys.stderr.write(_summary(written, failed, options.limit))
+        sys.stderr.write(_summary(written, failed, options.limit, report.skipped))
     return EXIT_PARTIAL if failed else EXIT_OK
 
 
-def _summary(written: int, failed: int, limit: int | None) -> str:
+def _summary(written: int, failed: int, limit: int | None, skipped: int = 0) -> str:
     read = written + failed
     stopped = f" (--limit {limit})" if limit is not None and read >= limit else ""
-    return f"newsclaims: {read} read, {written} written, {failed} failed{stopped}\n"
+    skips = f", {skipped} skipped" if skipped else ""
+    return f"newsclaims: {read} read, {written} written, {failed} failed{skips}{stopped}\n"
 
 
 def _model_error(exc: Exception, options: RunOptions) -> str:
@@ -514,32 +590,41 @@ def _silence_stdout() -> None:
 
 def _run(
     results: Iterator[Extraction | Failure],
-    stream: BinaryIO,
+    stream: BinaryIO | None,
     fmt: str,
     options: RunOptions,
     stdout_is_tty: bool,
+    store: Store | None = None,
 ) -> tuple[int, int]:
-    """Write every result, report every failure; return (written, failed)."""
+    """Write every result (to the stream, the store or both), report every failure;
+    return (written, failed)."""
     from newsclaims.core.records import Failure
 
     from .formats import TERMINAL_FORMAT
     from .formats import writer as make_writer
     from .output import OutputError
 
-    writer = make_writer(fmt, stream, options.only, all_events=options.all_events)
+    writers = (
+        []
+        if stream is None
+        else [make_writer(fmt, stream, options.only, all_events=options.all_events)]
+    )
+    if store is not None:
+        writers.append(store)
     written = failed = 0
     to_terminal = fmt == TERMINAL_FORMAT and stdout_is_tty
     with _progress(options) as bar:
         for result in results:
             if isinstance(result, Failure):
-                failed += 1
+                failed += result.count
                 _error(f"{result.source}: {result.message}")
             else:
                 try:
-                    if to_terminal:  # the bar steps aside while a table is printed
-                        with bar.aside():
-                            writer.write(result)
-                    else:
+                    for writer in writers:
+                        if to_terminal and writer is not store:  # the bar steps aside
+                            with bar.aside():
+                                writer.write(result)
+                            continue
                         writer.write(result)
                 except BrokenPipeError:
                     raise
@@ -547,7 +632,9 @@ def _run(
                     raise OutputError(exc.strerror or str(exc)) from exc
                 written += 1
             bar.tick()
-    writer.close()
+    for writer in writers:
+        if writer is not store:
+            writer.close()
     return written, failed
 
 

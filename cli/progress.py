@@ -29,7 +29,7 @@ from rich.text import Text
 
 from newsclaims.core.records import Failure
 
-from .inputs import STDIN, expand
+from .sources import STDIN, ReadReport, expand, kind_of
 
 UNIT = "documents"
 
@@ -37,12 +37,14 @@ UNIT = "documents"
 def count_documents(paths: Iterable[str], input_format: str, limit: int | None) -> int | None:
     """How many documents (and failing inputs) the paths hold; None when stdin is read."""
     total = 0
-    for item in expand(paths):
+    for item in expand(paths, ReadReport()):
         if isinstance(item, Failure):
             total += 1
         elif item == STDIN:
             return None
-        elif input_format == "jsonl" or (input_format == "auto" and item.endswith(".jsonl")):
+        elif kind_of(item) == "warc":
+            return None  # a crawl's documents are known only once it is read
+        elif input_format == "jsonl" or (input_format == "auto" and kind_of(item) == "jsonl"):
             total += _jsonl_lines(item)
         else:
             total += 1
@@ -53,10 +55,14 @@ def count_documents(paths: Iterable[str], input_format: str, limit: int | None) 
 
 def _jsonl_lines(path: str) -> int:
     """Non-blank lines (the reader skips blank ones); an unreadable file is one failure."""
+    import gzip
+
     try:
-        with open(path, "rb") as fh:
+        with open(path, "rb") as raw:
+            fh = gzip.GzipFile(fileobj=raw) if raw.read(2) == b"\x1f\x8b" else raw
+            raw.seek(0)
             return sum(1 for line in fh if line.strip())
-    except OSError:
+    except (OSError, EOFError):
         return 1
 
 

@@ -15,18 +15,21 @@ this order:
 
 Everything is kept in document offsets (a piece starts at ``base``).
 `finish` numbers the records and attaches the roster's ids once every
-piece of the document is in.
+piece of the document is in; `stable_ids` then gives every record an id made
+from the document's content hash and the record's own content.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field, replace
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from .dates import bounds
-from .documents import Document
+from .documents import Document, content_hash
 from .events import RawEvent, find_events
 from .lemmas import Lemmas
 from .quotes import find_quotes
@@ -134,8 +137,11 @@ def _quote_dates(events: list[RawEvent], cue_heads: dict[int, int]) -> dict[int,
     return said_when
 
 
-def finish(state: DocumentState) -> Extraction:
-    """Number everything and attach roster ids, now that the whole document is read."""
+def finish(state: DocumentState, pipeline: str = "") -> Extraction:
+    """Number everything and attach roster ids, now that the whole document is read.
+
+    ``pipeline`` names what made the records (see `pipeline_label`).
+    """
     doc = state.doc
     text = doc.text
     speakers, ids = state.roster.records(doc.id)
@@ -158,6 +164,8 @@ def finish(state: DocumentState) -> Extraction:
     record = DocumentRecord(
         doc=doc.id,
         source=doc.source,
+        hash=content_hash(text),
+        text_from=doc.text_from,
         title=doc.title,
         url=doc.url,
         published=state.ref.isoformat() if state.ref else None,
@@ -166,8 +174,69 @@ def finish(state: DocumentState) -> Extraction:
         quotes=len(quotes),
         speakers=len(speakers),
         events=len(events),
+        pipeline=pipeline,
     )
-    return Extraction(record, speakers, quotes, events)
+    return stable_ids(Extraction(record, speakers, quotes, events))
+
+
+def stable_ids(extraction: Extraction) -> Extraction:
+    """Record ids from the document's content hash and each record's content.
+
+    A speaker's id comes from its name and label, a quote's from its text, an
+    event's from its trigger and clause: the same record of the same text
+    gets the same id in every run, whatever else the rules find around it.
+    The rare record whose content repeats within a document gets ``-2``,
+    ``-3`` ... in document order. References (a quote's speaker, an event's
+    ``reported_by``) follow.
+    """
+    doc_hash = extraction.document.hash
+    used: set[str] = set()
+
+    def make(prefix: str, *content: str) -> str:
+        key = "\x1f".join((doc_hash, prefix, *content)).encode("utf-8", "surrogatepass")
+        base = prefix + hashlib.sha256(key).hexdigest()[:12]
+        new, n = base, 1
+        while new in used:
+            n += 1
+            new = f"{base}-{n}"
+        used.add(new)
+        return new
+
+    speaker_ids = {s.id: make("s", s.label, s.name) for s in extraction.speakers}
+    quote_ids = {q.id: make("q", q.text) for q in extraction.quotes}
+    event_ids = {e.id: make("e", e.trigger.text, e.text) for e in extraction.events}
+    quotes = []
+    for q in extraction.quotes:
+        speaker = q.speaker
+        if speaker is not None and speaker.id is not None:
+            speaker = replace(speaker, id=speaker_ids[speaker.id])
+        quotes.append(replace(q, id=quote_ids[q.id], speaker=speaker))
+    return Extraction(
+        extraction.document,
+        [replace(s, id=speaker_ids[s.id]) for s in extraction.speakers],
+        quotes,
+        [
+            replace(
+                e,
+                id=event_ids[e.id],
+                reported_by=quote_ids[e.reported_by] if e.reported_by is not None else None,
+            )
+            for e in extraction.events
+        ],
+    )
+
+
+def pipeline_label(nlp: Language) -> str:
+    """What makes the records: newsclaims' version and the spaCy pipeline's name and version."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        tool = version("newsclaims")
+    except PackageNotFoundError:
+        tool = "unknown"
+    meta = nlp.meta
+    model = f"{meta.get('lang', '')}_{meta.get('name', '')}"
+    return f"newsclaims {tool}; {model} {meta.get('version', '')}"
 
 
 def date_value(tx: Timex, base: int, text: str, anchor: Anchor) -> DateValue:

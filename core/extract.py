@@ -81,6 +81,7 @@ class Extractor:
         self.n_process = n_process
         self.chunk_chars = min(chunk_chars, self.nlp.max_length)
         self.max_chars = max_chars
+        self.pipeline = assembly.pipeline_label(self.nlp)
 
     @classmethod
     def from_settings(cls, settings: Settings, nlp: Language | None = None) -> Extractor:
@@ -260,7 +261,7 @@ class Extractor:
         if state.error is not None:
             return Failure(state.doc.source, state.error)
         try:
-            return assembly.finish(state)
+            return assembly.finish(state, self.pipeline)
         except Exception as exc:  # as above: one document, not the run
             log.debug("assembly failed for %s", state.doc.source, exc_info=True)
             return Failure(state.doc.source, f"internal error while extracting: {exc}")

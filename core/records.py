@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "2.0"
 
 Span = tuple[int, int]
 
@@ -24,6 +24,7 @@ Modality = Literal["asserted", "reported", "future", "negated", "hypothetical"]
 Anchor = Literal["explicit", "sentence", "publication", "inherited", "none"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 PublishedFrom = Literal["input", "dateline", "option"]
+TextFrom = Literal["text", "html"]
 CueCategory = Literal["speech", "belief", "intention", "evidence", "stance", "punctuation"]
 ParticipantRole = Literal["agent", "patient", "other"]
 
@@ -108,6 +109,8 @@ class DocumentRecord:
     doc: str
     schema_version: str = SCHEMA_VERSION
     source: str
+    hash: str  # SHA-256 of the text (hex): the same text always has the same hash
+    text_from: TextFrom = "text"  # "html": the text was extracted from an HTML page
     title: str | None = None
     url: str | None = None
     published: str | None
@@ -116,6 +119,7 @@ class DocumentRecord:
     quotes: int
     speakers: int
     events: int
+    pipeline: str = ""  # newsclaims and spaCy pipeline versions that made the records
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -197,3 +201,4 @@ class Failure:
 
     source: str
     message: str
+    count: int = 1  # inputs this failure stands for (one line for many alike)

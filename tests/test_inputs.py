@@ -37,7 +37,10 @@ def test_directory_without_articles(invoke, tmp_path):
     (empty / "readme.md").write_text("not an article")
     result, errors = run_with_good(invoke, tmp_path, str(empty))
     assert result.exit_code == 1
-    assert errors == [f"newsclaims: error: {empty}: directory holds no .txt or .jsonl files"]
+    assert errors == [
+        f"newsclaims: error: {empty}: directory holds no article files "
+        "(.txt, .text, .jsonl, .ndjson, .html, .htm, .warc)"
+    ]
     assert len(written_docs(result)) == 1
 
 

@@ -47,9 +47,10 @@ def test_usage_commands_on_samples_run(invoke, monkeypatch, tmp_path):
         if not line.startswith("uv run newsclaims extract samples/"):
             continue
         args = line.split()[3:]
-        if "--output" in args:  # write into the test's folder, not the checkout
-            i = args.index("--output") + 1
-            args[i] = str(tmp_path / args[i])
+        for option in ("--output", "--db"):  # write into the test's folder, not the checkout
+            if option in args:
+                i = args.index(option) + 1
+                args[i] = str(tmp_path / args[i])
         result = invoke(*args)
         assert result.exit_code == 0, (line, result.stderr)
         ran += 1
