@@ -147,10 +147,10 @@ def read_stream(
 ) -> Iterator[Document | Failure]:
     """One input (a file or stdin): what it is decided, then read as that."""
     try:
-        head = stream.read(HEAD_BYTES)
+        head = _head(stream)
         if head.startswith(GZIP_MAGIC):
             stream = gzip.GzipFile(fileobj=Prefixed(head, stream), mode="rb")  # type: ignore[assignment]
-            head = stream.read(HEAD_BYTES)
+            head = _head(stream)
         kind = _what(head, name, kind, options.fmt)
         body: BinaryIO = Prefixed(head, stream)  # type: ignore[assignment]
         if kind == "jsonl":
@@ -167,6 +167,26 @@ def read_stream(
                 yield _decoded(data, name)
     except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
         yield Failure(name, f"broken gzip data: {exc}")
+
+
+def _head(stream: BinaryIO) -> bytes:
+    """The first bytes of an input, as far as they have come: up to HEAD_BYTES.
+
+    Read with `read1` where the stream has it, so a slow producer on a pipe
+    (one JSON line every few seconds) is judged by what it sent so far, at
+    least one whole line, instead of being waited for until HEAD_BYTES or
+    its end of input.
+    """
+    read1 = getattr(stream, "read1", None)
+    if read1 is None:
+        return stream.read(HEAD_BYTES)
+    head: bytes = read1(HEAD_BYTES)
+    while head and b"\n" not in head and len(head) < HEAD_BYTES:
+        more: bytes = read1(HEAD_BYTES - len(head))
+        if not more:
+            break
+        head += more
+    return head
 
 
 def _what(head: bytes, name: str, kind: Kind | None, fmt: InputFormat) -> Kind:
@@ -189,7 +209,8 @@ def _what(head: bytes, name: str, kind: Kind | None, fmt: InputFormat) -> Kind:
 def _looks_like_jsonl(head: bytes) -> bool:
     """Whether every leading line of ``head`` (up to SNIFF_LINES) is a JSON object."""
     lines = head.removeprefix(b"\xef\xbb\xbf").split(b"\n")
-    complete = lines[:-1] if len(head) >= HEAD_BYTES else lines
+    # the last line may still be on its way (a full head, or a pipe's first read)
+    complete = lines[:-1] if len(lines) > 1 else lines
     candidates = [ln for ln in complete if ln.strip()][:SNIFF_LINES]
     if not candidates:  # one line longer than what was looked at
         first = lines[0].strip()

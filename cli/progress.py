@@ -37,7 +37,7 @@ UNIT = "documents"
 def count_documents(paths: Iterable[str], input_format: str, limit: int | None) -> int | None:
     """How many documents (and failing inputs) the paths hold; None when stdin is read."""
     total = 0
-    for item in expand(paths, ReadReport()):
+    for item in expand(paths, ReadReport(silent=True)):
         if isinstance(item, Failure):
             total += 1
         elif item == STDIN:

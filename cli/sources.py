@@ -65,10 +65,14 @@ class ReadReport:
     """What reading left out on purpose: counted for the summary, listed with -v."""
 
     skipped: int = 0
+    silent: bool = False  # a second look at the inputs (counting them) says nothing
 
     def skip(self, name: str, reason: str, *, loud: bool = False) -> None:
         self.skipped += 1
-        log.log(logging.WARNING if loud else logging.INFO, "skipped %s: %s", display(name), reason)
+        if not self.silent:
+            log.log(
+                logging.WARNING if loud else logging.INFO, "skipped %s: %s", display(name), reason
+            )
 
 
 def _file_type(mode: int) -> str:
