@@ -172,6 +172,15 @@ def extract(
             show_default=False,
         ),
     ] = None,
+    day_first: Annotated[
+        Optional[bool],  # noqa: UP045
+        typer.Option(
+            "--day-first/--month-first",
+            help="Order of all-numeric dates (12-03-2007) in documents that do not settle it "
+            "themselves (default: month first, marked ambiguous-day).",
+            show_default=False,
+        ),
+    ] = None,
     input_format: Annotated[
         InputFormatChoice,
         typer.Option(
@@ -271,6 +280,7 @@ def extract(
             only_set,
             quiet,
             scheduler,
+            day_first,
         )
     except BrokenPipeError:
         _silence_stdout()
@@ -303,6 +313,7 @@ def _process(
     only: frozenset[str] | None,
     quiet: bool,
     scheduler: str | None = None,
+    day_first: bool | None = None,
 ) -> int:
     """Load the pipeline, extract, write; return the exit code."""
     from newsclaims.core.pipeline import ModelError
@@ -310,7 +321,9 @@ def _process(
     from .output import OutputError, atomic_output
 
     try:
-        extractor = _extractor(model, reference, batch_size, workers, max_chars, scheduler)
+        extractor = _extractor(
+            model, reference, batch_size, workers, max_chars, scheduler, day_first
+        )
     except ModelError as exc:
         _error(str(exc))
         return EXIT_PARTIAL
@@ -342,18 +355,20 @@ def _extractor(
     workers: int,
     max_chars: int,
     scheduler: str | None,
+    day_first: bool | None = None,
 ) -> Extractor | ClusterExtractor:
     """The local extractor, or its Dask twin when a scheduler is given (raises ModelError)."""
     if scheduler is not None:
         from newsclaims.core.distributed import ClusterExtractor, Settings
 
-        settings = Settings(model, reference, batch_size, max_chars)
+        settings = Settings(model, reference, batch_size, max_chars, day_first)
         return ClusterExtractor(scheduler, settings)
     from newsclaims.core.extract import Extractor
 
     return Extractor(
         model=model,
         published=reference,
+        day_first=day_first,
         batch_size=batch_size,
         n_process=workers,
         max_chars=max_chars,

@@ -51,6 +51,7 @@ class Settings:
     published: dt.date | None = None
     batch_size: int = DEFAULT_BATCH_SIZE
     max_chars: int = DEFAULT_MAX_CHARS
+    day_first: bool | None = None
 
 
 # One extractor per settings per worker process; the lock makes a threaded
@@ -69,6 +70,7 @@ def worker_extractor(settings: Settings) -> Extractor:
             published=settings.published,
             batch_size=settings.batch_size,
             max_chars=settings.max_chars,
+            day_first=settings.day_first,
         )
         _EXTRACTORS[settings] = extractor
     return extractor

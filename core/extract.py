@@ -26,6 +26,7 @@ from .dates import bounds, dateline_date
 from .documents import Document
 from .events import RawEvent, find_events
 from .lemmas import Lemmas
+from .numeric_dates import document_order
 from .pipeline import DEFAULT_BATCH_CHARS, DEFAULT_BATCH_SIZE, DEFAULT_WORKERS, load_pipeline
 from .quotes import find_quotes
 from .records import (
@@ -150,13 +151,16 @@ class _State:
     events: list[EventRecord] = field(default_factory=list)
     seen: int = 0
     error: str | None = None
+    day_first: bool | None = None  # the document's order of numeric dates, when known
 
 
 class Extractor:
     """Extracts quotes, speakers and dated events from documents.
 
     ``published`` is the reference date for documents that carry none of
-    their own (neither a JSON field nor a dateline). ``batch_size`` and
+    their own (neither a JSON field nor a dateline); ``day_first`` the order
+    of all-numeric dates in documents that do not settle it themselves
+    (`core.numeric_dates`). ``batch_size`` and
     ``n_process`` go to spaCy's `nlp.pipe`.
     """
 
@@ -166,6 +170,7 @@ class Extractor:
         *,
         model: str | None = None,
         published: dt.date | None = None,
+        day_first: bool | None = None,
         batch_size: int = DEFAULT_BATCH_SIZE,
         batch_chars: int = DEFAULT_BATCH_CHARS,
         n_process: int = DEFAULT_WORKERS,
@@ -175,6 +180,7 @@ class Extractor:
         self.nlp = add_paragraph_boundaries(nlp if nlp is not None else load_pipeline(model))
         self.lemmas = Lemmas(self.nlp)
         self.published = published
+        self.day_first = day_first
         self.batch_size = batch_size
         self.batch_chars = batch_chars
         self.n_process = n_process
@@ -251,7 +257,8 @@ class Extractor:
             in_a_row = 0
             ref, origin = self._reference(item)
             cuts = chunk_text(item.text, self.chunk_chars)
-            states[n] = _State(item, ref, origin, len(cuts))
+            order = document_order(item.text, self.day_first)
+            states[n] = _State(item, ref, origin, len(cuts), day_first=order)
             pending.append(n)
             for k, (s, e) in enumerate(cuts):
                 yield item.text[s:e], (n, k, s)
@@ -365,7 +372,7 @@ class Extractor:
     def _analyze(self, state: _State, sdoc: Doc, base: int) -> None:
         """Run the rules over one parsed chunk and keep the results in document offsets."""
         text = state.doc.text
-        timexes = find_timexes(sdoc, state.ref)
+        timexes = find_timexes(sdoc, state.ref, state.day_first)
         raw_quotes = find_quotes(sdoc, self.lemmas)
         by_start = state.roster.add_doc(
             sdoc, base, [(q.start + base, q.end + base) for q in raw_quotes]
