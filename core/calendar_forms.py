@@ -22,10 +22,12 @@ from .dateparts import (
     month_day_year,
     month_num,
     relative_offset,
+    shift_month,
     valid_day,
 )
 from .numeric_dates import numeric_order
 from .timewords import alternation, words
+from .timex3 import SEASON_MONTHS
 
 Ref = dt.date | None
 
@@ -297,7 +299,16 @@ def _century(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> 
 @form(
     "season",
     r"^(?:({rel}) )?({season})(?: (?:of )?{year})?$",
-    {"summer": "2021-SU", "this coming summer": "2022-SU", "the winter of 1994": "1994-WI"},
+    {
+        "summer": "2021-SU",
+        "this coming summer": "2022-SU",
+        "this past spring": "2021-SP",
+        "past winter": "2020-WI",
+        "last spring": "2020-SP",
+        "next winter": "2022-WI",
+        "this coming winter": "2021-WI",
+        "the winter of 1994": "1994-WI",
+    },
 )
 def _season(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> Normalized | None:
     code = words("season")[m[2]]
@@ -306,7 +317,17 @@ def _season(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> N
     if not ref:
         return Normalized(f"XXXX-{code}", "DATE", "season")
     offset = relative_offset(m[1]) or 0
-    return Normalized(f"{ref.year + max(-1, min(1, offset)):04d}-{code}", "DATE", "season")
+    first, last = SEASON_MONTHS[code]
+    year = ref.year
+    if m[1] in ("last", "previous", "next"):  # the year's: "last spring" in October is last year's
+        year += offset
+    elif offset < 0:  # "this past spring": the last one over before the reference
+        end_year, end_month = shift_month(year, last, 0)
+        if (end_year, end_month) >= (ref.year, ref.month):
+            year -= 1
+    elif offset > 0 and first <= ref.month:  # "this coming summer": the next one to begin
+        year += 1
+    return Normalized(f"{year:04d}-{code}", "DATE", "season")
 
 
 @form(

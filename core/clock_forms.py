@@ -23,8 +23,10 @@ CLOCK = (
     r"|(?P<h3>[01]\d|2[0-3])(?P<m3>[0-5]\d) ?(?:hours|hrs|h)"
     r"|(?P<h4>\d{{1,2}}|{hourword}) o'?clock"
     r"|(?P<min>a quarter|quarter|half|\d{{1,2}} minutes?|(?:{tens}|{units}|ten|fifteen"
-    r"|twenty[ -]five)(?: minutes?)?) (?P<way>past|after|to|before|of)"
-    r" (?P<h5>\d{{1,2}}|{hourword})(?: o'?clock)?"
+    r"|twenty[ -]five)(?: minutes?)?) (?P<way>past|after) (?P<h5>\d{{1,2}}|{hourword})"
+    r"(?: o'?clock)?"
+    r"|(?P<tomin>a quarter|quarter|\d{{1,2}} minutes?|(?:{tens}|{units}|ten|fifteen"
+    r"|twenty[ -]five) minutes?) (?:to|before|of) (?P<h8>\d{{1,2}}|{hourword})(?: o'?clock)?"
     r"|(?:12 |twelve )?(?P<word>noon|midday|midnight)"
     r"|(?P<h7>\d{{1,2}}|{hourword})"
     r"(?= in the | at night| tonight| this (?:morning|afternoon|evening))"
@@ -71,10 +73,10 @@ def _time_of(m: Match) -> tuple[int, int, int | None] | None:
         hour, minute = _hour(m["h4"]), 0
     elif m["h5"]:
         hour, minute = _hour(m["h5"]), _minutes(m["min"])
-        if m["way"] in ("to", "before", "of"):
-            hour, minute = hour - 1, 60 - minute
-            if hour < 0 or minute <= 0:
-                return None
+    elif m["h8"]:  # "a quarter to 7", "ten minutes to 8": a count of minutes is needed
+        hour, minute = _hour(m["h8"]) - 1, 60 - _minutes(m["tomin"])
+        if hour < 0 or minute >= 60:
+            return None
     elif m["word"]:
         return (12, 0, None) if m["word"] != "midnight" else (24, 0, None)
     else:
@@ -114,7 +116,8 @@ def _clock_day(
         "3 p.m. Friday": "2021-11-12T15:00",
         "Tuesday at 9 a.m.": "2021-11-09T09:00",
         "a quarter past 6": "2021-11-12T06:15",
-        "twenty to seven": "2021-11-12T06:40",
+        "a quarter to seven": "2021-11-12T06:45",
+        "two to six": None,
         "1800 hours": "2021-11-12T18:00",
         "6:30 p.m. Eastern": "2021-11-12T18:30",
         "noon": "2021-11-12T12:00",

@@ -41,14 +41,33 @@ class Timex:
     root: int  # token index of the expression's syntactic head
 
 
-def direction(token: Token) -> Direction:
-    """Past or future, from the tense of the verb governing ``token``."""
+def _governing_verb(token: Token) -> Token | None:
     verb = token
     for _ in range(4):
         if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
             break
         verb = verb.head
-    if verb.pos_ not in ("VERB", "AUX"):
+    return verb if verb.pos_ in ("VERB", "AUX") else None
+
+
+def _pluperfect(token: Token) -> bool:
+    """Whether the verb governing ``token`` (or the verb it completes) is in the past
+    perfect: what "had" happened by a day is behind the report, whatever the words
+    before the day ("had filed reports by Wednesday", "had been due to expire Friday")."""
+    verb = _governing_verb(token)
+    for _ in range(2):
+        if verb is None:
+            return False
+        if any(c.lower_ in ("had", "'d") and c.dep_ in ("aux", "auxpass") for c in verb.children):
+            return not any(c.lower_ in FUTURE_AUX - {"'d"} for c in verb.children)
+        verb = verb.head if verb.dep_ in ("xcomp", "ccomp", "advcl") else None
+    return False
+
+
+def direction(token: Token) -> Direction:
+    """Past or future, from the tense of the verb governing ``token``."""
+    verb = _governing_verb(token)
+    if verb is None:
         return None
     if verb.lower_ in words("schedule"):
         return "future"  # "planned a march on Saturday", "is scheduled for Tuesday"
@@ -419,6 +438,23 @@ def _advance(focus: Focus, text: str, norm: Normalized) -> Focus:
     return focus
 
 
+def _way(doc: Doc, start: int, end: int) -> Direction:
+    """The direction an expression is read in: the past perfect, then the words
+    before it, then the tense; a weekday that owns a noun ("Wednesday's ruling")
+    names something that has happened, whatever verb governs the noun."""
+    span = doc[start:end]
+    if _pluperfect(span.root):
+        return "past"
+    if _forward(doc, start, end):
+        return "future"
+    if _backward(doc, start):
+        return "past"
+    last = doc[end - 1]
+    if end < len(doc) and doc[end].tag_ == "POS" and last.lower_ in words("weekday"):
+        return None
+    return direction(span.root)
+
+
 def find_timexes(doc: Doc, ref: dt.date | None, day_first: bool | None = None) -> list[Timex]:
     """All temporal expressions in the document, in text order, normalized.
 
@@ -430,14 +466,7 @@ def find_timexes(doc: Doc, ref: dt.date | None, day_first: bool | None = None) -
     for s, e in _candidates(doc, ref):
         s, e = _trim(doc, s, e)
         span = doc[s:e]
-        way = (
-            "future"
-            if _forward(doc, s, e)
-            else "past"
-            if _backward(doc, s)
-            else direction(span.root)
-        )
-        norm = normalize(span.text, ref, way, focus)
+        norm = normalize(span.text, ref, _way(doc, s, e), focus)
         if norm is None:
             continue
         out.append(Timex(span.start_char, span.end_char, span.text, norm, span.root.i))
