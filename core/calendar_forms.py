@@ -116,6 +116,26 @@ def _dm(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> Norma
     return month_day(month_num(m[2]), int(m[1]), ref, direction)
 
 
+@form(
+    "md_words",
+    r"^(?:({rel}) )?({month}),? (?:the )?({dayordinal})(?:,? {year})?$"
+    r"|^(?:the )?({dayordinal}) (?:of )?({month})(?:,? {year})?$",
+    {
+        "November twelfth": "2021-11-12",
+        "the twelfth of November": "2021-11-12",
+        "March eighth": "2022-03-08",
+        "the twenty-first of June, 2010": "2010-06-21",
+    },
+)
+def _md_words(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> Normalized | None:
+    """A day written as an ordinal word, as broadcast transcripts write it: "March eighth"."""
+    month, day, year = (m[2], m[3], m[4]) if m[2] else (m[6], m[5], m[7])
+    d = int(words("dayordinal")[day])
+    if year:
+        return day_value(int(year), month_num(month), d)
+    return month_day(month_num(month), d, ref, direction)
+
+
 def weekday_date(ref: dt.date, weekday: int, offset: int | None, direction: Direction) -> dt.date:
     """The date of a weekday named relative to the reference date.
 
@@ -189,6 +209,24 @@ def _weekday(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> 
     if m[5]:
         return Normalized(f"{value}T{words('partofday')[m[5]]}", "TIME", "part-of-day")
     return Normalized(value, "DATE", "day")
+
+
+@form(
+    "weekday_week",
+    r"^({weekday}),? ((?:{rel}) week)$|^((?:{rel}) week'?s?) ({weekday})$",
+    {"Tuesday next week": "2021-11-16", "last week's Monday": "2021-11-01"},
+)
+def _weekday_week(
+    m: Match, t: str, ref: Ref, direction: Direction, focus: Focus
+) -> Normalized | None:
+    """ "Tuesday next week", "Monday of last week": that weekday in the week named."""
+    name, week_text = (m[1], m[2]) if m[1] else (m[4], m[3].rstrip("s").rstrip("'"))
+    wd = int(words("weekday")[name])
+    if not ref:
+        return Normalized(f"XXXX-WXX-{wd}", "DATE", "day")
+    offset = relative_offset(week_text.removesuffix(" week")) or 0
+    monday = ref - dt.timedelta(days=ref.isoweekday() - 1) + dt.timedelta(weeks=offset)
+    return Normalized(iso(monday + dt.timedelta(days=wd - 1)), "DATE", "day")
 
 
 def month_year(ref: dt.date, month: int, offset: int | None, direction: Direction) -> int:
@@ -285,12 +323,35 @@ def _decade(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> N
 
 
 @form(
+    "spelled_decade",
+    r"^(?:the )?(?:(nineteen|twenty) |')?({decade})$",
+    {"the nineties": "199", "the twenties": "202", "the nineteen sixties": "196"},
+)
+def _spelled_decade(
+    m: Match, t: str, ref: Ref, direction: Direction, focus: Focus
+) -> Normalized | None:
+    """ "the nineties", "the nineteen sixties": like "the '90s"."""
+    digit = words("decade")[m[2]]
+    if m[1]:
+        return Normalized(f"{int(words('number')[m[1]])}{digit}", "DATE", "decade")
+    if not ref:
+        return Normalized(f"XX{digit}", "DATE", "decade")
+    century = str(ref.year)[:2] if int(digit) <= int(str(ref.year)[2]) else "19"
+    return Normalized(f"{century}{digit}", "DATE", "decade")
+
+
+@form(
     "century",
-    r"^(?:the )?(\d{{1,2}})(?:st|nd|rd|th) century$|^(?:the )?({ordinal}) century$",
-    {"the 20th century": "19", "the fifth century": "04", "the 0th century": None},
+    r"^(?:the )?(\d{{1,2}})(?:st|nd|rd|th) century$|^(?:the )?({dayordinal}) century$",
+    {
+        "the 20th century": "19",
+        "the fifth century": "04",
+        "the twenty-first century": "20",
+        "the 0th century": None,
+    },
 )
 def _century(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> Normalized | None:
-    n = int(m[1]) if m[1] else int(words("ordinal")[m[2]])
+    n = int(m[1]) if m[1] else int(words("dayordinal")[m[2]])
     if n < 1:
         return None
     return Normalized(f"{n - 1:02d}", "DATE", "century")

@@ -9,6 +9,7 @@ and dropped, as the TimeML corpora do ("5 p.m. EST" is T17:00).
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from .dateparts import Direction, Focus, Match, Normalized, day_of, form, iso
 from .timewords import words
@@ -20,7 +21,7 @@ CLOCK = (
     r"(?:(?P<h1>\d{{1,2}})(?:[:.](?P<m1>\d\d))?(?::(?P<s1>\d\d))? ?(?P<ap1>[ap])\.? ?m\b\.?"
     r"|(?P<h6>{hourword})(?: (?P<m6>{tens}|{units}|fifteen|forty-five))? (?P<ap6>[ap])\.? ?m\b\.?"
     r"|(?P<h2>\d{{1,2}}):(?P<m2>\d\d)(?::(?P<s2>\d\d))?"
-    r"|(?P<h3>[01]\d|2[0-3])(?P<m3>[0-5]\d) ?(?:hours|hrs|h)"
+    r"|(?P<h3>[01]\d|2[0-3])(?P<m3>[0-5]\d)(?: ?(?:hours|hrs|h)|(?= (?:{zone})\b))"
     r"|(?P<h4>\d{{1,2}}|{hourword}) o'?clock"
     r"|(?P<min>a quarter|quarter|half|\d{{1,2}} minutes?|(?:{tens}|{units}|ten|fifteen"
     r"|twenty[ -]five)(?: minutes?)?) (?P<way>past|after) (?P<h5>\d{{1,2}}|{hourword})"
@@ -139,6 +140,30 @@ def _clock(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> No
         return None
     clock = f"{hour:02d}:{minute:02d}" + (f":{second:02d}" if second is not None else "")
     return Normalized(f"{day}T{clock}", "TIME", "time")
+
+
+@form(
+    "day_at_hour",
+    r"^(?P<before>.+?),? at (?P<hour>\d{{1,2}}|{hourword})(?: o'?clock)?$",
+    {"tonight at 8": "2021-11-12T20:00", "tomorrow morning at 10": "2021-11-13T10:00"},
+)
+def _day_at_hour(
+    m: Match, t: str, ref: Ref, direction: Direction, focus: Focus
+) -> Normalized | None:
+    """ "tonight at 8", "Friday at 10": a bare hour is a time only after a day; in the
+    afternoon, evening or night an hour below 12 is after noon."""
+    from .dates import match
+
+    found = match(m["before"], ref, direction, focus)
+    day = day_of(found.value) if found else None
+    if day is None or found is None:
+        return None
+    hour = _hour(m["hour"])
+    if not 1 <= hour <= 12:
+        return None
+    if hour < 12 and re.search(r"T(AF|EV|NI)$", found.value):
+        hour += 12
+    return Normalized(f"{day}T{hour:02d}:00", "TIME", "time")
 
 
 @form(

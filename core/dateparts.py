@@ -93,7 +93,17 @@ def holidays() -> dict[str, str]:
 @cache
 def vocabulary() -> dict[str, str]:
     """The names patterns may use, each a regex alternation of its words."""
-    kinds = ("month", "weekday", "unit", "number", "season", "partofday", "ordinal")
+    kinds = (
+        "month",
+        "weekday",
+        "unit",
+        "number",
+        "season",
+        "partofday",
+        "ordinal",
+        "dayordinal",
+        "decade",
+    )
     vocab = {k: alternation(k) for k in kinds}
     vocab |= {
         "rel": alternation("relative"),

@@ -42,6 +42,19 @@ def _deictic(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> 
 
 
 @form(
+    "day_beyond",
+    r"^day (before yesterday|after tomorrow)$",
+    {"the day before yesterday": "2021-11-10", "the day after tomorrow": "2021-11-14"},
+)
+def _day_beyond(
+    m: Match, t: str, ref: Ref, direction: Direction, focus: Focus
+) -> Normalized | None:
+    if not ref:
+        return Normalized("XXXX-XX-XX", "DATE", "day")
+    return Normalized(iso(ref + dt.timedelta(days=-2 if "before" in m[1] else 2)), "DATE", "day")
+
+
+@form(
     "this_part",
     r"^(this|last|tomorrow|yesterday) ({partofday})$",
     {"this morning": "2021-11-12TMO", "last night": "2021-11-11TNI"},
@@ -170,6 +183,8 @@ def ago(number: str, unit: str, way: str, ref: Ref) -> Normalized | None:
     if n == "X" or "." in n or not ref:
         return Normalized("PAST_REF" if back else "FUTURE_REF", "DATE", "reference")
     k = int(n) * (-1 if back else 1)
+    if unit == "2W":  # "a fortnight ago"
+        unit, k = "W", k * 2
     if unit == "D":
         return Normalized(iso(ref + dt.timedelta(days=k)), "DATE", "day")
     if unit == "W":

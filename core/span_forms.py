@@ -107,6 +107,19 @@ def _set(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> Norm
     return Normalized(f"P{n}{unit}", "SET", "set")
 
 
+HALVES = {"H": "PT30M", "D": "PT12H", "Y": "P6M", "M": "PT30S"}
+
+
+@form(
+    "half_unit",
+    r"^half (?:an?|one) (hour|day|year|minute)$",
+    {"half an hour": "PT30M", "half a year": "P6M"},
+)
+def _half_unit(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> Normalized | None:
+    """ "half an hour": half of a unit, in the next smaller one."""
+    return Normalized(HALVES[words("unit")[m[1]]], "DURATION", "duration")
+
+
 @form(
     "duration",
     r"^(?:(last|past|next|coming|previous|first|final|recent|latest|additional|"
