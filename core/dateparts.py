@@ -203,6 +203,9 @@ def full_year(two_digits: int, ref: dt.date | None) -> int:
 # gives the year of a date that far back.
 FAR_DAYS = 183
 NEAR_DAYS = 92
+# A month-day the tense puts ahead that fell a few days before the reference is
+# that one ("repatriate the child by Jan. 14" read on Jan. 15), not next year's.
+JUST_PASSED_DAYS = 14
 
 
 def month_day_year(ref: dt.date, month: int, day: int, direction: Direction) -> int | None:
@@ -221,8 +224,8 @@ def month_day_year(ref: dt.date, month: int, day: int, direction: Direction) -> 
         if past and (ref - past[-1]).days > FAR_DAYS and soon:
             return soon[0].year  # "declared a dividend, payable Dec. 15" in late October
         return past[-1].year if past else None
-    if direction == "future":
-        future = [c for c in candidates if c >= ref]
+    if direction == "future":  # a deadline just passed is that one, not next year's
+        future = [c for c in candidates if (ref - c).days <= JUST_PASSED_DAYS]
         return future[0].year if future else None
     return min(candidates, key=lambda c: abs((c - ref).days)).year
 

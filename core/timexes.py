@@ -64,6 +64,20 @@ def _pluperfect(token: Token) -> bool:
     return False
 
 
+def _past_purpose(verb: Token) -> bool:
+    """A weekday under an infinitive that hangs on a past-tense verb or a noun is
+    when it was done ("gathered to mark the day Friday", "the first countries to join
+    Friday"); under a verb of planning it looks ahead. In the training gold, weekdays
+    under such an infinitive were past or the same day 8 times of 8 (months, though,
+    are ahead: "to be published in November")."""
+    if not any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
+        return False
+    head = verb.head
+    if head.i == verb.i or head.lower_ in words("schedule"):
+        return False
+    return head.tag_ in ("VBD", "NN", "NNS")
+
+
 def direction(token: Token) -> Direction:
     """Past or future, from the tense of the verb governing ``token``."""
     verb = _governing_verb(token)
@@ -450,8 +464,12 @@ def _way(doc: Doc, start: int, end: int) -> Direction:
     if _backward(doc, start):
         return "past"
     last = doc[end - 1]
-    if end < len(doc) and doc[end].tag_ == "POS" and last.lower_ in words("weekday"):
-        return None
+    if last.lower_ in words("weekday"):
+        if end < len(doc) and doc[end].tag_ == "POS":
+            return None
+        verb = _governing_verb(span.root)
+        if verb is not None and _past_purpose(verb):
+            return "past"
     return direction(span.root)
 
 
