@@ -36,6 +36,7 @@ __all__ = [
     "bounds",
     "dateline_date",
     "dateline_span",
+    "form_of",
     "forms",
     "holiday_date",
     "holidays",
@@ -175,4 +176,14 @@ def match(t: str, ref: dt.date | None, direction: Direction, focus: Focus) -> No
         m = f.compiled().match(t)
         if m:
             return f.handler(m, t, ref, direction, focus)
+    return None
+
+
+def form_of(text: str) -> str | None:
+    """The name of the form that reads ``text`` (whether or not it gives a value), for
+    diagnostics: `benchmarks/diff_dates.py` counts value errors by form."""
+    t = _strip_prefixes(_strip_prefixes(_clean(text))[0])[0]
+    for f in forms():
+        if f.compiled().match(t):
+            return f.name
     return None
