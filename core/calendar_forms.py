@@ -87,7 +87,11 @@ def _mdy(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> Norm
 @form(
     "dmy",
     r"^{day} (?:of )?({month}),? ({year}|'\d\d|\d\d)$",
-    {"3 January 99": "1999-01-03", "1st of October 1999": "1999-10-01"},
+    {
+        "3 January 99": "1999-01-03",
+        "1st of October 1999": "1999-10-01",
+        "31-Dec-1999": ("1999-12-31"),
+    },
 )
 def _dmy(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> Normalized | None:
     return day_value(_year(m[3], ref), month_num(m[2]), int(m[1]))
@@ -358,7 +362,7 @@ def _century(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> 
 
 @form(
     "season",
-    r"^(?:({rel}) )?({season})(?: (?:of )?{year})?$",
+    r"^(?:({rel}) )?({season})(?: (?:of )?({year}|'\d\d))?$",
     {
         "summer": "2021-SU",
         "this coming summer": "2022-SU",
@@ -368,12 +372,13 @@ def _century(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> 
         "next winter": "2022-WI",
         "this coming winter": "2021-WI",
         "the winter of 1994": "1994-WI",
+        "summer '08": "2008-SU",
     },
 )
 def _season(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> Normalized | None:
     code = words("season")[m[2]]
     if m[3]:
-        return Normalized(f"{m[3]}-{code}", "DATE", "season")
+        return Normalized(f"{_year(m[3], ref):04d}-{code}", "DATE", "season")
     if not ref:
         return Normalized(f"XXXX-{code}", "DATE", "season")
     offset = relative_offset(m[1]) or 0

@@ -93,6 +93,7 @@ ORDER = (
     "ref",
     "set",
     "half_unit",
+    "compound_duration",
     "duration",
 )
 
@@ -125,6 +126,7 @@ def _clean(text: str) -> str:
     t = re.sub(r"\b(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.", r"\1", t)
     t = re.sub(r"\b(mon|tues?|wed|thur?s?|fri|sat|sun)\.", r"\1", t)
     t = re.sub(r"(?<=[a-z0-9])-(?=[a-z])", " ", t)  # "third-quarter", "year-ago"
+    t = re.sub(r"(?<=[a-z])-(?=\d)", " ", t)  # "31-dec-1999"
     t = re.sub(r" or so\b", "", t)
     return t
 

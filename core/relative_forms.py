@@ -131,6 +131,7 @@ def relative(rel: str, unit: str, ref: Ref) -> Normalized | None:
         "this century": "20",
         "the last decade": "201",
         "the coming years": "PXY",
+        "the last minute": None,
     },
 )
 def _relative(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> Normalized | None:
@@ -139,6 +140,8 @@ def _relative(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) ->
 
     if m[2].endswith("s"):
         return duration(None, words("unit")[m[2]], False, t)
+    if m[2] in ("minute", "hour", "second"):
+        return None  # "at the last minute" is not a date
     return relative(m[1], words("unit")[m[2]], ref)
 
 
@@ -174,7 +177,7 @@ def _earlier(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> 
     return relative(m[2], words("unit")[m[3]], ref)
 
 
-def ago(number: str, unit: str, way: str, ref: Ref) -> Normalized | None:
+def ago(number: str, unit: str, way: str, ref: Ref, word: str = "") -> Normalized | None:
     """ "three weeks ago": a date at the unit's granularity; vague counts stay vague."""
     back = way in ("ago", "earlier", "before")
     n = "X" if "couple" in number else count(number)  # "a couple of weeks ago" stays vague
@@ -183,6 +186,9 @@ def ago(number: str, unit: str, way: str, ref: Ref) -> Normalized | None:
     if n == "X" or "." in n or not ref:
         return Normalized("PAST_REF" if back else "FUTURE_REF", "DATE", "reference")
     k = int(n) * (-1 if back else 1)
+    if unit in ("H", "S") or (unit == "M" and "minute" in word):  # the day it was on
+        hours = k if unit == "H" else 0
+        return Normalized(iso(ref + dt.timedelta(days=int(hours / 24))), "DATE", "day")
     if unit == "2W":  # "a fortnight ago"
         unit, k = "W", k * 2
     if unit == "D":
@@ -210,7 +216,7 @@ def ago(number: str, unit: str, way: str, ref: Ref) -> Normalized | None:
     },
 )
 def _ago(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> Normalized | None:
-    return ago(m[1], words("unit")[m[2]], m[3], ref)
+    return ago(m[1], words("unit")[m[2]], m[3], ref, m[2])
 
 
 @form(

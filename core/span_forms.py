@@ -120,6 +120,44 @@ def _half_unit(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -
     return Normalized(HALVES[words("unit")[m[1]]], "DURATION", "duration")
 
 
+DURATION_ORDER = "YMWDTHMS"
+
+
+@form(
+    "compound_duration",
+    r"^((?:\d+|{number}) (?:{unit}))(?:,| and|, and) ((?:\d+|{number}) (?:{unit}))$",
+    {
+        "2 hours and 30 minutes": "PT2H30M",
+        "one year, six months": "P1Y6M",
+        "a day and 12 hours": "P1DT12H",
+        "2 hours and 3 days": None,
+    },
+)
+def _compound_duration(
+    m: Match, t: str, ref: Ref, direction: Direction, focus: Focus
+) -> Normalized | None:
+    """ "2 hours and 30 minutes", "one year, six months": one duration of two units."""
+    parts = []
+    for piece in (m[1], m[2]):
+        number, unit = piece.rsplit(" ", 1)
+        found = duration(number, words("unit")[unit], False, piece)
+        if found is None:
+            return None
+        parts.append(found.value)
+    first, second = parts
+    if "T" in first and "T" in second:
+        value = first + second.removeprefix("PT")
+    elif "T" in second:
+        value = first + second.removeprefix("P")
+    elif "T" in first:
+        return None  # hours before days
+    else:
+        value = first + second.removeprefix("P")
+    if not re.fullmatch(r"P(?:\d+[YMWD])*(?:T(?:\d+[HMS])+)?", value):
+        return None
+    return Normalized(value, "DURATION", "duration")
+
+
 @form(
     "duration",
     r"^(?:(last|past|next|coming|previous|first|final|recent|latest|additional|"

@@ -270,3 +270,23 @@ def test_words_that_point_ahead_of_a_past_tense_verb(extract):
     # "through" with a month-day keeps the tense: a year to date
     found = dates(extract("Shares fell 12% this year through Oct. 19, the exchange said."))
     assert found["Oct. 19"] == "2021-10-19"
+
+
+# -- durations and time units ---------------------------------------------------------------
+
+
+def test_durations_of_two_units_and_minutes_are_not_months():
+    assert norm("2 hours and 30 minutes") == ("PT2H30M", "DURATION", None)
+    assert value("one year and six months") == "P1Y6M"
+    assert value("half an hour") == "PT30M"
+    assert value("ten minutes ago") == "2021-11-12"  # the day it was on, not ten months back
+    assert value("the last minute") is None
+    assert value("a fortnight") == "P2W"
+
+
+def test_days_in_words_and_spelled_decades():
+    assert value("the twelfth of November") == "2021-11-12"
+    assert value("the day after tomorrow") == "2021-11-14"
+    assert value("Tuesday next week") == "2021-11-16"
+    assert value("the nineties") == "199"
+    assert value("31-Dec-1999") == "1999-12-31"
