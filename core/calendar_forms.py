@@ -282,8 +282,8 @@ def _month_rel(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -
 
 @form(
     "year",
-    r"^(?:(?:the )?(?:year|fiscal|fiscal year|calendar|calendar year) )?{year}$",
-    {"2011": "2011", "fiscal 1998": "1998", "3000": None},
+    r"^(?:(?:the )?(?:year|fiscal|fiscal year|calendar|calendar year|fy) ?)?{year}$",
+    {"2011": "2011", "fiscal 1998": "1998", "FY2009": "2009", "3000": None},
 )
 def _year_form(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> Normalized | None:
     y = int(m[1])
@@ -397,11 +397,15 @@ def _season(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> N
 
 @form(
     "half",
-    r"^({ordinal}) half(?: of (?:(the year)|{year}))?$",
-    {"the second half": "2021-H2", "first half of 1999": "1999-H1"},
+    r"^({ordinal}|[12](?:st|nd)) half(?: of (?:(the year)|{year}))?$|^h([12])(?: {year})?$",
+    {"the second half": "2021-H2", "first half of 1999": "1999-H1", "H1 2010": "2010-H1"},
 )
 def _half(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> Normalized | None:
-    h = 1 if int(words("ordinal")[m[1]]) == 1 else 2
+    if m[4]:
+        h, year = int(m[4]), m[5] or (str(ref.year) if ref else "XXXX")
+        return Normalized(f"{year}-H{h}", "DATE", "half")
+    n = int(m[1][0]) if m[1][0].isdigit() else int(words("ordinal")[m[1]])
+    h = 1 if n == 1 else 2
     year = m[3] or (str(ref.year) if ref else "XXXX")
     return Normalized(f"{year}-H{h}", "DATE", "half")
 

@@ -112,10 +112,12 @@ def _clock_day(
 
 @form(
     "clock",
-    rf"^(?:(?P<before>.+?),? (?:at|@) )?{CLOCK}(?:,? (?:on )?(?P<after>.+))?$",
+    rf"^(?:(?P<before>.+?),? (?:(?:at|@) )?)??{CLOCK}(?:,? (?:on )?(?P<after>.+))?$",
     {
         "3 p.m. Friday": "2021-11-12T15:00",
         "Tuesday at 9 a.m.": "2021-11-09T09:00",
+        "tomorrow 5pm": "2021-11-13T17:00",
+        "Dec. 2, 4:45 p.m.": "2021-12-02T16:45",
         "a quarter past 6": "2021-11-12T06:15",
         "a quarter to seven": "2021-11-12T06:45",
         "two to six": None,

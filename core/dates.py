@@ -161,7 +161,7 @@ def normalize(
     t, mod = _strip_prefixes(_clean(text))
     if not t:
         return None
-    if mod in ("START", "MID", "END") and t in ("year", "month", "week", "quarter"):
+    if mod in ("START", "MID", "END") and t in ("year", "month", "week", "quarter", "decade"):
         t = f"this {t}"  # "the end of the year" is the end of this year
     result = match(t, ref, direction, focus or Focus())
     if result is None:

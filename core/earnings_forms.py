@@ -17,9 +17,15 @@ Ref = dt.date | None
 
 @form(
     "quarter",
-    r"^(?:({rel}) year'?s? |{year} |(?:this|the) year'?s )?(?:fiscal )?({ordinal}) "
-    r"quarters?(?: of (?:the year|(?:fiscal )?{year}))?$|^q([1-4])(?: {year})?$",
-    {"the third quarter": "2021-Q3", "next year's first quarter": "2022-Q1", "Q2 2019": "2019-Q2"},
+    r"^(?:({rel}) year'?s? |{year} |(?:this|the) year'?s )?(?:fiscal )?"
+    r"({ordinal}|[1-4](?:st|nd|rd|th)) quarters?(?: of (?:the year|(?:fiscal )?{year}))?$"
+    r"|^q([1-4])(?: (?:of )?{year})?$",
+    {
+        "the third quarter": "2021-Q3",
+        "next year's first quarter": "2022-Q1",
+        "Q2 2019": "2019-Q2",
+        "the 4th quarter of 2009": "2009-Q4",
+    },
 )
 def _quarter(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> Normalized | None:
     """ "the third quarter", "third-quarter", "next year's first quarter", "Q3 2021"."""
@@ -27,7 +33,7 @@ def _quarter(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> 
         q = int(m[5])
         year = m[6]
     else:
-        n = int(words("ordinal")[m[3]])
+        n = int(m[3][0]) if m[3][0].isdigit() else int(words("ordinal")[m[3]])
         q = n if 1 <= n <= 4 else 4
         year = m[2] or m[4]
         if m[1] and ref:

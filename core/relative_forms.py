@@ -186,8 +186,10 @@ def ago(number: str, unit: str, way: str, ref: Ref, word: str = "") -> Normalize
     if n == "X" or "." in n or not ref:
         return Normalized("PAST_REF" if back else "FUTURE_REF", "DATE", "reference")
     k = int(n) * (-1 if back else 1)
-    if unit in ("H", "S") or (unit == "M" and "minute" in word):  # the day it was on
-        hours = k if unit == "H" else 0
+    if unit in ("H", "S") or (unit == "M" and "minute" in word):
+        if way not in ("ago", "from now", "hence"):  # "an hour later": after what the text told
+            return Normalized("PAST_REF" if back else "FUTURE_REF", "DATE", "reference")
+        hours = k if unit == "H" else 0  # "three hours ago": the day it was on
         return Normalized(iso(ref + dt.timedelta(days=int(hours / 24))), "DATE", "day")
     if unit == "2W":  # "a fortnight ago"
         unit, k = "W", k * 2
