@@ -142,7 +142,17 @@ def _relative(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) ->
         return duration(None, words("unit")[m[2]], False, t)
     if m[2] in ("minute", "hour", "second"):
         return None  # "at the last minute" is not a date
+    if m[1] == "following" and focus.date and (told := _focus_day(focus.date)):
+        return relative(m[1], words("unit")[m[2]], told)  # after the date the text told
     return relative(m[1], words("unit")[m[2]], ref)
+
+
+def _focus_day(value: str) -> dt.date | None:
+    """The first day of the last absolute date the text named ("1995-03" -> 1995-03-01)."""
+    found = re.fullmatch(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?", value)
+    if not found:
+        return None
+    return dt.date(int(found[1]), int(found[2] or 1), int(found[3] or 1))
 
 
 @form(

@@ -290,3 +290,11 @@ def test_days_in_words_and_spelled_decades():
     assert value("Tuesday next week") == "2021-11-16"
     assert value("the nineties") == "199"
     assert value("31-Dec-1999") == "1999-12-31"
+
+
+def test_the_following_unit_counts_from_the_date_the_text_told():
+    told = Focus(date="1995-03-14")
+    assert value("the following year", focus=told) == "1996"
+    assert value("the following month", focus=told) == "1995-04"
+    assert value("the following day", focus=told) == "1995-03-15"
+    assert value("the following year") == "2022"  # nothing told: after the reference
