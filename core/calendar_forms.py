@@ -108,8 +108,8 @@ def _my(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> Norma
 
 @form(
     "md",
-    r"^(?:(this|last|next|past) )?({month}) {day}$",
-    {"December 24th": "2021-12-24", "May 32": None},
+    r"^(?:(this|last|next|past) )?({month}) (?:the )?{day}$",
+    {"December 24th": "2021-12-24", "February the 15th": "2022-02-15", "May 32": None},
 )
 def _md(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> Normalized | None:
     return month_day(month_num(m[2]), int(m[3]), ref, direction)
@@ -168,7 +168,12 @@ def weekday_date(ref: dt.date, weekday: int, offset: int | None, direction: Dire
 @form(
     "weekday_date",
     r"^({weekday}),? (.+)$",
-    {"Friday, October 1, 1999": "1999-10-01", "Tuesday 3 January 2023": "2023-01-03"},
+    {
+        "Friday, October 1, 1999": "1999-10-01",
+        "Tuesday 3 January 2023": "2023-01-03",
+        "Monday, Feb. 17": "2020-02-17",
+        "Sunday, March 7": "2021-03-07",
+    },
 )
 def _weekday_date(
     m: Match, t: str, ref: Ref, direction: Direction, focus: Focus
@@ -183,7 +188,25 @@ def _weekday_date(
     found = match(m[2], ref, direction, focus)
     if found is None or found.granularity not in ("day", "ambiguous-day"):
         return None
+    if ref and re.fullmatch(
+        r"[a-z]+\.? \d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)? [a-z]+", m[2]
+    ):
+        return _the_year_of_the_weekday(found, int(words("weekday")[m[1]]), ref)
     return found
+
+
+def _the_year_of_the_weekday(found: Normalized, wd: int, ref: dt.date) -> Normalized:
+    """A month-day written without a year and with its weekday ("Monday, Feb. 17") is in
+    the year, of the reference's and the two beside it, where that day is that weekday."""
+    month, day = int(found.value[5:7]), int(found.value[8:10])
+    years = [
+        y
+        for y in (ref.year - 1, ref.year, ref.year + 1)
+        if valid_day(y, month, day) and dt.date(y, month, day).isoweekday() == wd
+    ]
+    if len(years) != 1:
+        return found
+    return Normalized(f"{years[0]:04d}{found.value[4:]}", found.type, found.granularity)
 
 
 @form(
@@ -205,7 +228,7 @@ def _weekday(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> 
         found = month_day(month_num(m[3]), int(m[4]), ref, direction)
         if found is None:
             return None
-        value = found.value
+        value = _the_year_of_the_weekday(found, wd, ref).value if ref else found.value
     elif ref:
         value = iso(weekday_date(ref, wd, relative_offset(m[1]), direction))
     else:
@@ -217,8 +240,12 @@ def _weekday(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> 
 
 @form(
     "weekday_week",
-    r"^({weekday}),? ((?:{rel}) week)$|^((?:{rel}) week'?s?) ({weekday})$",
-    {"Tuesday next week": "2021-11-16", "last week's Monday": "2021-11-01"},
+    r"^({weekday}),? (?:of )?((?:{rel}) week)$|^((?:{rel}) week'?s?) ({weekday})$",
+    {
+        "Tuesday next week": "2021-11-16",
+        "last week's Monday": "2021-11-01",
+        "Wednesday of next week": "2021-11-17",
+    },
 )
 def _weekday_week(
     m: Match, t: str, ref: Ref, direction: Direction, focus: Focus

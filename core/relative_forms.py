@@ -197,7 +197,12 @@ def ago(number: str, unit: str, way: str, ref: Ref, word: str = "") -> Normalize
         return Normalized("PAST_REF" if back else "FUTURE_REF", "DATE", "reference")
     k = int(n) * (-1 if back else 1)
     if unit in ("H", "S") or (unit == "M" and "minute" in word):
-        if way not in ("ago", "from now", "hence"):  # "an hour later": after what the text told
+        if way not in (
+            "ago",
+            "from now",
+            "from today",
+            "hence",
+        ):  # "an hour later": after what the text told
             return Normalized("PAST_REF" if back else "FUTURE_REF", "DATE", "reference")
         hours = k if unit == "H" else 0  # "three hours ago": the day it was on
         return Normalized(iso(ref + dt.timedelta(days=int(hours / 24))), "DATE", "day")
@@ -220,7 +225,7 @@ def ago(number: str, unit: str, way: str, ref: Ref, word: str = "") -> Normalize
 @form(
     "ago",
     r"^((?:a )?(?:couple|few)(?: of)?|{number}|\d+(?:\.\d+)?)(?: of)? ({unit})s? "
-    r"(ago|earlier|before|later|from now|hence)$",
+    r"(ago|earlier|before|later|from now|from today|hence)$",
     {
         "three weeks ago": "2021-W42",
         "a couple of weeks ago": "PAST_REF",
