@@ -196,6 +196,8 @@ def _is_trigger(tok: Token) -> bool:
         return True
     if low not in _trigger_words():
         return False
+    if low in ("noon", "midnight"):
+        return tok.text.islower()  # "High Noon" is a film
     if low in words("weekday") and low.endswith("day"):
         return True  # "this coming thursday night": a full weekday name, in any case
     if low in words("month") or low in words("weekday"):
