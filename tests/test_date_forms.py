@@ -298,3 +298,23 @@ def test_the_following_unit_counts_from_the_date_the_text_told():
     assert value("the following month", focus=told) == "1995-04"
     assert value("the following day", focus=told) == "1995-03-15"
     assert value("the following year") == "2022"  # nothing told: after the reference
+
+
+def test_the_day_first_option_on_the_command_line(invoke):
+    import json
+
+    text = "The lease began on 04/05/2020, the landlord said."
+    values = {}
+    for flag in ("--day-first", "--month-first", None):
+        args = ["extract", "-", "--format", "jsonl", "--published", "2021-11-12", "-q"]
+        result = invoke(*args, *([flag] if flag else []), input=text)
+        assert result.exit_code == 0, result.stderr
+        dates = [
+            json.loads(line)["date"]
+            for line in result.stdout.splitlines()
+            if json.loads(line)["type"] == "event" and json.loads(line)["date"]
+        ]
+        values[flag] = {(d["value"], d["granularity"]) for d in dates}
+    assert values["--day-first"] == {("2020-05-04", "day")}
+    assert values["--month-first"] == {("2020-04-05", "day")}
+    assert values[None] == {("2020-04-05", "ambiguous-day")}
