@@ -83,6 +83,7 @@ ORDER = (
     "quarter",
     "period",
     "same",
+    "week_of",
     "year_end",
     "spelled_year",
     "half",

@@ -219,6 +219,8 @@ def ago(number: str, unit: str, way: str, ref: Ref, word: str = "") -> Normalize
         return Normalized(f"{ref.year + k:04d}", "DATE", "year")
     if unit == "DE":
         return Normalized(f"{ref.year // 10 + k:03d}", "DATE", "decade")
+    if unit == "CE":
+        return Normalized(f"{(ref.year + 100 * k) // 100:02d}", "DATE", "century")
     return Normalized("PAST_REF" if back else "FUTURE_REF", "DATE", "reference")
 
 
@@ -253,6 +255,22 @@ def _same(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> Nor
         return Normalized(focus.quarter, "DATE", "quarter")
     placeholder = {"year": "XXXX", "month": "XXXX-XX", "day": "XXXX-XX-XX"}.get(unit, "XXXX")
     return Normalized(placeholder, "DATE", unit)
+
+
+@form(
+    "week_of",
+    r"^week of (.+)$",
+    {"the week of March 6": "2022-W09", "the week of Nov. 1": "2021-W44"},
+)
+def _week_of(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> Normalized | None:
+    """ "the week of March 6": the week that day is in."""
+    from .dates import match
+
+    found = match(m[1], ref, direction, focus)
+    day = day_of(found.value) if found else None
+    if day is None or not day[:4].isdigit():
+        return None
+    return Normalized(week(dt.date.fromisoformat(day)), "DATE", "week")
 
 
 @form("year_end", r"^(?:year end|year's end|year ending)$", {"year-end": "2021"})
