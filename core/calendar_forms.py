@@ -9,6 +9,7 @@ import re
 from functools import cache
 
 from .dateparts import (
+    MONTHS_AHEAD,
     Direction,
     Focus,
     Match,
@@ -258,9 +259,6 @@ def _weekday_week(
     offset = relative_offset(week_text.removesuffix(" week")) or 0
     monday = ref - dt.timedelta(days=ref.isoweekday() - 1) + dt.timedelta(weeks=offset)
     return Normalized(iso(monday + dt.timedelta(days=wd - 1)), "DATE", "day")
-
-
-MONTHS_AHEAD = 2  # how far ahead a month named with no tense may be and still be this year's
 
 
 def month_year(ref: dt.date, month: int, offset: int | None, direction: Direction) -> int:

@@ -206,6 +206,8 @@ NEAR_DAYS = 92
 # A month-day the tense puts ahead that fell a few days before the reference is
 # that one ("repatriate the child by Jan. 14" read on Jan. 15), not next year's.
 JUST_PASSED_DAYS = 14
+# How far ahead a month named with no tense may be and still be this year's.
+MONTHS_AHEAD = 2
 
 
 def month_day_year(ref: dt.date, month: int, day: int, direction: Direction) -> int | None:
