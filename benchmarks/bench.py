@@ -577,7 +577,8 @@ def main(argv: Sequence[str]) -> None:
         spacy_child(argv[1:])
         return
     args = parse_args(argv)
-    from newsclaims.core.pipeline import DEFAULT_BATCH_SIZE, SKIPPED_COMPONENTS, resolve_model_name
+    from newsclaims.core.pipeline import SKIPPED_COMPONENTS, resolve_model_name
+    from newsclaims.core.settings import DEFAULT_BATCH_SIZE
 
     corpus_path = args.corpus or find_default_corpus()
     if corpus_path is None:

@@ -11,10 +11,20 @@ import contextlib
 import os
 import sys
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from enum import StrEnum
-from typing import IO, TYPE_CHECKING, Annotated, BinaryIO, Optional
+from typing import TYPE_CHECKING, Annotated, BinaryIO
 
 import typer
+
+from newsclaims.core.settings import (
+    DEFAULT_BATCH_SIZE,
+    DEFAULT_MAX_CHARS,
+    DEFAULT_WORKERS,
+    Settings,
+)
+
+from .formats import WRITERS
 
 # Only what --help needs is imported here; the rest is imported by the
 # command that uses it (import time is most of a --help run).
@@ -25,9 +35,6 @@ if TYPE_CHECKING:
     from newsclaims.core.documents import Document
     from newsclaims.core.extract import Extractor
     from newsclaims.core.records import Extraction, Failure
-
-    from .output import JsonlWriter
-    from .render import TableWriter
 
 MODEL_ENV = "NEWSCLAIMS_MODEL"  # core.pipeline.MODEL_ENV; a test keeps them equal
 ONLY_CHOICES = ("quotes", "speakers", "events")
@@ -47,10 +54,9 @@ app = typer.Typer(
 )
 
 
-class OutputFormat(StrEnum):
-    auto = "auto"
-    table = "table"
-    jsonl = "jsonl"
+# `auto` and every format of the writer registry (cli/formats.py).
+OutputFormat = StrEnum("OutputFormat", [("auto", "auto"), *((f, f) for f in WRITERS)])  # type: ignore[misc]
+AUTO_FORMAT = OutputFormat("auto")
 
 
 class InputFormatChoice(StrEnum):
@@ -82,7 +88,7 @@ def main(
     """Turn news articles into structured claims: quotes, speakers and dated events."""
 
 
-def _parse_published(value: Optional[str]) -> Optional[dt.date]:  # noqa: UP045 (typer needs it)
+def _parse_published(value: str | None) -> dt.date | None:
     import datetime as dt
 
     if value is None:
@@ -93,7 +99,7 @@ def _parse_published(value: Optional[str]) -> Optional[dt.date]:  # noqa: UP045 
         raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
 
 
-def _parse_only(value: Optional[str]) -> Optional[frozenset[str]]:  # noqa: UP045
+def _parse_only(value: str | None) -> frozenset[str] | None:
     if value is None:
         return None
     parts = frozenset(p.strip() for p in value.split(",") if p.strip())
@@ -132,7 +138,7 @@ def _error(message: str) -> None:
 @app.command()
 def extract(
     paths: Annotated[
-        Optional[list[str]],  # noqa: UP045
+        list[str] | None,
         typer.Argument(
             metavar="[PATH]...",
             help="Article files (.txt: one article; .jsonl: one per line), directories "
@@ -143,9 +149,9 @@ def extract(
     output_format: Annotated[
         OutputFormat,
         typer.Option("--format", "-f", help="table when stdout is a terminal, else jsonl."),
-    ] = OutputFormat.auto,
+    ] = AUTO_FORMAT,
     only: Annotated[
-        Optional[str],  # noqa: UP045
+        str | None,
         typer.Option(
             "--only",
             help="Keep only these record types: quotes,speakers,events.",
@@ -153,7 +159,7 @@ def extract(
         ),
     ] = None,
     output: Annotated[
-        Optional[str],  # noqa: UP045
+        str | None,
         typer.Option(
             "--output",
             "-o",
@@ -163,7 +169,7 @@ def extract(
         ),
     ] = None,
     published: Annotated[
-        Optional[str],  # noqa: UP045
+        str | None,
         typer.Option(
             "--published",
             metavar="YYYY-MM-DD",
@@ -173,7 +179,7 @@ def extract(
         ),
     ] = None,
     day_first: Annotated[
-        Optional[bool],  # noqa: UP045
+        bool | None,
         typer.Option(
             "--day-first/--month-first",
             help="Order of all-numeric dates (12-03-2007) in documents that do not settle it "
@@ -197,7 +203,7 @@ def extract(
         str, typer.Option("--published-field", help="JSON Lines field of the publication date.")
     ] = "published",
     model: Annotated[
-        Optional[str],  # noqa: UP045
+        str | None,
         typer.Option(
             "--model",
             "-m",
@@ -210,18 +216,18 @@ def extract(
     ] = None,
     batch_size: Annotated[
         int, typer.Option("--batch-size", min=1, help="Documents per spaCy batch.")
-    ] = 32,
+    ] = DEFAULT_BATCH_SIZE,
     workers: Annotated[
         int, typer.Option("--workers", "-w", min=1, help="spaCy processes (n_process).")
-    ] = 1,
+    ] = DEFAULT_WORKERS,
     max_chars: Annotated[
         int,
         typer.Option(
             "--max-chars", min=1, help="Refuse documents longer than this (one error line each)."
         ),
-    ] = 5_000_000,
+    ] = DEFAULT_MAX_CHARS,
     scheduler: Annotated[
-        Optional[str],  # noqa: UP045
+        str | None,
         typer.Option(
             "--scheduler",
             metavar="ADDRESS",
@@ -262,26 +268,28 @@ def extract(
     fields = Fields(id=id_field, text=text_field, published=published_field)
     stdin = sys.stdin.buffer if sys.stdin is not None else open(os.devnull, "rb")  # noqa: SIM115
     # A UTF-8 character is at most 4 bytes: anything longer cannot fit --max-chars.
-    options = ReadOptions(input_format.value, fields, max_bytes=4 * max_chars)
-    inputs = read_inputs(paths, options, stdin)
+    read_options = ReadOptions(input_format.value, fields, max_bytes=4 * max_chars)
+    inputs = read_inputs(paths, read_options, stdin)
 
     from .output import OutputError
 
+    options = RunOptions(
+        settings=Settings(
+            model=model,
+            published=reference,
+            batch_size=batch_size,
+            workers=workers,
+            max_chars=max_chars,
+            day_first=day_first,
+        ),
+        format=output_format.value,
+        output=output,
+        only=only_set,
+        quiet=quiet,
+        scheduler=scheduler,
+    )
     try:
-        code = _process(
-            inputs,
-            model,
-            reference,
-            batch_size,
-            workers,
-            max_chars,
-            output_format.value,
-            output,
-            only_set,
-            quiet,
-            scheduler,
-            day_first,
-        )
+        code = _process(inputs, options)
     except BrokenPipeError:
         _silence_stdout()
         code = EXIT_OK
@@ -301,78 +309,58 @@ def extract(
     raise typer.Exit(code)
 
 
-def _process(
-    inputs: Iterator[Document | Failure],
-    model: str | None,
-    reference: dt.date | None,
-    batch_size: int,
-    workers: int,
-    max_chars: int,
-    fmt: str,
-    output: str | None,
-    only: frozenset[str] | None,
-    quiet: bool,
-    scheduler: str | None = None,
-    day_first: bool | None = None,
-) -> int:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RunOptions:
+    """Everything `extract` was asked to do, checked: built once from the options."""
+
+    settings: Settings  # how to extract (shared with the Dask workers)
+    format: str  # "auto" or a key of formats.WRITERS
+    output: str | None  # a file replaced atomically, or None for stdout
+    only: frozenset[str] | None  # record types to keep
+    quiet: bool
+    scheduler: str | None  # a Dask scheduler's address, or None to run here
+
+
+def _process(inputs: Iterator[Document | Failure], options: RunOptions) -> int:
     """Load the pipeline, extract, write; return the exit code."""
     from newsclaims.core.pipeline import ModelError
 
+    from .formats import choose
     from .output import OutputError, atomic_output
 
     try:
-        extractor = _extractor(
-            model, reference, batch_size, workers, max_chars, scheduler, day_first
-        )
+        extractor = _extractor(options)
     except ModelError as exc:
         _error(str(exc))
         return EXIT_PARTIAL
     results = extractor.stream(inputs)
-    if output is None:
+    if options.output is None:
         tty = sys.stdout.isatty()
-        if fmt == "auto":
-            fmt = "table" if tty else "jsonl"
-        written, failed = _run(results, sys.stdout.buffer, fmt, only, quiet, stdout_is_tty=tty)
+        fmt = choose(options.format, terminal=tty)
+        written, failed = _run(results, sys.stdout.buffer, fmt, options, stdout_is_tty=tty)
     else:
-        if fmt == "auto":
-            fmt = "jsonl"
+        fmt = choose(options.format, terminal=False)
         try:
-            with atomic_output(output) as fh:
-                written, failed = _run(results, fh, fmt, only, quiet, stdout_is_tty=False)
+            with atomic_output(options.output) as fh:
+                written, failed = _run(results, fh, fmt, options, stdout_is_tty=False)
         except OSError as exc:  # creating, syncing or renaming the file
             raise OutputError(exc.strerror or str(exc)) from exc
-    if not quiet:
+    if not options.quiet:
         sys.stderr.write(
             f"newsclaims: {written + failed} read, {written} written, {failed} failed\n"
         )
     return EXIT_PARTIAL if failed else EXIT_OK
 
 
-def _extractor(
-    model: str | None,
-    reference: dt.date | None,
-    batch_size: int,
-    workers: int,
-    max_chars: int,
-    scheduler: str | None,
-    day_first: bool | None = None,
-) -> Extractor | ClusterExtractor:
+def _extractor(options: RunOptions) -> Extractor | ClusterExtractor:
     """The local extractor, or its Dask twin when a scheduler is given (raises ModelError)."""
-    if scheduler is not None:
-        from newsclaims.core.distributed import ClusterExtractor, Settings
+    if options.scheduler is not None:
+        from newsclaims.core.distributed import ClusterExtractor
 
-        settings = Settings(model, reference, batch_size, max_chars, day_first)
-        return ClusterExtractor(scheduler, settings)
+        return ClusterExtractor(options.scheduler, options.settings)
     from newsclaims.core.extract import Extractor
 
-    return Extractor(
-        model=model,
-        published=reference,
-        day_first=day_first,
-        batch_size=batch_size,
-        n_process=workers,
-        max_chars=max_chars,
-    )
+    return Extractor.from_settings(options.settings)
 
 
 def _silence_stdout() -> None:
@@ -382,41 +370,22 @@ def _silence_stdout() -> None:
         os.dup2(devnull, sys.stdout.fileno())
 
 
-def _writer(stream: BinaryIO, fmt: str, only: frozenset[str] | None) -> JsonlWriter | TableWriter:
-    if fmt == "jsonl":
-        from .output import JsonlWriter
-
-        return JsonlWriter(stream, only)
-    from rich.console import Console
-
-    from .render import TableWriter
-
-    text_stream: IO[str]
-    if stream is getattr(sys.stdout, "buffer", None):
-        text_stream = sys.stdout
-    else:
-        import io
-
-        text_stream = io.TextIOWrapper(stream, encoding="utf-8", write_through=True)
-    return TableWriter(Console(file=text_stream, highlight=False, emoji=False, markup=False), only)
-
-
 def _run(
     results: Iterator[Extraction | Failure],
     stream: BinaryIO,
     fmt: str,
-    only: frozenset[str] | None,
-    quiet: bool,
+    options: RunOptions,
     stdout_is_tty: bool,
 ) -> tuple[int, int]:
     """Write every result, report every failure; return (written, failed)."""
     from newsclaims.core.records import Failure
 
+    from .formats import writer as make_writer
     from .output import OutputError
 
-    writer = _writer(stream, fmt, only)
+    writer = make_writer(fmt, stream, options.only)
     written = failed = 0
-    with _progress(quiet, stdout_is_tty) as tick:
+    with _progress(options.quiet, stdout_is_tty) as tick:
         for result in results:
             if isinstance(result, Failure):
                 failed += 1

@@ -17,18 +17,18 @@ module imports without the extra installed.
 
 from __future__ import annotations
 
-import datetime as dt
 import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import replace
 from itertools import islice
 from typing import Any
 
 from .documents import Document
-from .extract import DEFAULT_MAX_CHARS, Extractor
-from .pipeline import DEFAULT_BATCH_SIZE, ModelError, loaded_pipelines
+from .extract import Extractor
+from .pipeline import ModelError, loaded_pipelines
 from .records import Extraction, Failure
+from .settings import Settings as Settings  # re-exported: the Dask API takes it
 
 # distributed.Client and dask.bag.Bag: their methods carry no type annotations,
 # which strict mypy refuses to call, so they are typed as Any here.
@@ -36,22 +36,12 @@ Client = Any
 Bag = Any
 
 DEFAULT_PARTITION_SIZE = 64  # documents per task: seconds of work, small against task overhead
+DEFAULT_SETTINGS = Settings()
 CONNECT_TIMEOUT = 30.0  # seconds to reach the scheduler and to see a first worker
 
 
 class ClusterError(ModelError):
     """Nothing can run on the cluster: unreachable, no workers, or no pipeline on a worker."""
-
-
-@dataclass(frozen=True, slots=True)
-class Settings:
-    """What a worker needs to build the same extractor as a local run (picklable)."""
-
-    model: str | None = None
-    published: dt.date | None = None
-    batch_size: int = DEFAULT_BATCH_SIZE
-    max_chars: int = DEFAULT_MAX_CHARS
-    day_first: bool | None = None
 
 
 # One extractor per settings per worker process; the lock makes a threaded
@@ -65,13 +55,8 @@ def worker_extractor(settings: Settings) -> Extractor:
     """This process's extractor for ``settings``, built (pipeline loaded) on first use."""
     extractor = _EXTRACTORS.get(settings)
     if extractor is None:
-        extractor = Extractor(
-            model=settings.model,
-            published=settings.published,
-            batch_size=settings.batch_size,
-            max_chars=settings.max_chars,
-            day_first=settings.day_first,
-        )
+        # one spaCy process per Dask worker: the cluster spreads the work
+        extractor = Extractor.from_settings(replace(settings, workers=1))
         _EXTRACTORS[settings] = extractor
     return extractor
 
@@ -93,7 +78,7 @@ def worker_stats() -> dict[str, int]:
 
 
 def extract_partition(
-    items: Iterable[Document | Failure], settings: Settings = Settings()
+    items: Iterable[Document | Failure], settings: Settings = DEFAULT_SETTINGS
 ) -> list[Extraction | Failure]:
     """Extract from one partition of documents, in order, on the calling worker.
 
@@ -117,7 +102,7 @@ def partitions(
 def extract_on_cluster(
     client: Client,
     items: Iterable[Document | Failure],
-    settings: Settings = Settings(),
+    settings: Settings = DEFAULT_SETTINGS,
     *,
     partition_size: int = DEFAULT_PARTITION_SIZE,
     in_flight: int | None = None,
@@ -163,7 +148,7 @@ def _gather(future: Any, part: list[Document | Failure]) -> list[Extraction | Fa
     return result
 
 
-def extract_bag(bag: Bag, settings: Settings = Settings()) -> Bag:
+def extract_bag(bag: Bag, settings: Settings = DEFAULT_SETTINGS) -> Bag:
     """A bag of `Extraction`/`Failure`s from a bag of `Document`s, partition by partition."""
     return bag.map_partitions(extract_partition, settings)
 
@@ -180,7 +165,7 @@ class ClusterExtractor:
     def __init__(
         self,
         address: str,
-        settings: Settings = Settings(),
+        settings: Settings = DEFAULT_SETTINGS,
         *,
         partition_size: int = DEFAULT_PARTITION_SIZE,
         timeout: float = CONNECT_TIMEOUT,

@@ -44,13 +44,12 @@ from spacy.tokens import Doc, Token
 from .dates import dateline_span
 from .lemmas import Lemmas
 from .lexicon import cue_verbs, event_nouns
-from .records import Anchor, Modality, Span
+from .records import Anchor, Modality, ParticipantRole, Span
+from .syntax import EVENT_PLACE_LABELS, FUTURE_AUX, NOUN_MODIFIER_DEPS, TokenRange
 from .timexes import Timex
 
 EVENT_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "ure", "ing")
-FUTURE_AUX = frozenset({"will", "shall", "'ll", "would", "'d", "wo"})
 HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "should"})
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 AGENT_DEPS = frozenset({"nsubj", "csubj"})
 PATIENT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
 OTHER_DEPS = frozenset({"dative", "iobj"})
@@ -77,13 +76,13 @@ CONFIDENCE: dict[Anchor, float] = {
 class RawEvent:
     trigger: int  # token index
     lemma: str
-    clause: tuple[int, int]  # token range
+    clause: TokenRange
     timex: Timex | None
     anchor: Anchor
     modality: Modality
     reported_by: int | None  # index of the raw quote that reports it
-    participants: list[tuple[str, tuple[int, int]]] = field(default_factory=list)
-    places: list[tuple[int, int]] = field(default_factory=list)  # token ranges
+    participants: list[tuple[ParticipantRole, TokenRange]] = field(default_factory=list)
+    places: list[TokenRange] = field(default_factory=list)
     confidence: float = 0.7
 
 
@@ -171,7 +170,7 @@ def _nearest_predicate(doc: Doc, tx: Timex, lemmas: Lemmas) -> tuple[Token | Non
     return root, "none"
 
 
-def _np(tok: Token) -> tuple[int, int]:
+def _np(tok: Token) -> TokenRange:
     keep = [t.i for t in tok.subtree]
     lo, hi = min(keep), max(keep) + 1
     # cut relative clauses to keep the participant a noun phrase, and places
@@ -180,7 +179,7 @@ def _np(tok: Token) -> tuple[int, int]:
         if child.i < tok.i:
             continue
         if child.dep_ in ("relcl", "acl") or (
-            child.dep_ == "prep" and any(g.ent_type_ in PLACE_LABELS for g in child.children)
+            child.dep_ == "prep" and any(g.ent_type_ in EVENT_PLACE_LABELS for g in child.children)
         ):
             hi = min(hi, child.left_edge.i)
     doc = tok.doc
@@ -193,7 +192,7 @@ def _np(tok: Token) -> tuple[int, int]:
     return lo, hi
 
 
-def _clause(trigger: Token) -> tuple[int, int]:
+def _clause(trigger: Token) -> TokenRange:
     """The trigger's clause: its subtree, without sentences of its own (ccomp) for verbs."""
     if trigger.pos_ == "NOUN":
         return _np(trigger)
@@ -226,13 +225,13 @@ def _modality(trigger: Token) -> Modality:
     return "asserted"
 
 
-def _participants(trigger: Token, dates: set[int]) -> list[tuple[str, tuple[int, int]]]:
+def _participants(trigger: Token, dates: set[int]) -> list[tuple[ParticipantRole, TokenRange]]:
     """Who takes part, by dependency role; a temporal expression is never a participant."""
-    out: list[tuple[str, tuple[int, int]]] = []
+    out: list[tuple[ParticipantRole, TokenRange]] = []
     for child in trigger.children:
         if child.i in dates:
             continue
-        role = None
+        role: ParticipantRole | None = None
         if child.dep_ in AGENT_DEPS or (trigger.pos_ == "NOUN" and child.dep_ == "poss"):
             role = "agent"
         elif child.dep_ in PATIENT_DEPS:
@@ -275,7 +274,7 @@ def is_eventish(tok: Token, lemma: str) -> bool:
     """
     if tok.pos_ == "ADJ" and tok.dep_ == "acomp":
         return True  # a state: "was weak during the quarter", "is eligible now"
-    if tok.pos_ == "AUX" or tok.dep_ in MODIFIER_DEPS:
+    if tok.pos_ == "AUX" or tok.dep_ in NOUN_MODIFIER_DEPS:
         return False
     return is_predicate(tok, lemma)
 
@@ -286,7 +285,7 @@ def _reporting(lemma: str) -> bool:
     return sense is not None and sense.category == "speech"
 
 
-def _clause_bounds(tok: Token) -> tuple[int, int] | None:
+def _clause_bounds(tok: Token) -> TokenRange | None:
     """The token range of the relative clause ``tok`` sits in, if any.
 
     A date inside "who has pushed for it since 2023" dates that clause; the
@@ -407,8 +406,6 @@ LEAD_SENTENCES = 3  # sentences at the top in which the story's day is looked fo
 # Undated sentences after a dated day whose predicates all take it (a third
 # sentence's links were right 6 times in 238 on the training gold).
 INHERIT_SENTENCES = 2
-# Dependents that modify a noun or a phrase rather than tell an event.
-MODIFIER_DEPS = frozenset({"compound", "amod", "prep", "nmod", "poss", "npadvmod"})
 # Points and stretches of the calendar date other predicates of their
 # sentence; "every month" says how often one thing happens, not when others do.
 SPREADING = frozenset({"DATE", "TIME", "DURATION"})
@@ -505,7 +502,9 @@ def find_events(
     # `Span.ents` rebuilds every entity of the Doc on each call: asked once
     # per event it made the events quadratic in the length of an article.
     place_ents = [
-        (p.start_char, p.end_char, p.start, p.end) for p in doc.ents if p.label_ in PLACE_LABELS
+        (p.start_char, p.end_char, p.start, p.end)
+        for p in doc.ents
+        if p.label_ in EVENT_PLACE_LABELS
     ]
     seen: set[tuple[int, int]] = set()
     for trigger, tx, anchor in _pairs(doc, timexes, quote_spans, lemmas):

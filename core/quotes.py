@@ -39,10 +39,10 @@ from .lexicon import (
     source_preps,
 )
 from .marks import QuotedSpan, find_quoted, paragraphs
-from .records import QuoteKind, Span
+from .records import CueCategory, QuoteKind, Span
+from .syntax import RELATIVE_PRONOUNS
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 QUOTE_MARK_TEXTS = frozenset(["“", "”", '"', "''", "``", "‘", "’", "'", "«", "»", "„", "‟"])
 DASHES = frozenset(["—", "–", "-", "--", "―"])
 # Words allowed between a quote's closing mark and its cue: “…,” the Russia FM said.
@@ -99,7 +99,7 @@ class CueHit:
     end: int
     head: int  # the token that carries the syntax (the verb, or "according")
     lemma: str
-    category: str
+    category: CueCategory
     chars: Span  # character span of the cue words
     frames: frozenset[str] = frozenset()
     source_phrase: bool = False  # "according to X": the source is the phrase's object
@@ -238,7 +238,7 @@ def _that_clause(noun: Token) -> Token | None:
     return None
 
 
-def _source_opener(tok: Token, sense: tuple[str, frozenset[str]]) -> CueHit | None:
+def _source_opener(tok: Token, sense: tuple[CueCategory, frozenset[str]]) -> CueHit | None:
     """A sentence that opens "In a new poll, ...": the poll is its source.
 
     Only at the start of a sentence (after "But"/"And" at most) and set off by a
@@ -271,7 +271,7 @@ def _in_compound_word(doc: Doc, tok: Token) -> bool:
 
 
 def _phrase_at(
-    doc: Doc, i: int, phrases: dict[tuple[str, ...], str], longest: int
+    doc: Doc, i: int, phrases: dict[tuple[str, ...], CueCategory], longest: int
 ) -> CueHit | None:
     for n in range(longest, 1, -1):
         words = tuple(t.lower_ for t in doc[i : i + n])

@@ -24,6 +24,8 @@ Modality = Literal["asserted", "reported", "future", "negated", "hypothetical"]
 Anchor = Literal["explicit", "sentence", "publication", "inherited", "none"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 PublishedFrom = Literal["input", "dateline", "option"]
+CueCategory = Literal["speech", "belief", "intention", "evidence", "stance", "punctuation"]
+ParticipantRole = Literal["agent", "patient", "other"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -53,7 +55,7 @@ class Cue:
     text: str
     lemma: str
     span: Span
-    category: str  # speech | belief | intention | evidence | stance | punctuation
+    category: CueCategory
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -87,7 +89,7 @@ class Trigger:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Participant:
-    role: str  # agent | patient | other
+    role: ParticipantRole
     text: str
     span: Span
     label: str | None

@@ -26,61 +26,13 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import document_nouns, gender_words, role_families
+from .lexicon import document_nouns, gender_words, honorifics, role_families
 from .records import Mention, SpeakerRecord, SpeakerRef
 from .records import Span as CharSpan
+from .syntax import AFFILIATION_LABELS, NAME_MODIFIER_DEPS, RELATIVE_PRONOUNS
 
-HONORIFICS = frozenset(
-    [
-        "mr",
-        "mr.",
-        "mrs",
-        "mrs.",
-        "ms",
-        "ms.",
-        "dr",
-        "dr.",
-        "sen",
-        "sen.",
-        "rep",
-        "rep.",
-        "gov",
-        "gov.",
-        "prof",
-        "prof.",
-        "sir",
-        "dame",
-        "lord",
-        "lady",
-        "president",
-        "senator",
-        "governor",
-        "minister",
-        "secretary",
-        "general",
-        "gen",
-        "gen.",
-        "lt",
-        "col",
-        "col.",
-        "sgt",
-        "sgt.",
-        "capt",
-        "capt.",
-        "rev",
-        "rev.",
-        "pope",
-        "king",
-        "queen",
-        "prince",
-        "princess",
-        "judge",
-        "justice",
-    ]
-)
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "me", "you"})
 GROUP_PRONOUNS = frozenset({"it", "they", "them", "its", "we", "us"})
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # Entity labels that can speak, and the roster label each is kept under.
 SPEAKER_LABELS = {
     "PERSON": "PERSON",
@@ -94,10 +46,7 @@ SPEAKER_LABELS = {
     "EVENT": "ORG",
 }
 DOCUMENT = "DOCUMENT"
-PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
 NAME_DEPS = frozenset({"compound", "amod", "nmod"})
-# An entity in one of these relations only modifies the speaker ("Veloria’s minister").
-MODIFIER_DEPS = frozenset({"poss", "amod", "compound", "nmod", "npadvmod"})
 TITLE_SKIP_DEPS = frozenset({"det", "poss", "case", "punct", "predet"})
 ANTECEDENT_WINDOW = 8  # people looked back at for a pronoun of the right gender
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.\-]{1,9}$")
@@ -159,7 +108,9 @@ class _Pending:
 def name_tokens(text: str) -> frozenset[str]:
     """The words of a name that identify the person (no honorifics, no possessive)."""
     words = [w.strip(".,’'-–—").lower() for w in text.replace("’s", "").replace("'s", "").split()]
-    return frozenset(w for w in words if w and w not in HONORIFICS and any(c.isalpha() for c in w))
+    return frozenset(
+        w for w in words if w and w not in honorifics() and any(c.isalpha() for c in w)
+    )
 
 
 class Roster:
@@ -502,8 +453,8 @@ def _speaker_rank(ent: Span, head: Token) -> int:
     if headed:
         if label == "PERSON":
             return 0
-        return 3 if ent.label_ in PLACE_LABELS else 1
-    if label == "PERSON" and ent.root.dep_ not in MODIFIER_DEPS:
+        return 3 if ent.label_ in AFFILIATION_LABELS else 1
+    if label == "PERSON" and ent.root.dep_ not in NAME_MODIFIER_DEPS:
         return 2
     return 9
 
@@ -514,8 +465,8 @@ def _place_key(word: str) -> str:
 
 
 def _is_place_word(tok: Token) -> bool:
-    return tok.ent_type_ in PLACE_LABELS or (
-        tok.is_title and tok.pos_ in ("PROPN", "ADJ") and tok.dep_ in MODIFIER_DEPS
+    return tok.ent_type_ in AFFILIATION_LABELS or (
+        tok.is_title and tok.pos_ in ("PROPN", "ADJ") and tok.dep_ in NAME_MODIFIER_DEPS
     )
 
 
@@ -534,7 +485,7 @@ def _places_near(ent: Span) -> set[str]:
     doc = ent.doc
     near = [*doc[max(0, ent.start - 8) : ent.start], *doc[ent.end : min(len(doc), ent.end + 8)]]
     return {
-        _place_key(t.text) for t in near if t.ent_type_ in PLACE_LABELS or _is_place_word(t)
+        _place_key(t.text) for t in near if t.ent_type_ in AFFILIATION_LABELS or _is_place_word(t)
     } - {_place_key(w) for w in ent.text.split()}
 
 
@@ -576,7 +527,7 @@ def _abs(ent: Span, base: int) -> CharSpan:
 
 def _clean_name(text: str) -> str:
     words = text.split()
-    while len(words) > 1 and words[0].lower() in HONORIFICS:
+    while len(words) > 1 and words[0].lower() in honorifics():
         words = words[1:]
     name = " ".join(words).lstrip("-–— ")
     for suffix in ("’s", "'s"):
@@ -610,7 +561,7 @@ def _role_families_of(mention: Span) -> frozenset[str]:
         t.text
         for t in mention
         if t.dep_ not in TITLE_SKIP_DEPS
-        and (t.ent_type_ not in PLACE_LABELS or role_families([t.text]))
+        and (t.ent_type_ not in AFFILIATION_LABELS or role_families([t.text]))
     ]
     return role_families(words)
 

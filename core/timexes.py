@@ -24,9 +24,9 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from .dates import Direction, Focus, Normalized, holidays, normalize
+from .syntax import FUTURE_AUX
 from .timewords import words
 
-FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "'d"})
 MODAL_AUX = frozenset({"may", "might", "could", "should", "must", "can"})
 MAX_PIECE = 8  # tokens: no temporal expression in the training gold is longer
 WINDOW = 4  # tokens on each side of a trigger word tried as its expression

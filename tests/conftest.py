@@ -25,7 +25,6 @@ def eval_dir() -> Path | None:
     for candidate in (
         os.environ.get("NEWSCLAIMS_EVAL_DIR"),
         ROOT.parent / "shared" / "eval",
-        Path("/work/shared/eval"),
     ):
         if candidate and (Path(candidate) / "seed-quotes.jsonl").exists():
             return Path(candidate)

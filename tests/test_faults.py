@@ -192,16 +192,16 @@ def test_internal_error_is_one_line_without_debug(invoke, tmp_path, monkeypatch)
 
 def test_a_rule_crash_costs_one_document(invoke, tmp_path, monkeypatch):
     """An exception inside the rules for one article: that article fails, the rest is written."""
-    import newsclaims.core.extract
+    import newsclaims.core.assembly
 
-    real = newsclaims.core.extract.find_quotes
+    real = newsclaims.core.assembly.find_quotes
 
     def flaky(doc, lemmas):
         if "POISON" in doc.text:
             raise ValueError("boom")
         return real(doc, lemmas)
 
-    monkeypatch.setattr(newsclaims.core.extract, "find_quotes", flaky)
+    monkeypatch.setattr(newsclaims.core.assembly, "find_quotes", flaky)
     good = write(tmp_path, "good.txt")
     bad = write(tmp_path, "bad.txt", "POISON " + ARTICLE)
     result = invoke("extract", bad, good, "--format", "jsonl")

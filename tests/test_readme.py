@@ -62,3 +62,24 @@ def test_example_quote_record_is_real_output():
     golden = records((GOLDEN / "harbor-bridge.txt.out.jsonl").read_bytes())
     real = next(r for r in golden if r["type"] == "quote" and r["id"] == example["id"])
     assert {k: real[k] for k in example} == example
+
+
+def test_library_example_runs_as_shown(tmp_path):
+    """The "Use as a library" example, run as a script outside the checkout."""
+    import subprocess
+    import sys
+
+    section = README.split("## Use as a library", 1)[1].split("\n## ", 1)[0]
+    code = re.search(r"```python\n(.*?)```", section, flags=re.S)
+    assert code is not None
+    proc = subprocess.run(
+        [sys.executable, "-c", code.group(1)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+    )
+    assert proc.returncode == 0, proc.stderr
+    first, second = proc.stdout.splitlines()
+    assert "Ana Ruiz" in first and first.endswith("| We are ready,")
+    assert second.startswith("a1 [") and "'voted'" in second

@@ -45,6 +45,7 @@ from .core.records import (
     SpeakerRef,
     Trigger,
 )
+from .core.settings import Settings
 
 if TYPE_CHECKING:
     from .core.extract import Extractor
@@ -78,6 +79,7 @@ __all__ = [
     "QuoteKind",
     "QuoteRecord",
     "Record",
+    "Settings",
     "Speaker",
     "SpeakerRecord",
     "SpeakerRef",

@@ -1,0 +1,229 @@
+"""Record assembly: the rules' findings on one parsed piece, turned into records.
+
+`DocumentState` holds what is known of one document while its pieces come
+back from spaCy (plain values only, so a piece's spaCy objects are freed as
+soon as it is analysed). `analyze` runs the rules over one parsed piece, in
+this order:
+
+1. temporal expressions (`timexes.find_timexes`), valued against the
+   document's reference date;
+2. quotes (`quotes.find_quotes`) and the speaker roster (`speakers.Roster`),
+   whose mentions span the whole document;
+3. events (`events.find_events`), which know the quotes and their cues;
+4. the date of a quote: the date its cue verb's event was given with anchor
+   `explicit` ("On Friday, Lavrov said ..."), else none.
+
+Everything is kept in document offsets (a piece starts at ``base``).
+`finish` numbers the records and attaches the roster's ids once every
+piece of the document is in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc
+
+from .dates import bounds
+from .documents import Document
+from .events import RawEvent, find_events
+from .lemmas import Lemmas
+from .quotes import find_quotes
+from .records import (
+    Anchor,
+    Cue,
+    DateValue,
+    DocumentRecord,
+    EventRecord,
+    Extraction,
+    Participant,
+    Place,
+    PublishedFrom,
+    QuoteKind,
+    QuoteRecord,
+    Span,
+    Trigger,
+)
+from .speakers import Resolved, Roster, count_quote
+from .syntax import TokenRange
+from .timexes import Timex, find_timexes
+
+
+@dataclass(slots=True)
+class PendingQuote:
+    """A quote in document offsets, waiting for the roster's speaker ids."""
+
+    span: Span
+    parts: list[Span]
+    kind: QuoteKind
+    cue: Cue | None
+    speaker: Resolved | None
+    date: DateValue | None
+    confidence: float
+
+
+@dataclass(slots=True)
+class DocumentState:
+    """What is known of one document while its pieces come back from spaCy."""
+
+    doc: Document
+    ref: dt.date | None
+    published_from: PublishedFrom | None
+    chunks: int
+    roster: Roster = field(default_factory=Roster)
+    quotes: list[PendingQuote] = field(default_factory=list)
+    events: list[EventRecord] = field(default_factory=list)
+    seen: int = 0
+    error: str | None = None
+    day_first: bool | None = None  # the document's order of numeric dates, when known
+
+
+def analyze(state: DocumentState, sdoc: Doc, base: int, lemmas: Lemmas) -> None:
+    """Run the rules over one parsed piece and keep the results in document offsets."""
+    text = state.doc.text
+    timexes = find_timexes(sdoc, state.ref, state.day_first)
+    raw_quotes = find_quotes(sdoc, lemmas)
+    by_start = state.roster.add_doc(
+        sdoc, base, [(q.start + base, q.end + base) for q in raw_quotes]
+    )
+    resolved: list[Resolved | None] = []
+    by_quote: dict[int, Resolved | None] = {}
+    for q in raw_quotes:
+        if q.follows is not None:
+            res = by_quote.get(id(q.follows))
+        elif q.speaker is not None:
+            res = state.roster.resolve(sdoc, base, q.speaker, by_start, q.referent)
+        else:
+            res = None
+        if res is not None:
+            count_quote(res)
+        resolved.append(res)
+        by_quote[id(q)] = res
+    cue_heads = {q.cue.head: i for i, q in enumerate(raw_quotes) if q.cue is not None}
+    events = find_events(sdoc, timexes, [(q.start, q.end) for q in raw_quotes], cue_heads, lemmas)
+    said_when = _quote_dates(events, cue_heads)
+    first = len(state.quotes)
+    for i, (q, res) in enumerate(zip(raw_quotes, resolved, strict=True)):
+        cue = None
+        if q.cue is not None:
+            cs, ce = q.cue.chars[0] + base, q.cue.chars[1] + base
+            cue = Cue(text=text[cs:ce], lemma=q.cue.lemma, span=(cs, ce), category=q.cue.category)
+        tx = said_when.get(i)
+        state.quotes.append(
+            PendingQuote(
+                span=(q.start + base, q.end + base),
+                parts=[(s + base, e + base) for s, e in q.parts],
+                kind=q.kind,
+                cue=cue,
+                speaker=res,
+                date=date_value(tx, base, text, "explicit") if tx else None,
+                confidence=q.confidence,
+            )
+        )
+    for ev in events:
+        reported = None if ev.reported_by is None else first + ev.reported_by
+        state.events.append(event_record(state.doc.id, ev, reported, base, sdoc, text))
+
+
+def _quote_dates(events: list[RawEvent], cue_heads: dict[int, int]) -> dict[int, Timex]:
+    """Quote number -> when it was said: the explicit date of its cue verb's event."""
+    said_when: dict[int, Timex] = {}
+    for ev in events:
+        if ev.trigger in cue_heads and ev.anchor == "explicit" and ev.timex is not None:
+            said_when.setdefault(cue_heads[ev.trigger], ev.timex)
+    return said_when
+
+
+def finish(state: DocumentState) -> Extraction:
+    """Number everything and attach roster ids, now that the whole document is read."""
+    doc = state.doc
+    text = doc.text
+    speakers, ids = state.roster.records(doc.id)
+    quotes = [
+        QuoteRecord(
+            doc=doc.id,
+            id=f"q{n}",
+            text=text[q.span[0] : q.span[1]],
+            span=q.span,
+            parts=q.parts,
+            kind=q.kind,
+            cue=q.cue,
+            speaker=state.roster.ref(q.speaker, ids) if q.speaker is not None else None,
+            date=q.date,
+            confidence=round(q.confidence, 2),
+        )
+        for n, q in enumerate(state.quotes, 1)
+    ]
+    events = [replace(ev, id=f"e{n}") for n, ev in enumerate(state.events, 1)]
+    record = DocumentRecord(
+        doc=doc.id,
+        source=doc.source,
+        title=doc.title,
+        url=doc.url,
+        published=state.ref.isoformat() if state.ref else None,
+        published_from=state.published_from,
+        chars=len(text),
+        quotes=len(quotes),
+        speakers=len(speakers),
+        events=len(events),
+    )
+    return Extraction(record, speakers, quotes, events)
+
+
+def date_value(tx: Timex, base: int, text: str, anchor: Anchor) -> DateValue:
+    """A temporal expression as tied to one claim, in document offsets."""
+    start, end = bounds(tx.norm.value)
+    s, e = tx.start + base, tx.end + base
+    return DateValue(
+        text=text[s:e],
+        span=(s, e),
+        value=tx.norm.value,
+        type=tx.norm.type,
+        granularity=tx.norm.granularity,
+        mod=tx.norm.mod,
+        start=start,
+        end=end,
+        anchor=anchor,
+    )
+
+
+def char_span(sdoc: Doc, rng: TokenRange, base: int) -> Span:
+    """The character span in the document of a token range of a piece."""
+    first, last = sdoc[rng[0]], sdoc[rng[1] - 1]
+    return base + first.idx, base + last.idx + len(last.text)
+
+
+def event_record(
+    doc_id: str, ev: RawEvent, reported: int | None, base: int, sdoc: Doc, text: str
+) -> EventRecord:
+    """An event record in document offsets; its id is set when the document is done."""
+    tok = sdoc[ev.trigger]
+    t_span = (base + tok.idx, base + tok.idx + len(tok.text))
+    c_span = char_span(sdoc, ev.clause, base)
+    participants = []
+    for role, rng in ev.participants:
+        span = char_span(sdoc, rng, base)
+        label = sdoc[rng[0] : rng[1]].root.ent_type_ or None
+        participants.append(
+            Participant(role=role, text=text[span[0] : span[1]], span=span, label=label)
+        )
+    places = []
+    for rng in ev.places:
+        span = char_span(sdoc, rng, base)
+        places.append(Place(text=text[span[0] : span[1]], span=span, label=sdoc[rng[0]].ent_type_))
+    return EventRecord(
+        doc=doc_id,
+        id="",
+        text=text[c_span[0] : c_span[1]],
+        span=c_span,
+        trigger=Trigger(
+            text=text[t_span[0] : t_span[1]], lemma=ev.lemma, span=t_span, pos=tok.pos_
+        ),
+        participants=participants,
+        places=places,
+        date=date_value(ev.timex, base, text, ev.anchor) if ev.timex else None,
+        modality=ev.modality,
+        reported_by=f"q{reported + 1}" if reported is not None else None,
+        confidence=round(ev.confidence, 2),
+    )
