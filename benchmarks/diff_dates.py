@@ -6,8 +6,9 @@
 
 Matches temporal expressions the way the shared scorer does (any overlap of
 letters and digits, an exact boundary preferred) and prints, one line each:
-value errors, spurious and missed expressions, event-date link precision by
-anchor, and a sample of wrong and lost links with a little context. The gold
+value errors, the value accuracy of each date form (`core.dates.ORDER`: which
+form read the predicted text), spurious and missed expressions, event-date
+link precision by anchor, and a sample of wrong and lost links with a little context. The gold
 texts are read at run time; nothing of them is written anywhere.
 """
 
@@ -18,6 +19,8 @@ import json
 import re
 from collections import Counter, defaultdict
 from pathlib import Path
+
+from newsclaims.core.dates import form_of
 
 
 def _alnum(text: str, span: tuple[int, int]) -> frozenset[int]:
@@ -46,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("gold", type=Path)
     parser.add_argument("pred", type=Path)
-    parser.add_argument("--show", default="values,spurious,missed,links,lost")
+    parser.add_argument("--show", default="values,forms,spurious,missed,links,lost")
     parser.add_argument("--limit", type=int, default=400)
     args = parser.parse_args(argv)
     show = set(args.show.split(","))
@@ -60,6 +63,8 @@ def main(argv: list[str] | None = None) -> int:
     anchors: Counter[str] = Counter()
     anchors_ok: Counter[str] = Counter()
     lost_kinds: Counter[str] = Counter()
+    form_seen: Counter[str] = Counter()
+    form_right: Counter[str] = Counter()
     for line in args.gold.open(encoding="utf-8"):
         doc = json.loads(line)
         text, dct, recs = doc["text"], doc["dct"], preds[str(doc["id"])]
@@ -79,6 +84,9 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             used.add(best)
             ps, pd = pdates[best]
+            name = form_of(text[ps[0] : ps[1]]) or "-"
+            form_seen[name] += 1
+            form_right[name] += str(pd.get("value")) == str(g["value"])
             if str(pd.get("value")) != str(g["value"]):
                 lines["values"].append(
                     f"{dct} {g['type']} gold {g['value']!r} [{text[gs[0] : gs[1]]}] "
@@ -140,6 +148,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"== {name} ({len(lines[name])})")
             for entry in lines[name][: args.limit]:
                 print(entry)
+    if "forms" in show:
+        print("== value accuracy by form (matched expressions)")
+        for name, n in form_seen.most_common():
+            print(f"{name}: {form_right[name]}/{n} = {form_right[name] / n:.3f}")
     print("== link precision by anchor")
     for anchor, n in anchors.most_common():
         print(f"{anchor}: {anchors_ok[anchor]}/{n} = {anchors_ok[anchor] / n:.3f}")

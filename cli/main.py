@@ -247,6 +247,15 @@ def extract(
             show_default=False,
         ),
     ] = None,
+    day_first: Annotated[
+        bool | None,
+        typer.Option(
+            "--day-first/--month-first",
+            help="Order of all-numeric dates (12-03-2007) in documents that do not settle it "
+            "themselves (default: month first, marked ambiguous-day).",
+            show_default=False,
+        ),
+    ] = None,
     input_format: Annotated[
         InputFormatChoice,
         typer.Option(
@@ -406,6 +415,7 @@ def extract(
             batch_size=batch_size,
             workers=workers,
             max_chars=max_chars,
+            day_first=day_first,
         ),
         format=output_format.value,
         output=output,

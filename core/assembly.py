@@ -79,12 +79,13 @@ class DocumentState:
     events: list[EventRecord] = field(default_factory=list)
     seen: int = 0
     error: str | None = None
+    day_first: bool | None = None  # the document's order of numeric dates, when known
 
 
 def analyze(state: DocumentState, sdoc: Doc, base: int, lemmas: Lemmas) -> None:
     """Run the rules over one parsed piece and keep the results in document offsets."""
     text = state.doc.text
-    timexes = find_timexes(sdoc, state.ref)
+    timexes = find_timexes(sdoc, state.ref, state.day_first)
     raw_quotes = find_quotes(sdoc, lemmas)
     by_start = state.roster.add_doc(
         sdoc, base, [(q.start + base, q.end + base) for q in raw_quotes]

@@ -27,6 +27,7 @@ from .assembly import DocumentState
 from .dates import dateline_date
 from .documents import Document
 from .lemmas import Lemmas
+from .numeric_dates import document_order
 from .pipeline import DEFAULT_CHUNK_CHARS, add_paragraph_boundaries, chunk_text, load_pipeline
 from .records import Extraction, Failure, PublishedFrom
 from .settings import (
@@ -57,7 +58,9 @@ class Extractor:
     """Extracts quotes, speakers and dated events from documents.
 
     ``published`` is the reference date for documents that carry none of
-    their own (neither a JSON field nor a dateline). ``batch_size`` and
+    their own (neither a JSON field nor a dateline); ``day_first`` the order
+    of all-numeric dates in documents that do not settle it themselves
+    (`core.numeric_dates`). ``batch_size`` and
     ``n_process`` go to spaCy's `nlp.pipe`.
     """
 
@@ -67,6 +70,7 @@ class Extractor:
         *,
         model: str | None = None,
         published: dt.date | None = None,
+        day_first: bool | None = None,
         batch_size: int = DEFAULT_BATCH_SIZE,
         batch_chars: int = DEFAULT_BATCH_CHARS,
         n_process: int = DEFAULT_WORKERS,
@@ -76,6 +80,7 @@ class Extractor:
         self.nlp = add_paragraph_boundaries(nlp if nlp is not None else load_pipeline(model))
         self.lemmas = Lemmas(self.nlp)
         self.published = published
+        self.day_first = day_first
         self.batch_size = batch_size
         self.batch_chars = batch_chars
         self.n_process = n_process
@@ -90,6 +95,7 @@ class Extractor:
             nlp,
             model=settings.model,
             published=settings.published,
+            day_first=settings.day_first,
             batch_size=settings.batch_size,
             n_process=settings.workers,
             max_chars=settings.max_chars,
@@ -165,7 +171,8 @@ class Extractor:
             in_a_row = 0
             ref, origin = self._reference(item)
             cuts = chunk_text(item.text, self.chunk_chars)
-            states[n] = DocumentState(item, ref, origin, len(cuts))
+            order = document_order(item.text, self.day_first)
+            states[n] = DocumentState(item, ref, origin, len(cuts), day_first=order)
             pending.append(n)
             for k, (s, e) in enumerate(cuts):
                 yield item.text[s:e], (n, k, s)

@@ -26,6 +26,9 @@ class Settings:
     ``model``: a spaCy pipeline package or path (None: the default one).
     ``published``: the reference date for documents that carry none.
     ``workers``: spaCy processes on this machine (a Dask worker runs one).
+    ``day_first``: the order of all-numeric dates ("12-03-2007") in documents
+    that do not settle it themselves (None: month first, marked ambiguous;
+    see `core.numeric_dates`).
     """
 
     model: str | None = None
@@ -33,3 +36,4 @@ class Settings:
     batch_size: int = DEFAULT_BATCH_SIZE
     workers: int = DEFAULT_WORKERS
     max_chars: int = DEFAULT_MAX_CHARS
+    day_first: bool | None = None

@@ -41,14 +41,47 @@ class Timex:
     root: int  # token index of the expression's syntactic head
 
 
-def direction(token: Token) -> Direction:
-    """Past or future, from the tense of the verb governing ``token``."""
+def _governing_verb(token: Token) -> Token | None:
     verb = token
     for _ in range(4):
         if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
             break
         verb = verb.head
-    if verb.pos_ not in ("VERB", "AUX"):
+    return verb if verb.pos_ in ("VERB", "AUX") else None
+
+
+def _pluperfect(token: Token) -> bool:
+    """Whether the verb governing ``token`` (or the verb it completes) is in the past
+    perfect: what "had" happened by a day is behind the report, whatever the words
+    before the day ("had filed reports by Wednesday", "had been due to expire Friday")."""
+    verb = _governing_verb(token)
+    for _ in range(2):
+        if verb is None:
+            return False
+        if any(c.lower_ in ("had", "'d") and c.dep_ in ("aux", "auxpass") for c in verb.children):
+            return not any(c.lower_ in FUTURE_AUX - {"'d"} for c in verb.children)
+        verb = verb.head if verb.dep_ in ("xcomp", "ccomp", "advcl") else None
+    return False
+
+
+def _past_purpose(verb: Token) -> bool:
+    """A weekday under an infinitive that hangs on a past-tense verb or a noun is
+    when it was done ("gathered to mark the day Friday", "the first countries to join
+    Friday"); under a verb of planning it looks ahead. In the training gold, weekdays
+    under such an infinitive were past or the same day 8 times of 8 (months, though,
+    are ahead: "to be published in November")."""
+    if not any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
+        return False
+    head = verb.head
+    if head.i == verb.i or head.lower_ in words("schedule"):
+        return False
+    return head.tag_ in ("VBD", "NN", "NNS")
+
+
+def direction(token: Token) -> Direction:
+    """Past or future, from the tense of the verb governing ``token``."""
+    verb = _governing_verb(token)
+    if verb is None:
         return None
     if verb.lower_ in words("schedule"):
         return "future"  # "planned a march on Saturday", "is scheduled for Tuesday"
@@ -69,20 +102,31 @@ def direction(token: Token) -> Direction:
     return None
 
 
-def _forward(doc: Doc, start: int) -> bool:
+def _forward(doc: Doc, start: int, end: int) -> bool:
     """Whether the words just before an expression point ahead, whatever the tense.
 
     A deadline or a payment date is ahead of the report that sets it:
-    "postponed until Tuesday", "payable Dec. 15", "as soon as Monday"
-    (the `forward` kind in ``core/data/time_words.tsv``).
+    "postponed until Tuesday", "payable Dec. 15", "as soon as Monday",
+    "ready by Friday", "ahead of voting Tuesday" (the `forward` kind in
+    ``core/data/time_words.tsv``; "*" stands for any one word, and a word
+    whose value is ``day`` points ahead only before a day: "extended
+    through Sunday night", but "this year through Oct. 19").
     """
     lo = max(doc[start].sent.start, start - 3)
-    before = " ".join(t.lower_ for t in doc[lo:start])
+    before = [t.lower_ for t in doc[lo:start]]
     head = " ".join(t.lower_ for t in doc[start : start + 3])
-    return any(
-        before == w or before.endswith(" " + w) or head.startswith(w + " ")
-        for w in words("forward")
-    )
+    is_day = any(t.lower_.rstrip(".") in words("weekday") for t in doc[start:end])
+    for phrase, scope in words("forward").items():
+        if scope == "day" and not is_day:
+            continue
+        if head.startswith(phrase + " "):
+            return True
+        for ending in (before, before[:-1]) if phrase.endswith(" *") else (before,):
+            text = " ".join(ending)
+            want = phrase.removesuffix(" *")
+            if text == want or text.endswith(" " + want):
+                return True
+    return False
 
 
 def _backward(doc: Doc, start: int) -> bool:
@@ -123,6 +167,10 @@ def _trigger_words() -> frozenset[str]:
             "today",
             "yesterday",
             "tomorrow",
+            "twice",
+            "thrice",
+            "noon",
+            "midnight",
         }
     )
 
@@ -133,7 +181,14 @@ def _holiday_words() -> frozenset[str]:
     return frozenset(n.split()[0] for n in holidays() if not n.startswith("the "))
 
 
+NUMERIC_DATE_TOKEN = re.compile(
+    r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:T[\d:.]+Z?)?|\d{1,2}([-/.])\d{1,2}\1(?:\d{4}|\d{2})"
+)
+
+
 def _is_trigger(tok: Token) -> bool:
+    if tok.text[:1].isdigit():
+        return NUMERIC_DATE_TOKEN.fullmatch(tok.text) is not None  # "2007/03/12", "19.02.2010"
     low = tok.lower_.rstrip(".")
     if low in words("lone"):
         return tok.pos_ in words("lone")[low].split()
@@ -141,6 +196,10 @@ def _is_trigger(tok: Token) -> bool:
         return True
     if low not in _trigger_words():
         return False
+    if low in ("noon", "midnight"):
+        return tok.text.islower()  # "High Noon" is a film
+    if low in words("weekday") and low.endswith("day"):
+        return True  # "this coming thursday night": a full weekday name, in any case
     if low in words("month") or low in words("weekday"):
         return tok.text[0].isupper() and tok.pos_ == "PROPN"
     return True
@@ -300,13 +359,14 @@ def _around(doc: Doc, i: int, ref: dt.date | None) -> tuple[int, int] | None:
 
 
 def _merge(doc: Doc, spans: list[tuple[int, int]], ref: dt.date | None) -> list[tuple[int, int]]:
-    """Join neighbours (touching, or across one comma) that normalize together."""
+    """Join neighbours (touching, or across one comma or "at") that normalize together:
+    "Friday" + "night", "Tuesday" + "at" + "9 a.m."."""
     out: list[tuple[int, int]] = []
     for s, e in sorted(spans):
         if out:
             ps, pe = out[-1]
             gap = doc[pe:s]
-            if (len(gap) == 0 or (len(gap) == 1 and gap[0].text == ",")) and _accept(
+            if (len(gap) == 0 or (len(gap) == 1 and gap[0].lower_ in (",", "at"))) and _accept(
                 doc, ps, e, ref
             ):
                 out[-1] = (ps, e)
@@ -388,23 +448,45 @@ def _advance(focus: Focus, text: str, norm: Normalized) -> Focus:
     if re.fullmatch(r"\d{4}-Q[1-4]", norm.value):
         if not NAMED_QUARTER.search(text) or BACKWARD.search(text):
             return focus
-        return Focus(norm.value, focus.date)
+        return Focus(norm.value, focus.date, focus.day_first)
     if norm.type == "DATE" and re.fullmatch(r"\d{4}(?:-\d\d(?:-\d\d)?)?", norm.value):
-        return Focus(focus.quarter, norm.value)
+        return Focus(focus.quarter, norm.value, focus.day_first)
     return focus
 
 
-def find_timexes(doc: Doc, ref: dt.date | None) -> list[Timex]:
-    """All temporal expressions in the document, in text order, normalized."""
+def _way(doc: Doc, start: int, end: int) -> Direction:
+    """The direction an expression is read in: the past perfect, then the words
+    before it, then the tense; a weekday that owns a noun ("Wednesday's ruling")
+    names something that has happened, whatever verb governs the noun."""
+    span = doc[start:end]
+    if _pluperfect(span.root):
+        return "past"
+    if _forward(doc, start, end):
+        return "future"
+    if _backward(doc, start):
+        return "past"
+    last = doc[end - 1]
+    if last.lower_ in words("weekday"):
+        if end < len(doc) and doc[end].tag_ == "POS":
+            return None
+        verb = _governing_verb(span.root)
+        if verb is not None and _past_purpose(verb):
+            return "past"
+    return direction(span.root)
+
+
+def find_timexes(doc: Doc, ref: dt.date | None, day_first: bool | None = None) -> list[Timex]:
+    """All temporal expressions in the document, in text order, normalized.
+
+    ``day_first`` is the order of the document's all-numeric dates when known
+    (`core.numeric_dates.document_order`).
+    """
     out: list[Timex] = []
-    focus = Focus()
+    focus = Focus(day_first=day_first)
     for s, e in _candidates(doc, ref):
         s, e = _trim(doc, s, e)
         span = doc[s:e]
-        way = (
-            "future" if _forward(doc, s) else "past" if _backward(doc, s) else direction(span.root)
-        )
-        norm = normalize(span.text, ref, way, focus)
+        norm = normalize(span.text, ref, _way(doc, s, e), focus)
         if norm is None:
             continue
         out.append(Timex(span.start_char, span.end_char, span.text, norm, span.root.i))

@@ -1,0 +1,320 @@
+"""Date forms family by family: clock times, numeric dates, sets, centuries, relative words.
+
+Pure text -> TIMEX3 for the normalizer; the real pipeline for what it finds
+in sentences written here. The reference date is Friday 2021-11-12.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsclaims.core.dates import ORDER, Focus, forms, normalize
+from newsclaims.core.numeric_dates import document_order
+from newsclaims.core.timex3 import is_value
+
+REF = dt.date(2021, 11, 12)  # a Friday
+
+
+def norm(text: str, direction=None, ref=REF, focus=None):
+    found = normalize(text, ref, direction, focus)
+    return None if found is None else (found.value, found.type, found.mod)
+
+
+def value(text: str, direction=None, ref=REF, focus=None) -> str | None:
+    found = normalize(text, ref, direction, focus)
+    return None if found is None else found.value
+
+
+def dates(ex) -> dict[str, str]:
+    return {e.date.text: e.date.value for e in ex.events if e.date and e.date.text}
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "want"),
+    [(f.name, text, want) for f in forms() for text, want in f.examples],
+)
+def test_every_form_reads_its_own_examples(name, text, want):
+    assert value(text) == want, (name, text)
+    if want is not None:
+        assert is_value(want), want
+
+
+def test_every_form_is_tried_once_and_has_examples():
+    assert len(ORDER) == len(set(ORDER)) == len(forms())
+    assert all(f.examples for f in forms())
+
+
+# -- weekday with a full date ---------------------------------------------------------
+
+
+def test_a_weekday_before_a_full_date_keeps_the_dates_own_year():
+    assert norm("Friday, October 1, 1999") == ("1999-10-01", "DATE", None)
+    assert value("on Monday, 7 March 2016") == "2016-03-07"
+    assert value("Wednesday, Nov. 3") == "2021-11-03"
+
+
+def test_a_weekday_and_a_full_date_are_one_expression(extract):
+    found = dates(extract("The accord was initialled on Friday, October 1, 1999, in Oslo."))
+    assert found.get("Friday, October 1, 1999") == "1999-10-01"
+    assert "1999" not in found
+
+
+# -- clock times ----------------------------------------------------------------------
+
+
+def test_clock_times_in_words():
+    assert value("a quarter past 6") == "2021-11-12T06:15"
+    assert value("half past ten") == "2021-11-12T10:30"
+    assert value("a quarter to noon") is None  # "noon" is not an hour number
+    assert value("ten minutes to 8") == "2021-11-12T07:50"
+    assert value("seven o'clock") == "2021-11-12T07:00"
+    assert value("five p.m.") == "2021-11-12T17:00"
+
+
+def test_military_and_twenty_four_hour_clocks():
+    assert norm("1800 hours") == ("2021-11-12T18:00", "TIME", None)
+    assert value("0630 hrs") == "2021-11-12T06:30"
+    assert value("21:15") == "2021-11-12T21:15"
+    assert value("2500 hours") != "2021-11-12T25:00"
+
+
+def test_noon_and_midnight():
+    assert value("noon") == "2021-11-12T12:00"
+    assert value("12 noon") == "2021-11-12T12:00"
+    assert value("midnight Thursday") == "2021-11-11T24:00"
+    assert value("noon on Nov. 20", "future") == "2021-11-20T12:00"
+
+
+def test_time_zones_are_read_and_dropped():
+    assert value("6:30 p.m. Eastern") == "2021-11-12T18:30"
+    assert value("9 a.m. EST Monday", "future") == "2021-11-15T09:00"
+    assert value("11 a.m. Pacific time") == "2021-11-12T11:00"
+    assert value("2010-02-19T14:00:00Z") == "2010-02-19T14:00:00"
+
+
+def test_a_time_on_a_day_written_before_it():
+    assert value("Tuesday at 9 a.m.", "future") == "2021-11-16T09:00"
+    assert value("Tuesday at 9 a.m.", "past") == "2021-11-09T09:00"
+    assert value("tomorrow at noon") == "2021-11-13T12:00"
+    assert value("Dec. 2 at 4:45 p.m.", "future") == "2021-12-02T16:45"
+
+
+def test_hours_with_a_part_of_the_day():
+    assert value("4 in the morning") == "2021-11-12T04:00"
+    assert value("3 in the afternoon") == "2021-11-12T15:00"
+    assert value("11 at night") == "2021-11-12T23:00"
+
+
+def test_times_in_sentences(extract):
+    found = dates(extract("The ferry leaves at a quarter past 6 each day, the harbor office said."))
+    assert found.get("a quarter past 6") == "2021-11-12T06:15"
+    found = dates(extract("The convoy rolled out at 1800 hours, an officer said."))
+    assert found.get("1800 hours") == "2021-11-12T18:00"
+    found = dates(extract("Polls close at 7:30 p.m. Eastern, the board said."))
+    assert found.get("7:30 p.m. Eastern") == "2021-11-12T19:30"
+    found = dates(extract("The panel will convene Tuesday at 9 a.m. in the annex."))
+    assert found.get("Tuesday at 9 a.m.") == "2021-11-16T09:00"
+
+
+# -- numeric and machine forms -----------------------------------------------------------
+
+
+def test_year_first_forms_are_unambiguous():
+    assert value("2007/03/12") == "2007-03-12"
+    assert value("2007-03-12") == "2007-03-12"
+    assert value("2007.3.12") == "2007-03-12"
+
+
+def test_day_or_month_first_when_one_number_exceeds_twelve():
+    assert value("19.02.2010") == "2010-02-19"
+    assert value("02/19/2010") == "2010-02-19"
+    assert value("31-12-1999") == "1999-12-31"
+
+
+def test_ambiguous_numeric_dates_say_so():
+    found = normalize("12-03-2007", REF)
+    assert found is not None
+    assert (found.value, found.granularity) == ("2007-12-03", "ambiguous-day")
+    day_first = normalize("12-03-2007", REF, focus=Focus(day_first=True))
+    assert day_first is not None
+    assert (day_first.value, day_first.granularity) == ("2007-03-12", "day")
+    month_first = normalize("12-03-2007", REF, focus=Focus(day_first=False))
+    assert month_first is not None and month_first.granularity == "day"
+    same = normalize("05/05/2020", REF)
+    assert same is not None and same.granularity == "day"  # both orders agree
+
+
+def test_the_document_settles_the_order():
+    assert document_order("Filed 25/03/2019, amended 04/05/2019.") is True
+    assert document_order("Filed 03/25/2019, amended 04/05/2019.") is False
+    assert document_order("Filed 04/05/2019.") is None
+    assert document_order("Filed 04/05/2019.", default=True) is True
+    assert document_order("LONDON (Wire) - Filed 04/05/2019.") is True
+    assert document_order("HOUSTON, Tex. - Filed 04/05/2019.") is False
+    # an unambiguous date outweighs the dateline
+    assert document_order("LONDON (Wire) - Filed 04/25/2019 and 04/05/2019.") is False
+
+
+def test_numeric_dates_in_documents(extract):
+    found = dates(extract("The lease began on 04/05/2020 and was renewed on 17/06/2021."))
+    assert found["04/05/2020"] == "2020-05-04"
+    found = dates(extract("The shipment cleared customs on 19.02.2010, the port said."))
+    assert found["19.02.2010"] == "2010-02-19"
+    found = dates(extract("The archive lists the deed under 1907/04/30, the clerk said."))
+    assert found["1907/04/30"] == "1907-04-30"
+
+
+def test_the_day_first_option(extractor):
+    from newsclaims.core.extract import Extractor
+
+    text = "The lease began on 04/05/2020, the landlord said."
+    default = extractor.extract_text(text, published=REF)
+    assert {e.date.value for e in default.events if e.date} == {"2020-04-05"}
+    day_first = Extractor(extractor.nlp, day_first=True).extract_text(text, published=REF)
+    assert {e.date.value for e in day_first.events if e.date} == {"2020-05-04"}
+
+
+def test_upper_case_months_and_two_digit_years():
+    assert value("JAN 1999") == "1999-01"
+    assert value("3 January 99") == "1999-01-03"
+    assert value("March 4, '08") == "2008-03-04"
+    assert value("12 DECEMBER 2003") == "2003-12-12"
+
+
+# -- sets -------------------------------------------------------------------------------
+
+
+def test_sets_are_sets_with_timex3_values():
+    for text, want in [
+        ("every weekend", "XXXX-WXX-WE"),
+        ("every fortnight", "P2W"),
+        ("biweekly", "P2W"),
+        ("bi-annually", "P6M"),
+        ("semi-annually", "P6M"),
+        ("twice a year", "P1Y"),
+        ("three times a week", "P1W"),
+        ("each quarter", "P1Q"),
+        ("every other month", "P2M"),
+        ("every Sunday night", "XXXX-WXX-7TNI"),
+        ("each spring", "XXXX-SP"),
+    ]:
+        found = normalize(text, REF)
+        assert found is not None and (found.value, found.type) == (want, "SET"), text
+
+
+def test_sets_in_sentences(extract):
+    found = dates(extract("The council meets twice a year and publishes a bulletin biweekly."))
+    assert found.get("twice a year") == "P1Y"
+    assert found.get("biweekly") == "P2W"
+    found = dates(extract("The market opens every weekend in the old square."))
+    assert found.get("every weekend") == "XXXX-WXX-WE"
+
+
+# -- centuries and decades ----------------------------------------------------------------
+
+
+def test_centuries_and_decades():
+    assert norm("last century") == ("19", "DATE", None)
+    assert value("this century") == "20"
+    assert value("the 1990s") == "199"
+    assert norm("the early 2000s") == ("200", "DATE", "START")
+    assert norm("the mid-'80s") == ("198", "DATE", "MID")
+    assert norm("the late 1970s") == ("197", "DATE", "END")
+    assert value("the 19th century") == "18"
+
+
+# -- relative words before days, months and seasons -----------------------------------------
+
+
+def test_past_and_this_past_are_last():
+    for text in ("past Friday", "this past Friday", "last Friday"):
+        assert value(text) == "2021-11-05", text
+    assert value("this past Wednesday") == "2021-11-10"
+
+
+def test_coming_and_this_coming_are_next():
+    assert value("this coming summer") == "2022-SU"
+    assert value("this coming thursday night") == "2021-11-18TNI"
+    assert value("coming Monday") == "2021-11-15"
+
+
+def test_lower_case_weekdays_are_found(extract):
+    found = dates(extract("The vote is set for this coming thursday night, officials said."))
+    assert found.get("this coming thursday night") == "2021-11-18TNI"
+
+
+# -- modifiers ---------------------------------------------------------------------------
+
+
+def test_modifiers_are_timex3_mods():
+    assert norm("early 2011") == ("2011", "DATE", "START")
+    assert norm("the end of 2011") == ("2011", "DATE", "END")
+    assert norm("mid-2019") == ("2019", "DATE", "MID")
+    assert norm("about three years") == ("P3Y", "DURATION", "APPROX")
+    assert norm("more than a decade") == ("P10Y", "DURATION", "MORE_THAN")
+    assert norm("less than two weeks") == ("P2W", "DURATION", "LESS_THAN")
+
+
+# -- direction -----------------------------------------------------------------------------
+
+
+def test_words_that_point_ahead_of_a_past_tense_verb(extract):
+    found = dates(extract("Crowds gathered ahead of voting Tuesday, officials said."))
+    assert found["Tuesday"] == "2021-11-16"
+    found = dates(extract("The governor extended the curfew through Sunday night."))
+    assert found["Sunday night"] == "2021-11-14TNI"
+    found = dates(extract("The agency said the audit would be ready by Wednesday."))
+    assert found["Wednesday"] == "2021-11-17"
+    # "through" with a month-day keeps the tense: a year to date
+    found = dates(extract("Shares fell 12% this year through Oct. 19, the exchange said."))
+    assert found["Oct. 19"] == "2021-10-19"
+
+
+# -- durations and time units ---------------------------------------------------------------
+
+
+def test_durations_of_two_units_and_minutes_are_not_months():
+    assert norm("2 hours and 30 minutes") == ("PT2H30M", "DURATION", None)
+    assert value("one year and six months") == "P1Y6M"
+    assert value("half an hour") == "PT30M"
+    assert value("ten minutes ago") == "2021-11-12"  # the day it was on, not ten months back
+    assert value("the last minute") is None
+    assert value("a fortnight") == "P2W"
+
+
+def test_days_in_words_and_spelled_decades():
+    assert value("the twelfth of November") == "2021-11-12"
+    assert value("the day after tomorrow") == "2021-11-14"
+    assert value("Tuesday next week") == "2021-11-16"
+    assert value("the nineties") == "199"
+    assert value("31-Dec-1999") == "1999-12-31"
+
+
+def test_the_following_unit_counts_from_the_date_the_text_told():
+    told = Focus(date="1995-03-14")
+    assert value("the following year", focus=told) == "1996"
+    assert value("the following month", focus=told) == "1995-04"
+    assert value("the following day", focus=told) == "1995-03-15"
+    assert value("the following year") == "2022"  # nothing told: after the reference
+
+
+def test_the_day_first_option_on_the_command_line(invoke):
+    import json
+
+    text = "The lease began on 04/05/2020, the landlord said."
+    values = {}
+    for flag in ("--day-first", "--month-first", None):
+        args = ["extract", "-", "--format", "jsonl", "--published", "2021-11-12", "-q"]
+        result = invoke(*args, *([flag] if flag else []), input=text)
+        assert result.exit_code == 0, result.stderr
+        dates = [
+            json.loads(line)["date"]
+            for line in result.stdout.splitlines()
+            if json.loads(line)["type"] == "event" and json.loads(line)["date"]
+        ]
+        values[flag] = {(d["value"], d["granularity"]) for d in dates}
+    assert values["--day-first"] == {("2020-05-04", "day")}
+    assert values["--month-first"] == {("2020-04-05", "day")}
+    assert values[None] == {("2020-04-05", "ambiguous-day")}
