@@ -15,13 +15,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "2.0"
 
 Span = tuple[int, int]
 
 QuoteKind = Literal["direct", "indirect", "mixed"]
 Modality = Literal["asserted", "reported", "future", "negated", "hypothetical"]
 Anchor = Literal["explicit", "sentence", "publication", "inherited", "none"]
+# How a date stands to its event: "on" (the event happened within the time),
+# or what the words in or just before the date say ("since last October").
+Relation = Literal["on", "before", "after", "since", "until", "by", "for", "during"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 PublishedFrom = Literal["input", "dateline", "option"]
 CueCategory = Literal["speech", "belief", "intention", "evidence", "stance", "punctuation"]
@@ -46,6 +49,7 @@ class DateValue:
     start: str | None = None
     end: str | None = None
     anchor: Anchor = "explicit"
+    relation: Relation = "on"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -164,7 +168,18 @@ class EventRecord:
     confidence: float
 
 
-Record = DocumentRecord | SpeakerRecord | QuoteRecord | EventRecord
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DateRecord:
+    """A temporal expression that dates no event, kept so that no date is lost."""
+
+    type: Literal["date"] = "date"
+    doc: str
+    schema_version: str = SCHEMA_VERSION
+    id: str
+    date: DateValue
+
+
+Record = DocumentRecord | SpeakerRecord | QuoteRecord | EventRecord | DateRecord
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,12 +190,14 @@ class Extraction:
     speakers: list[SpeakerRecord] = field(default_factory=list)
     quotes: list[QuoteRecord] = field(default_factory=list)
     events: list[EventRecord] = field(default_factory=list)
+    dates: list[DateRecord] = field(default_factory=list)
 
     def records(self, only: frozenset[str] | None = None) -> Iterator[Record]:
-        """Yield the document record, then speakers, quotes and events.
+        """Yield the document record, then speakers, quotes, events and dates of no event.
 
-        ``only`` keeps a subset of {"speakers", "quotes", "events"}; the
-        document record is always first, so every stream names its documents.
+        ``only`` keeps a subset of {"speakers", "quotes", "events"} (the dates
+        of no event come with the events); the document record is always
+        first, so every stream names its documents.
         """
         yield self.document
         if only is None or "speakers" in only:
@@ -189,6 +206,7 @@ class Extraction:
             yield from self.quotes
         if only is None or "events" in only:
             yield from self.events
+            yield from self.dates
 
 
 @dataclass(frozen=True, slots=True)
