@@ -536,6 +536,8 @@ def find_events(
         choice = chosen[i]
         trigger = doc[i]
         clause = clause_of(trigger)
+        if clause[0] < body <= trigger.i:
+            clause = (body, clause[1])  # the dateline is not part of the clause
         modality = modality_of(trigger)
         reported_by = reporter_of(trigger, quote_spans, cue_heads)
         if reported_by is not None and modality == "asserted":
