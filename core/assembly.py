@@ -123,7 +123,7 @@ def analyze(state: DocumentState, sdoc: Doc, base: int, lemmas: Lemmas) -> None:
         if q.cue is not None:
             cs, ce = q.cue.chars[0] + base, q.cue.chars[1] + base
             cue = Cue(text=text[cs:ce], lemma=q.cue.lemma, span=(cs, ce), category=q.cue.category)
-        tx = said_when.get(i)
+        when = said_when.get(i)
         state.quotes.append(
             PendingQuote(
                 span=(q.start + base, q.end + base),
@@ -131,7 +131,7 @@ def analyze(state: DocumentState, sdoc: Doc, base: int, lemmas: Lemmas) -> None:
                 kind=q.kind,
                 cue=cue,
                 speaker=res,
-                date=date_value(tx, base, text, "explicit") if tx else None,
+                date=date_value(when[0], base, text, "explicit", when[1]) if when else None,
                 confidence=q.confidence,
             )
         )
@@ -143,12 +143,14 @@ def analyze(state: DocumentState, sdoc: Doc, base: int, lemmas: Lemmas) -> None:
         state.dates.append(DateRecord(doc=state.doc.id, id="", date=date))
 
 
-def _quote_dates(events: list[RawEvent], cue_heads: dict[int, int]) -> dict[int, Timex]:
+def _quote_dates(
+    events: list[RawEvent], cue_heads: dict[int, int]
+) -> dict[int, tuple[Timex, Relation]]:
     """Quote number -> when it was said: the explicit date of its cue verb's event."""
-    said_when: dict[int, Timex] = {}
+    said_when: dict[int, tuple[Timex, Relation]] = {}
     for ev in events:
         if ev.trigger in cue_heads and ev.anchor == "explicit" and ev.timex is not None:
-            said_when.setdefault(cue_heads[ev.trigger], ev.timex)
+            said_when.setdefault(cue_heads[ev.trigger], (ev.timex, ev.relation))
     return said_when
 
 
