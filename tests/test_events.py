@@ -164,8 +164,9 @@ def test_a_copula_dates_the_state_it_holds(extract):
 
 
 def test_results_of_a_period_are_events(extract):
-    ex = extract("The brewer reported net income of $5 million for the third quarter.")
+    ex = extract("The brewer said its net income for the third quarter rose 5%.")
     assert dated(ex, "income") == {"the third quarter"}
+    assert "the third quarter" not in dated(ex, "said") | dated(ex, "rose")
     ex = extract("Its third-quarter profit fell 5%.")
     assert event(ex, "profit").date.anchor == "explicit"
 
@@ -256,8 +257,8 @@ def test_a_dateline_dates_no_event_and_is_no_participant(extractor):
 
 
 def test_nouns_are_events_only_when_they_name_an_occurrence(extract):
-    ex = extract("Officials held talks on Friday and the bids arrived in 2020.")
-    assert event(ex, "talks").date.text == "Friday"
+    ex = extract("The minister spoke on Friday at a rally, and the bids arrived in 2020.")
+    assert event(ex, "rally").date.text == "Friday"
     assert not any(e.trigger.text == "bids" for e in ex.events)
 
 
