@@ -9,7 +9,9 @@ this order:
    document's reference date;
 2. quotes (`quotes.find_quotes`) and the speaker roster (`speakers.Roster`),
    whose mentions span the whole document;
-3. events (`events.find_events`), which know the quotes and their cues;
+3. events (`events.find_events`), which know the quotes and their cues,
+   each with at most one date; an expression that dates no event becomes a
+   `DateRecord`, so no date is lost;
 4. the date of a quote: the date its cue verb's event was given with anchor
    `explicit` ("On Friday, Lavrov said ..."), else none.
 
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
 from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
@@ -36,6 +39,7 @@ from .quotes import find_quotes
 from .records import (
     Anchor,
     Cue,
+    DateRecord,
     DateValue,
     DocumentRecord,
     EventRecord,
@@ -45,12 +49,15 @@ from .records import (
     PublishedFrom,
     QuoteKind,
     QuoteRecord,
+    Relation,
     Span,
     Trigger,
 )
 from .speakers import Resolved, Roster, count_quote
 from .syntax import TokenRange
 from .timexes import Timex, find_timexes
+
+log = logging.getLogger("newsclaims")
 
 
 @dataclass(slots=True)
@@ -77,6 +84,7 @@ class DocumentState:
     roster: Roster = field(default_factory=Roster)
     quotes: list[PendingQuote] = field(default_factory=list)
     events: list[EventRecord] = field(default_factory=list)
+    dates: list[DateRecord] = field(default_factory=list)
     seen: int = 0
     error: str | None = None
     day_first: bool | None = None  # the document's order of numeric dates, when known
@@ -104,7 +112,14 @@ def analyze(state: DocumentState, sdoc: Doc, base: int, lemmas: Lemmas) -> None:
         resolved.append(res)
         by_quote[id(q)] = res
     cue_heads = {q.cue.head: i for i, q in enumerate(raw_quotes) if q.cue is not None}
-    events = find_events(sdoc, timexes, [(q.start, q.end) for q in raw_quotes], cue_heads, lemmas)
+    events, undated = find_events(
+        sdoc,
+        timexes,
+        [(q.start, q.end) for q in raw_quotes],
+        cue_heads,
+        lemmas,
+        published=state.ref is not None,
+    )
     said_when = _quote_dates(events, cue_heads)
     first = len(state.quotes)
     for i, (q, res) in enumerate(zip(raw_quotes, resolved, strict=True)):
@@ -112,7 +127,7 @@ def analyze(state: DocumentState, sdoc: Doc, base: int, lemmas: Lemmas) -> None:
         if q.cue is not None:
             cs, ce = q.cue.chars[0] + base, q.cue.chars[1] + base
             cue = Cue(text=text[cs:ce], lemma=q.cue.lemma, span=(cs, ce), category=q.cue.category)
-        tx = said_when.get(i)
+        when = said_when.get(i)
         state.quotes.append(
             PendingQuote(
                 span=(q.start + base, q.end + base),
@@ -120,21 +135,26 @@ def analyze(state: DocumentState, sdoc: Doc, base: int, lemmas: Lemmas) -> None:
                 kind=q.kind,
                 cue=cue,
                 speaker=res,
-                date=date_value(tx, base, text, "explicit") if tx else None,
+                date=date_value(when[0], base, text, "explicit", when[1]) if when else None,
                 confidence=q.confidence,
             )
         )
     for ev in events:
         reported = None if ev.reported_by is None else first + ev.reported_by
-        state.events.append(event_record(state.doc.id, ev, reported, base, sdoc, text))
+        state.events.append(event_record(state.doc.id, ev, reported, base, sdoc, text, state.ref))
+    for tx in undated:
+        date = date_value(tx, base, text, "none")
+        state.dates.append(DateRecord(doc=state.doc.id, id="", date=date))
 
 
-def _quote_dates(events: list[RawEvent], cue_heads: dict[int, int]) -> dict[int, Timex]:
+def _quote_dates(
+    events: list[RawEvent], cue_heads: dict[int, int]
+) -> dict[int, tuple[Timex, Relation]]:
     """Quote number -> when it was said: the explicit date of its cue verb's event."""
-    said_when: dict[int, Timex] = {}
+    said_when: dict[int, tuple[Timex, Relation]] = {}
     for ev in events:
         if ev.trigger in cue_heads and ev.anchor == "explicit" and ev.timex is not None:
-            said_when.setdefault(cue_heads[ev.trigger], ev.timex)
+            said_when.setdefault(cue_heads[ev.trigger], (ev.timex, ev.relation))
     return said_when
 
 
@@ -162,6 +182,14 @@ def finish(state: DocumentState, pipeline: str = "") -> Extraction:
         for n, q in enumerate(state.quotes, 1)
     ]
     events = [replace(ev, id=f"e{n}") for n, ev in enumerate(state.events, 1)]
+    dates = [replace(d, id=f"d{n}") for n, d in enumerate(state.dates, 1)]
+    if state.ref is None and any(
+        "X" in d.value for d in [*(e.date for e in events if e.date), *(r.date for r in dates)]
+    ):
+        log.info(
+            "%s: relative dates have no reference date (give --published): values stay unknown",
+            doc.source,
+        )
     record = DocumentRecord(
         doc=doc.id,
         source=doc.source,
@@ -177,7 +205,7 @@ def finish(state: DocumentState, pipeline: str = "") -> Extraction:
         events=len(events),
         pipeline=pipeline,
     )
-    return stable_ids(Extraction(record, speakers, quotes, events))
+    return stable_ids(Extraction(record, speakers, quotes, events, dates))
 
 
 def stable_ids(extraction: Extraction) -> Extraction:
@@ -186,7 +214,8 @@ def stable_ids(extraction: Extraction) -> Extraction:
     A speaker's id comes from its name and label, a quote's from its text, an
     event's from its trigger and clause: the same record of the same text
     gets the same id in every run, whatever else the rules find around it.
-    The rare record whose content repeats within a document gets ``-2``,
+    A date record's id comes from its text and value. The rare record whose
+    content repeats within a document gets ``-2``,
     ``-3`` ... in document order. References (a quote's speaker, an event's
     ``reported_by``) follow.
     """
@@ -206,6 +235,7 @@ def stable_ids(extraction: Extraction) -> Extraction:
     speaker_ids = {s.id: make("s", s.label, s.name) for s in extraction.speakers}
     quote_ids = {q.id: make("q", q.text) for q in extraction.quotes}
     event_ids = {e.id: make("e", e.trigger.text, e.text) for e in extraction.events}
+    date_ids = {d.id: make("d", d.date.text or "", d.date.value) for d in extraction.dates}
     quotes = []
     for q in extraction.quotes:
         speaker = q.speaker
@@ -224,6 +254,7 @@ def stable_ids(extraction: Extraction) -> Extraction:
             )
             for e in extraction.events
         ],
+        [replace(d, id=date_ids[d.id]) for d in extraction.dates],
     )
 
 
@@ -240,7 +271,9 @@ def pipeline_label(nlp: Language) -> str:
     return f"newsclaims {tool}; {model} {meta.get('version', '')}"
 
 
-def date_value(tx: Timex, base: int, text: str, anchor: Anchor) -> DateValue:
+def date_value(
+    tx: Timex, base: int, text: str, anchor: Anchor, relation: Relation = "on"
+) -> DateValue:
     """A temporal expression as tied to one claim, in document offsets."""
     start, end = bounds(tx.norm.value)
     s, e = tx.start + base, tx.end + base
@@ -254,6 +287,22 @@ def date_value(tx: Timex, base: int, text: str, anchor: Anchor) -> DateValue:
         start=start,
         end=end,
         anchor=anchor,
+        relation=relation,
+    )
+
+
+def publication_day(ref: dt.date) -> DateValue:
+    """The publication day as the date of a claim the text places at the story's time."""
+    day = ref.isoformat()
+    return DateValue(
+        text=None,
+        span=None,
+        value=day,
+        type="DATE",
+        granularity="day",
+        start=day,
+        end=day,
+        anchor="publication",
     )
 
 
@@ -264,7 +313,13 @@ def char_span(sdoc: Doc, rng: TokenRange, base: int) -> Span:
 
 
 def event_record(
-    doc_id: str, ev: RawEvent, reported: int | None, base: int, sdoc: Doc, text: str
+    doc_id: str,
+    ev: RawEvent,
+    reported: int | None,
+    base: int,
+    sdoc: Doc,
+    text: str,
+    ref: dt.date | None,
 ) -> EventRecord:
     """An event record in document offsets; its id is set when the document is done."""
     tok = sdoc[ev.trigger]
@@ -291,8 +346,17 @@ def event_record(
         ),
         participants=participants,
         places=places,
-        date=date_value(ev.timex, base, text, ev.anchor) if ev.timex else None,
+        date=_event_date(ev, base, text, ref),
         modality=ev.modality,
         reported_by=f"q{reported + 1}" if reported is not None else None,
         confidence=round(ev.confidence, 2),
     )
+
+
+def _event_date(ev: RawEvent, base: int, text: str, ref: dt.date | None) -> DateValue | None:
+    """The event's one date: its expression, or the publication day."""
+    if ev.timex is not None:
+        return date_value(ev.timex, base, text, ev.anchor, ev.relation)
+    if ev.anchor == "publication" and ref is not None:
+        return publication_day(ref)
+    return None

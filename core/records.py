@@ -22,6 +22,9 @@ Span = tuple[int, int]
 QuoteKind = Literal["direct", "indirect", "mixed"]
 Modality = Literal["asserted", "reported", "future", "negated", "hypothetical"]
 Anchor = Literal["explicit", "sentence", "publication", "inherited", "none"]
+# How a date stands to its event: "on" (the event happened within the time),
+# or what the words in or just before the date say ("since last October").
+Relation = Literal["on", "before", "after", "since", "until", "by", "for", "during"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 PublishedFrom = Literal["input", "dateline", "option"]
 TextFrom = Literal["text", "html"]
@@ -47,6 +50,7 @@ class DateValue:
     start: str | None = None
     end: str | None = None
     anchor: Anchor = "explicit"
+    relation: Relation = "on"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -168,7 +172,18 @@ class EventRecord:
     confidence: float
 
 
-Record = DocumentRecord | SpeakerRecord | QuoteRecord | EventRecord
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DateRecord:
+    """A temporal expression that dates no event, kept so that no date is lost."""
+
+    type: Literal["date"] = "date"
+    doc: str
+    schema_version: str = SCHEMA_VERSION
+    id: str
+    date: DateValue
+
+
+Record = DocumentRecord | SpeakerRecord | QuoteRecord | EventRecord | DateRecord
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,12 +194,14 @@ class Extraction:
     speakers: list[SpeakerRecord] = field(default_factory=list)
     quotes: list[QuoteRecord] = field(default_factory=list)
     events: list[EventRecord] = field(default_factory=list)
+    dates: list[DateRecord] = field(default_factory=list)
 
     def records(self, only: frozenset[str] | None = None) -> Iterator[Record]:
-        """Yield the document record, then speakers, quotes and events.
+        """Yield the document record, then speakers, quotes, events and dates of no event.
 
-        ``only`` keeps a subset of {"speakers", "quotes", "events"}; the
-        document record is always first, so every stream names its documents.
+        ``only`` keeps a subset of {"speakers", "quotes", "events"} (the dates
+        of no event come with the events); the document record is always
+        first, so every stream names its documents.
         """
         yield self.document
         if only is None or "speakers" in only:
@@ -193,6 +210,7 @@ class Extraction:
             yield from self.quotes
         if only is None or "events" in only:
             yield from self.events
+            yield from self.dates
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ SCHEMA = json.loads((ROOT / "core" / "schema.json").read_text(encoding="utf-8"))
 
 def test_schema_is_valid_and_versioned():
     jsonschema.Draft202012Validator.check_schema(SCHEMA)
-    for name in ("document", "speaker", "quote", "event"):
+    for name in ("document", "speaker", "quote", "event", "dateRecord"):
         assert SCHEMA["$defs"][name]["properties"]["schema_version"]["const"] == SCHEMA_VERSION
     assert SCHEMA_VERSION in SCHEMA["title"]
 
@@ -36,7 +36,7 @@ def test_sample_output_validates(extractor):
                 if key in obj and "text" in obj:
                     s, e = obj[key]
                     assert text[s:e] == obj["text"]
-    assert seen == {"document", "speaker", "quote", "event"}
+    assert seen == {"document", "speaker", "quote", "event", "date"}
 
 
 def test_schema_rejects_a_broken_record():

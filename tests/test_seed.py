@@ -40,6 +40,7 @@ def test_two_direct_quotes_with_cues_and_speaker_mentions(seed):
 def test_dates_and_values(seed):
     _, _, ex = seed
     dates = {(e.date.text, e.date.value) for e in ex.events if e.date}
+    dates |= {(d.date.text, d.date.value) for d in ex.dates}  # dates of no event
     for expected in [
         ("Friday", "2021-11-12"),
         ("December 24th", "2021-12-24"),
@@ -47,8 +48,8 @@ def test_dates_and_values(seed):
         ("2011", "2011"),
     ]:
         assert expected in dates
-    assert any(v.startswith("P1Y") for t, v in dates if "year" in t)
-    assert not any("5+5" in t for t, _ in dates)
+    assert any(v.startswith("P1Y") for t, v in dates if t and "year" in t)
+    assert not any(t and "5+5" in t for t, _ in dates)
 
 
 def test_all_six_attributions_have_the_right_speaker(seed):
@@ -99,7 +100,11 @@ def test_every_gold_expression_is_found_with_its_value(seed_timeml):
     gold, ex = seed_timeml
     predicted = {
         d.span: d.value
-        for d in [*(e.date for e in ex.events), *(q.date for q in ex.quotes)]
+        for d in [
+            *(e.date for e in ex.events),
+            *(q.date for q in ex.quotes),
+            *(r.date for r in ex.dates),
+        ]
         if d is not None and d.span is not None
     }
     for g in gold["timexes"]:
@@ -111,10 +116,14 @@ def test_every_gold_expression_is_found_with_its_value(seed_timeml):
 def test_nothing_but_the_gold_expressions_is_a_date(seed_timeml):
     gold, ex = seed_timeml
     spans = [tuple(g["span"]) for g in gold["timexes"]]
-    for e in ex.events:
-        assert e.date is not None and e.date.span is not None
-        s, t = e.date.span
-        assert any(s < ge and gs < t for gs, ge in spans), e.date.text
+    dates = [*(e.date for e in ex.events), *(r.date for r in ex.dates)]
+    for d in dates:
+        assert d is not None
+        if d.span is None:  # the publication day, no expression behind it
+            assert d.anchor == "publication"
+            continue
+        s, t = d.span
+        assert any(s < ge and gs < t for gs, ge in spans), d.text
 
 
 def test_a_quote_is_dated_when_the_text_says_when(seed_timeml):

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 def dates(ex) -> dict[str, str]:
     """Expression text -> value, over every date the extraction carries."""
-    return {e.date.text: e.date.value for e in ex.events if e.date and e.date.text}
+    found = [e.date for e in ex.events if e.date] + [d.date for d in ex.dates]
+    return {d.text: d.value for d in found if d.text}
 
 
 def test_direction_comes_from_the_verb(extract):
