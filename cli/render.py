@@ -107,7 +107,7 @@ def _heading(doc: DocumentRecord) -> Text:
 
 def quotes_table(quotes: Sequence[QuoteRecord]) -> Table:
     rows = []
-    for q in quotes:
+    for n, q in enumerate(quotes, 1):  # ids are hashes (for data); a reader counts
         who = Text()
         if q.speaker is not None:
             who.append(q.speaker.name or q.speaker.mention)
@@ -115,7 +115,7 @@ def quotes_table(quotes: Sequence[QuoteRecord]) -> Table:
                 who.append(" (unresolved)", style="dim")
         cue = Text(q.cue.text if q.cue else "")
         cue.append(("\n" if q.cue else "") + q.kind, style="dim")
-        rows.append([Text(q.id), who, cue, Text(q.text)])
+        rows.append([Text(str(n)), who, cue, Text(q.text)])
     cols = [Col("#", "fixed"), Col("speaker", ratio=2), Col("cue", "fixed"), Col("quote", ratio=5)]
     return _table("Quotes", cols, rows, lines=True)
 
@@ -125,7 +125,6 @@ def speakers_table(speakers: Sequence[SpeakerRecord]) -> Table:
     ranked = sorted(enumerate(speakers), key=lambda p: (-p[1].quotes, p[0]))
     rows = [
         [
-            Text(s.id),
             Text(s.name),
             Text(s.label),
             Text("; ".join(s.titles)),
@@ -135,7 +134,6 @@ def speakers_table(speakers: Sequence[SpeakerRecord]) -> Table:
         for _, s in ranked
     ]
     cols = [
-        Col("id", "fixed"),
         Col("name", ratio=2),
         Col("label", "fixed"),
         Col("titles", ratio=3),

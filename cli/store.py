@@ -163,6 +163,7 @@ class Store:
             raise StoreError(f"{path}: cannot open the database: {exc}") from exc
         self.ready = set(TABLES) <= tables
         self.only = only
+        self.path = path
 
     def _create(self) -> None:
         """Create the tables and indexes (once, in the first write's transaction)."""
@@ -236,11 +237,26 @@ class Store:
     def unseen(
         self, items: Iterable[Document | Failure], report: ReadReport
     ) -> Iterator[Document | Failure]:
-        """`--skip-seen`: the documents whose text is not stored yet (before any parsing)."""
-        for item in items:
-            if isinstance(item, Document) and self.ready:
-                first = self.stored(content_hash(item.text))
-                if first is not None:
-                    report.skip(item.source, f"already in the database (as {first})")
-                    continue
-            yield item
+        """`--skip-seen`: the documents whose text is not stored yet (before any parsing).
+
+        The inputs may be read in another thread (one batch ahead of the
+        parse), and a SQLite connection belongs to the thread that made it:
+        this looks them up through a read connection of its own, made where
+        it runs.
+        """
+        if not self.ready:
+            yield from items
+            return
+        lookup = sqlite3.connect(self.path)
+        try:
+            for item in items:
+                if isinstance(item, Document):
+                    row = lookup.execute(
+                        "SELECT doc FROM documents WHERE hash = ?", [content_hash(item.text)]
+                    ).fetchone()
+                    if row is not None:
+                        report.skip(item.source, f"already in the database (as {row[0]})")
+                        continue
+                yield item
+        finally:
+            lookup.close()
