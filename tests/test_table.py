@@ -124,23 +124,27 @@ def test_speakers_table_puts_the_most_quoted_first_ties_in_mention_order():
     assert "titles" not in out.getvalue()  # empty for every speaker: left out
 
 
+# a sample with events dated through their sentence as well as explicitly
+MIXED = ("samples/river-festival.txt", "--published", "2024-06-14")
+
+
 def test_events_default_to_plainly_dated_ones_in_date_order(invoke, at_root):
-    recs = jsonl(invoke, "extract", "samples/harbor-bridge.txt")
+    recs = jsonl(invoke, "extract", *MIXED)
     events = [r for r in recs if r["type"] == "event"]
     plain = [e for e in events if e["date"] and e["date"]["anchor"] in PLAIN_ANCHORS]
     assert 0 < len(plain) < len(events)
-    text = table(invoke, "extract", "samples/harbor-bridge.txt", "--only", "event")
+    text = table(invoke, "extract", *MIXED, "--only", "event")
     assert f"Events ({len(plain)} of {len(events)}" in text and "--all-events" in text
     anchors = [ln.split()[0] for ln in cells(text) if ln.split()[:1] in (["explicit"], ["same"])]
     assert set(anchors) == {"explicit"}
-    every = table(invoke, "extract", "samples/harbor-bridge.txt", "--only", "event", "--all-events")
+    every = table(invoke, "extract", *MIXED, "--only", "event", "--all-events")
     assert f"Events ({len(events)}, by date)" in every
     assert "same sentence" in every or "inherited" in every  # how each date is tied
     # date order: calendar dates rise down the table
     relation = r"(?:(?:on|before|after|since|until|by|for|during) )?"
     found = (re.match(rf"{relation}(\d{{4}}(?:-\d\d){{0,2}})(?:\s|T|$)", ln) for ln in cells(every))
     starts = [m[1] for m in found if m]
-    assert len(starts) >= 10
+    assert len(starts) >= 5
     assert starts == sorted(starts)
 
 
