@@ -28,7 +28,9 @@ def value(text: str, direction=None, ref=REF, focus=None) -> str | None:
 
 
 def dates(ex) -> dict[str, str]:
-    return {e.date.text: e.date.value for e in ex.events if e.date and e.date.text}
+    """Expression text -> value, over every date written (on events or as date records)."""
+    found = [e.date for e in ex.events if e.date] + [d.date for d in ex.dates]
+    return {d.text: d.value for d in found if d.text}
 
 
 @pytest.mark.parametrize(
@@ -171,9 +173,9 @@ def test_the_day_first_option(extractor):
 
     text = "The lease began on 04/05/2020, the landlord said."
     default = extractor.extract_text(text, published=REF)
-    assert {e.date.value for e in default.events if e.date} == {"2020-04-05"}
+    assert set(dates(default).values()) == {"2020-04-05"}
     day_first = Extractor(extractor.nlp, day_first=True).extract_text(text, published=REF)
-    assert {e.date.value for e in day_first.events if e.date} == {"2020-05-04"}
+    assert set(dates(day_first).values()) == {"2020-05-04"}
 
 
 def test_upper_case_months_and_two_digit_years():
@@ -309,12 +311,13 @@ def test_the_day_first_option_on_the_command_line(invoke):
         args = ["extract", "-", "--format", "jsonl", "--published", "2021-11-12", "-q"]
         result = invoke(*args, *([flag] if flag else []), input=text)
         assert result.exit_code == 0, result.stderr
-        dates = [
+        found = [
             json.loads(line)["date"]
             for line in result.stdout.splitlines()
-            if json.loads(line)["type"] == "event" and json.loads(line)["date"]
+            if json.loads(line)["type"] in ("event", "date") and json.loads(line)["date"]
         ]
-        values[flag] = {(d["value"], d["granularity"]) for d in dates}
+        # the expression's own value (a date with no text is the publication day)
+        values[flag] = {(d["value"], d["granularity"]) for d in found if d["text"]}
     assert values["--day-first"] == {("2020-05-04", "day")}
     assert values["--month-first"] == {("2020-04-05", "day")}
     assert values[None] == {("2020-04-05", "ambiguous-day")}
