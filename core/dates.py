@@ -286,7 +286,10 @@ def normalize(
         return None
     if mod in ("START", "MID", "END") and t in ("year", "month", "week", "quarter"):
         t = f"this {t}"  # "the end of the year" is the end of this year
-    result = _match(t, ref, direction, focus or Focus())
+    try:
+        result = _match(t, ref, direction, focus or Focus())
+    except (OverflowError, ValueError):  # the arithmetic left 0001-01-01..9999-12-31
+        return None if ref is None else normalize(text, None, direction)  # value unknown
     if result is None:
         return None
     if mod and result.mod is None:
