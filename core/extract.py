@@ -24,7 +24,13 @@ from .assembly import DocumentState
 from .dates import dateline_date
 from .documents import Document
 from .lemmas import Lemmas
-from .pipeline import DEFAULT_CHUNK_CHARS, add_paragraph_boundaries, chunk_text, load_pipeline
+from .pipeline import (
+    DEFAULT_CHUNK_CHARS,
+    add_paragraph_boundaries,
+    chunk_text,
+    load_pipeline,
+    tokenizer_safe,
+)
 from .records import Extraction, Failure, PublishedFrom
 from .settings import (
     DEFAULT_BATCH_CHARS,
@@ -161,7 +167,8 @@ class Extractor:
             states[n] = DocumentState(item, ref, origin, len(cuts))
             pending.append(n)
             for k, (s, e) in enumerate(cuts):
-                yield item.text[s:e], (n, k, s)
+                # spaCy parses a same-length copy that tokenizes in linear time
+                yield tokenizer_safe(item.text[s:e]), (n, k, s)
 
     def _batches(self, pieces: Iterable[tuple[str, _Piece]]) -> Iterator[_Batch]:
         """Consecutive batches of at most ``batch_size`` pieces and ``batch_chars`` characters.
