@@ -36,13 +36,16 @@ if TYPE_CHECKING:
     from newsclaims.core.extract import Extractor
     from newsclaims.core.records import Extraction, Failure
 
+    from .output import OutputFile
+
 MODEL_ENV = "NEWSCLAIMS_MODEL"  # core.pipeline.MODEL_ENV; a test keeps them equal
 ONLY_CHOICES = ("quotes", "speakers", "events")
 
 EXIT_OK = 0
 EXIT_PARTIAL = 1
 EXIT_USAGE = 2
-EXIT_INTERRUPTED = 130
+EXIT_INTERRUPTED = 130  # 128 + SIGINT; SIGTERM gives 143 and SIGHUP 129 (128 + the signal)
+STOP_SIGNALS = ("SIGINT", "SIGTERM", "SIGHUP")
 
 app = typer.Typer(
     name="newsclaims",
@@ -131,8 +134,7 @@ def _setup_logging(quiet: bool, verbose: int, debug: bool) -> None:
 
 def _error(message: str) -> None:
     """One line on stderr: the input it concerns, and what is wrong."""
-    sys.stderr.write(f"newsclaims: error: {message}\n")
-    sys.stderr.flush()
+    _say(f"newsclaims: error: {message}\n")
 
 
 @app.command()
@@ -252,6 +254,8 @@ def extract(
     if paths.count("-") > 1:
         raise typer.BadParameter("stdin (-) can be read only once", param_hint="PATH")
 
+    sink = _output_target(output, paths)
+
     from newsclaims.core.documents import Fields
 
     from .inputs import ReadOptions, read_inputs
@@ -278,25 +282,117 @@ def extract(
         quiet=quiet,
         scheduler=scheduler,
     )
+    from newsclaims.core.extract import WorkerLost
+
     try:
-        code = _process(inputs, options)
+        with _stop_signals():
+            code = _process(inputs, options, sink)
     except BrokenPipeError:
         _silence_stdout()
         code = EXIT_OK
-    except KeyboardInterrupt:
-        sys.stderr.write("newsclaims: interrupted\n")
-        code = EXIT_INTERRUPTED
+    except KeyboardInterrupt as exc:
+        code = _interrupted(exc)
     except OutputError as exc:
         _error(f"{output or 'stdout'}: cannot write: {exc}")
         if output is None:
             _silence_stdout()
         code = EXIT_PARTIAL
+    except WorkerLost as exc:  # a worker killed alone ends the run as if the run was
+        if exc.signum is not None:
+            _say(f"newsclaims: interrupted ({exc})\n")
+            code = 128 + exc.signum
+        else:
+            _error(f"{exc}; nothing more was written")
+            code = EXIT_PARTIAL
     except Exception as exc:  # a bug: one line for cron, the traceback with --debug
         if debug:
             raise
         _error(f"internal error: {type(exc).__name__}: {exc} (run with --debug for details)")
         code = EXIT_PARTIAL
+    finally:
+        if sink is not None:
+            sink.discard()  # the old file stays unless the run committed a new one
     raise typer.Exit(code)
+
+
+def _output_target(output: str | None, paths: list[str]) -> OutputFile | None:
+    """Check where the records go, before any work: `--output` opened, or stdout present.
+
+    A refused `--output` is a usage error; a closed stdout (`>&-`) without
+    `--output` is one error line and status 1.
+    """
+    from .output import OutputFile, TargetError
+
+    if output is None:
+        if sys.stdout is None:
+            _error("stdout: cannot write: it is closed (write to a file with --output)")
+            raise typer.Exit(EXIT_PARTIAL)
+        return None
+    try:
+        return OutputFile(output, paths)
+    except TargetError as exc:
+        _error(str(exc))
+        raise typer.Exit(EXIT_USAGE) from None
+
+
+class Interrupted(KeyboardInterrupt):
+    """SIGTERM or SIGHUP, handled as Ctrl-C is."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+@contextlib.contextmanager
+def _stop_signals() -> Iterator[None]:
+    """SIGINT, SIGTERM and SIGHUP end the run alike: worker processes stopped first.
+
+    The first signal raises `Interrupted` in the main thread (so the old
+    `--output` file stays and the temporary file goes); later ones are
+    ignored while that cleanup runs. Previous handlers come back after.
+    """
+    import signal
+
+    from newsclaims.core.extract import stop_worker_processes
+
+    stopping = False
+
+    def handler(signum: int, _frame: object) -> None:
+        nonlocal stopping
+        if stopping:
+            return
+        stopping = True
+        stop_worker_processes()
+        raise Interrupted(signum)
+
+    signums = [getattr(signal, name) for name in STOP_SIGNALS]
+    try:
+        previous = {signum: signal.signal(signum, handler) for signum in signums}
+    except ValueError:  # not the main thread: leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        for signum, old in previous.items():
+            signal.signal(signum, old)
+
+
+def _interrupted(exc: KeyboardInterrupt) -> int:
+    """One line on stderr; the status is 128 + the signal (130 for Ctrl-C)."""
+    import signal
+
+    signum = exc.signum if isinstance(exc, Interrupted) else signal.SIGINT
+    name = signal.Signals(signum).name
+    _say(f"newsclaims: interrupted ({name})\n")
+    return 128 + signum
+
+
+def _say(line: str) -> None:
+    """Write a line on stderr, if there is still a stderr to write to."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        sys.stderr.write(line)
+        sys.stderr.flush()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -311,12 +407,14 @@ class RunOptions:
     scheduler: str | None  # a Dask scheduler's address, or None to run here
 
 
-def _process(inputs: Iterator[Document | Failure], options: RunOptions) -> int:
-    """Load the pipeline, extract, write; return the exit code."""
+def _process(
+    inputs: Iterator[Document | Failure], options: RunOptions, sink: OutputFile | None = None
+) -> int:
+    """Load the pipeline, extract, write (to ``sink``, else stdout); return the exit code."""
     from newsclaims.core.pipeline import ModelError
 
     from .formats import choose
-    from .output import OutputError, atomic_output
+    from .output import OutputError, OutputFile
 
     try:
         extractor = _extractor(options)
@@ -330,16 +428,26 @@ def _process(inputs: Iterator[Document | Failure], options: RunOptions) -> int:
         written, failed = _run(results, sys.stdout.buffer, fmt, options, stdout_is_tty=tty)
     else:
         fmt = choose(options.format, terminal=False)
+        if sink is None:
+            sink = OutputFile(options.output)
         try:
-            with atomic_output(options.output) as fh:
-                written, failed = _run(results, fh, fmt, options, stdout_is_tty=False)
-        except OSError as exc:  # creating, syncing or renaming the file
+            written, failed = _run(results, sink.stream, fmt, options, stdout_is_tty=False)
+            _finish_output(sink, written, options.quiet)
+        except OSError as exc:  # writing, syncing or renaming the file
             raise OutputError(exc.strerror or str(exc)) from exc
     if not options.quiet:
-        sys.stderr.write(
-            f"newsclaims: {written + failed} read, {written} written, {failed} failed\n"
-        )
+        _say(f"newsclaims: {written + failed} read, {written} written, {failed} failed\n")
     return EXIT_PARTIAL if failed else EXIT_OK
+
+
+def _finish_output(sink: OutputFile, written: int, quiet: bool) -> None:
+    """Replace the `--output` file, unless no document was written: then it stays."""
+    if written or sink.in_place:
+        sink.commit()
+        return
+    sink.discard()
+    if not quiet:
+        _say(f"newsclaims: --output {sink.path} left as it was: no document was written\n")
 
 
 def _extractor(options: RunOptions) -> Extractor | ClusterExtractor:
@@ -355,7 +463,7 @@ def _extractor(options: RunOptions) -> Extractor | ClusterExtractor:
 
 def _silence_stdout() -> None:
     """After the reader went away (`| head -1`), make the final flush harmless."""
-    with contextlib.suppress(OSError, ValueError):
+    with contextlib.suppress(OSError, ValueError, AttributeError):
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
 
@@ -441,12 +549,47 @@ def schema() -> None:
 
 
 def run() -> None:
-    """Console-script entry point: Ctrl-C and a closed pipe end quietly."""
+    """Console-script entry point: Ctrl-C and a closed pipe end quietly.
+
+    An interrupted run ends with `os._exit` once its files are cleaned up:
+    the queues of stopped worker processes would otherwise keep the
+    interpreter waiting at exit.
+    """
+    _standard_descriptors()
     try:
         app()
-    except KeyboardInterrupt:
-        sys.stderr.write("newsclaims: interrupted\n")
-        sys.exit(EXIT_INTERRUPTED)
+    except KeyboardInterrupt as exc:
+        _hard_exit(_interrupted(exc))
     except BrokenPipeError:
         _silence_stdout()
         sys.exit(EXIT_OK)
+    except SystemExit as exc:
+        if isinstance(exc.code, int) and exc.code > 128:  # interrupted by a signal
+            _hard_exit(exc.code)
+        raise
+
+
+def _hard_exit(code: int) -> None:
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            stream.flush()
+    os._exit(code)
+
+
+def _standard_descriptors() -> None:
+    """Put /dev/null on a closed stdin, stdout or stderr (`2>&-`, `>&-`).
+
+    Otherwise the next file opened would take the closed descriptor's number
+    and receive what was meant for that stream. A closed stdout stays
+    `None` for `extract` to refuse; a closed stderr just loses its messages.
+    """
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            devnull = os.open(os.devnull, os.O_RDWR)
+            if devnull != fd:
+                os.dup2(devnull, fd)
+                os.close(devnull)
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w")  # noqa: SIM115 (for the life of the process)
