@@ -19,6 +19,7 @@ import typer
 
 from newsclaims.core.settings import (
     DEFAULT_BATCH_SIZE,
+    DEFAULT_CONNECT_TIMEOUT,
     DEFAULT_MAX_CHARS,
     DEFAULT_WORKERS,
     Settings,
@@ -102,6 +103,17 @@ def _parse_published(value: str | None) -> dt.date | None:
         raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
 
 
+def _check_scheduler(address: str | None) -> None:
+    """A malformed --scheduler address is a usage error before anything starts."""
+    if address is None:
+        return
+    from newsclaims.core.settings import address_problem
+
+    problem = address_problem(address)
+    if problem is not None:
+        raise typer.BadParameter(problem, param_hint="--scheduler")
+
+
 def _parse_only(value: str | None) -> frozenset[str] | None:
     if value is None:
         return None
@@ -133,8 +145,10 @@ def _setup_logging(quiet: bool, verbose: int, debug: bool) -> None:
 
 
 def _error(message: str) -> None:
-    """One line on stderr: the input it concerns, and what is wrong."""
-    _say(f"newsclaims: error: {message}\n")
+    """One line on stderr: the input it concerns, and what is wrong (control characters escaped)."""
+    from .escape import printable
+
+    _say(f"newsclaims: error: {printable(message)}\n")
 
 
 @app.command()
@@ -229,6 +243,15 @@ def extract(
             show_default=False,
         ),
     ] = None,
+    connect_timeout: Annotated[
+        float,
+        typer.Option(
+            "--connect-timeout",
+            min=0.1,
+            metavar="SECONDS",
+            help="With --scheduler: how long to wait for the scheduler and a first worker.",
+        ),
+    ] = DEFAULT_CONNECT_TIMEOUT,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Only errors on stderr: no summary, no progress.")
     ] = False,
@@ -243,6 +266,7 @@ def extract(
     _setup_logging(quiet, verbose, debug)
     only_set = _parse_only(only)
     reference = _parse_published(published)
+    _check_scheduler(scheduler)
     if not paths:
         if sys.stdin is None or sys.stdin.isatty():
             _error(
@@ -281,6 +305,7 @@ def extract(
         only=only_set,
         quiet=quiet,
         scheduler=scheduler,
+        connect_timeout=connect_timeout,
     )
     from newsclaims.core.extract import WorkerLost
 
@@ -405,6 +430,7 @@ class RunOptions:
     only: frozenset[str] | None  # record types to keep
     quiet: bool
     scheduler: str | None  # a Dask scheduler's address, or None to run here
+    connect_timeout: float = DEFAULT_CONNECT_TIMEOUT  # seconds to reach the scheduler
 
 
 def _process(
@@ -447,7 +473,9 @@ def _finish_output(sink: OutputFile, written: int, quiet: bool) -> None:
         return
     sink.discard()
     if not quiet:
-        _say(f"newsclaims: --output {sink.path} left as it was: no document was written\n")
+        from .escape import printable
+
+        _say(f"newsclaims: --output {printable(sink.path)} left as it was: no document written\n")
 
 
 def _extractor(options: RunOptions) -> Extractor | ClusterExtractor:
@@ -455,7 +483,9 @@ def _extractor(options: RunOptions) -> Extractor | ClusterExtractor:
     if options.scheduler is not None:
         from newsclaims.core.distributed import ClusterExtractor
 
-        return ClusterExtractor(options.scheduler, options.settings)
+        return ClusterExtractor(
+            options.scheduler, options.settings, timeout=options.connect_timeout
+        )
     from newsclaims.core.extract import Extractor
 
     return Extractor.from_settings(options.settings)

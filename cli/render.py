@@ -12,6 +12,13 @@ from rich.text import Text
 
 from newsclaims.core.records import DateValue, EventRecord, Extraction
 
+from .escape import printable
+
+
+def cell(text: str) -> Text:
+    """A table cell: the text as written, its control characters escaped, never obeyed."""
+    return Text(printable(text, lines=True))
+
 
 def _date(d: DateValue | None) -> str:
     if d is None:
@@ -29,7 +36,7 @@ class TableWriter:
 
     def write(self, ex: Extraction) -> None:
         doc = ex.document
-        head = Text(doc.doc, style="bold")
+        head = Text(printable(doc.doc), style="bold")
         if doc.published:
             head.append(f"  published {doc.published} ({doc.published_from})", style="dim")
         head.append(
@@ -48,11 +55,11 @@ class TableWriter:
                 if q.speaker is not None:
                     who = q.speaker.name or f"{q.speaker.mention} (unresolved)"
                 table.add_row(
-                    Text(q.id),
-                    Text(who),
-                    Text(q.kind),
-                    Text(q.cue.text if q.cue else ""),
-                    Text(q.text),
+                    cell(q.id),
+                    cell(who),
+                    cell(q.kind),
+                    cell(q.cue.text if q.cue else ""),
+                    cell(q.text),
                 )
             self.console.print(table)
         if self._wants("speakers") and ex.speakers:
@@ -65,12 +72,12 @@ class TableWriter:
             table.add_column("quotes", justify="right")
             for s in ex.speakers:
                 table.add_row(
-                    Text(s.id),
-                    Text(s.name),
-                    Text(s.label),
-                    Text("; ".join(s.titles)),
-                    Text(str(len(s.mentions))),
-                    Text(str(s.quotes)),
+                    cell(s.id),
+                    cell(s.name),
+                    cell(s.label),
+                    cell("; ".join(s.titles)),
+                    cell(str(len(s.mentions))),
+                    cell(str(s.quotes)),
                 )
             self.console.print(table)
         if self._wants("events") and ex.events:
@@ -85,12 +92,12 @@ class TableWriter:
                 who = "; ".join(f"{p.role}: {p.text}" for p in e.participants)
                 where = "; ".join(p.text for p in e.places)
                 table.add_row(
-                    Text(_date(e.date)),
-                    Text(e.trigger.text),
-                    Text(who),
-                    Text(where),
-                    Text(e.modality),
-                    Text(e.text),
+                    cell(_date(e.date)),
+                    cell(e.trigger.text),
+                    cell(who),
+                    cell(where),
+                    cell(e.modality),
+                    cell(e.text),
                 )
             self.console.print(table)
 
