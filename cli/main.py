@@ -456,10 +456,10 @@ def _process(
         fmt = choose(options.format, terminal=False)
         if sink is None:
             sink = OutputFile(options.output)
+        written, failed = _run(results, sink.stream, fmt, options, stdout_is_tty=False)
         try:
-            written, failed = _run(results, sink.stream, fmt, options, stdout_is_tty=False)
             _finish_output(sink, written, options.quiet)
-        except OSError as exc:  # writing, syncing or renaming the file
+        except OSError as exc:  # syncing or renaming the file
             raise OutputError(exc.strerror or str(exc)) from exc
     if not options.quiet:
         _say(f"newsclaims: {written + failed} read, {written} written, {failed} failed\n")
@@ -581,9 +581,9 @@ def schema() -> None:
 def run() -> None:
     """Console-script entry point: Ctrl-C and a closed pipe end quietly.
 
-    An interrupted run ends with `os._exit` once its files are cleaned up:
-    the queues of stopped worker processes would otherwise keep the
-    interpreter waiting at exit.
+    A run that fails or is interrupted ends with `os._exit` once its files
+    are cleaned up and its streams flushed: the queues of stopped worker
+    processes would otherwise keep the interpreter waiting at exit.
     """
     _standard_descriptors()
     try:
@@ -594,7 +594,7 @@ def run() -> None:
         _silence_stdout()
         sys.exit(EXIT_OK)
     except SystemExit as exc:
-        if isinstance(exc.code, int) and exc.code > 128:  # interrupted by a signal
+        if isinstance(exc.code, int) and exc.code != 0:  # a failure, or a signal
             _hard_exit(exc.code)
         raise
 

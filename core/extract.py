@@ -167,9 +167,10 @@ class Extractor:
         try:
             yield from self._collect(parsed, states, pending)
         except BaseException as exc:
+            died = watchdog.death()
             stop_worker_processes(keep=before)
-            if isinstance(exc, EOFError):  # a worker's channel closed under it
-                raise WorkerLost(watchdog.signum) from exc
+            if isinstance(exc, EOFError | OSError) and died is not None:
+                raise WorkerLost(died or None) from exc  # its channel closed under the parent
             raise
         finally:
             watchdog.stop()
@@ -338,24 +339,33 @@ class _Watchdog:
     def __init__(self, before: set[multiprocessing.process.BaseProcess]) -> None:
         self.before = before
         self.signum: int | None = None
+        self.workers: list[multiprocessing.process.BaseProcess] = []
         self.done = threading.Event()
         self.thread = threading.Thread(target=self._watch, name="newsclaims-watchdog", daemon=True)
         self.thread.start()
 
     def _watch(self) -> None:
-        workers: list[multiprocessing.process.BaseProcess] = []
         while not self.done.wait(self.POLL_SECONDS):
-            if not workers:
-                workers = [p for p in multiprocessing.active_children() if p not in self.before]
+            if not self.workers:
+                started = multiprocessing.active_children()
+                self.workers = [p for p in started if p not in self.before]
                 continue
-            dead = [p.exitcode for p in workers if p.exitcode not in (None, 0)]
-            if dead:
-                code = dead[0]
-                self.signum = -code if code is not None and code < 0 else None
-                for proc in workers:
+            if self.death() is not None:
+                for proc in self.workers:
                     if proc.exitcode is None:
                         proc.kill()
                 return
+
+    def death(self) -> int | None:
+        """None while every worker lives; else the signal that killed the first dead one, or 0."""
+        if self.signum is not None:
+            return self.signum
+        for proc in self.workers:
+            code = proc.exitcode
+            if code is not None and code != 0:
+                self.signum = -code if code < 0 else 0
+                return self.signum
+        return None
 
     def stop(self) -> None:
         self.done.set()
