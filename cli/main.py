@@ -180,7 +180,8 @@ def extract(
             "--output",
             "-o",
             metavar="FILE",
-            help="Write to FILE (replaced atomically when done) instead of stdout.",
+            help="Write to FILE instead of stdout (replaced atomically once a document "
+            "is written; a device or FIFO is written in place).",
             show_default=False,
         ),
     ] = None,
