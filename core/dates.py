@@ -409,7 +409,8 @@ def _form_decade(
     if century is None:
         if not ref:
             return Normalized(f"XX{m[2]}", "DATE", "decade")
-        century = str(ref.year)[:2] if int(m[2]) <= int(str(ref.year)[2]) else "19"
+        year = f"{ref.year:04d}"  # years before 1000 have four digits too
+        century = year[:2] if int(m[2]) <= int(year[2]) else "19"
     return Normalized(f"{century}{m[2]}", "DATE", "decade")
 
 
@@ -931,10 +932,13 @@ def bounds(value: str) -> tuple[str | None, str | None]:
         y, mo = int(m[1]), int(m[2])
         return f"{y:04d}-{mo:02d}-01", f"{y:04d}-{mo:02d}-{calendar.monthrange(y, mo)[1]:02d}"
     if m := re.fullmatch(r"(\d{4})-W(\d{2})(-WE)?", value):
-        monday = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
-        if m[3]:
-            return _iso(monday + dt.timedelta(days=5)), _iso(monday + dt.timedelta(days=6))
-        return _iso(monday), _iso(monday + dt.timedelta(days=6))
+        try:
+            monday = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            if m[3]:
+                return _iso(monday + dt.timedelta(days=5)), _iso(monday + dt.timedelta(days=6))
+            return _iso(monday), _iso(monday + dt.timedelta(days=6))
+        except (OverflowError, ValueError):  # a week ending after 9999-12-31: bounds unknown
+            return None, None
     if m := re.fullmatch(r"(\d{4})-Q([1-4])", value):
         y, q = int(m[1]), int(m[2])
         last = q * 3

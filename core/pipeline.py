@@ -266,6 +266,8 @@ def _first_mark(m: re.Match[str]) -> str:
 
 def _cut(m: re.Match[str]) -> str:
     run, step = m[0], TOKENIZER_GUARD["longest_run"]
+    if _MARK.search(run) is None:  # letters and digits only: tokenized in linear time
+        return run
     return " ".join(_piece(run[i : i + step]) for i in range(0, len(run), step + 1))
 
 
@@ -281,9 +283,12 @@ def tokenizer_safe(text: str) -> str:
 
     A run of 16 or more marks (single spaces between them allowed) keeps its
     first mark, the rest becomes spaces; a whitespace-free run longer than
-    64 characters gets a space in place of every 65th character, and a
-    piece of it at least half marks keeps only its first. Ordinary
-    prose has neither, and comes back unchanged (the same object).
+    64 characters that holds a mark gets a space in place of every 65th
+    character, and a piece of it at least half marks keeps only its first
+    (runs of letters and digits alone are left whole: they tokenize in
+    linear time). Ordinary prose has neither, and comes back unchanged
+    (the same object). Text spaCy reads differently is never copied into a
+    record: records slice the original text by offsets.
     """
     if _PUNCTUATION_RUN.search(text) is None and _LONG_RUN.search(text) is None:
         return text
