@@ -279,9 +279,10 @@ def extract(
     if paths.count("-") > 1:
         raise typer.BadParameter("stdin (-) can be read only once", param_hint="PATH")
 
-    sink = _output_target(output, paths)
-
     from newsclaims.core.documents import Fields
+    from newsclaims.core.extract import WorkerLost
+
+    sink = _output_target(output, paths)  # from here on, the finally below removes its temporary
 
     from .inputs import ReadOptions, read_inputs
 
@@ -308,8 +309,6 @@ def extract(
         scheduler=scheduler,
         connect_timeout=connect_timeout,
     )
-    from newsclaims.core.extract import WorkerLost
-
     try:
         with _stop_signals():
             code = _process(inputs, options, sink)
@@ -323,7 +322,7 @@ def extract(
         if output is None:
             _silence_stdout()
         code = EXIT_PARTIAL
-    except WorkerLost as exc:  # a worker killed alone ends the run as if the run was
+    except WorkerLost as exc:  # a worker killed alone ends the run as a signal to it would
         if exc.signum is not None:
             _say(f"newsclaims: interrupted ({exc})\n")
             code = 128 + exc.signum
