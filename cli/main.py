@@ -25,6 +25,7 @@ from newsclaims.core.settings import (
     Settings,
 )
 
+from .ending import hard_exit, interrupted_status, say, standard_descriptors, stop_signals
 from .formats import WRITERS
 
 # Only what --help needs is imported here; the rest is imported by the
@@ -46,7 +47,6 @@ EXIT_OK = 0
 EXIT_PARTIAL = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130  # 128 + SIGINT; SIGTERM gives 143 and SIGHUP 129 (128 + the signal)
-STOP_SIGNALS = ("SIGINT", "SIGTERM", "SIGHUP")
 
 app = typer.Typer(
     name="newsclaims",
@@ -148,7 +148,7 @@ def _error(message: str) -> None:
     """One line on stderr: the input it concerns, and what is wrong (control characters escaped)."""
     from .escape import printable
 
-    _say(f"newsclaims: error: {printable(message)}\n")
+    say(f"newsclaims: error: {printable(message)}\n")
 
 
 @app.command()
@@ -310,13 +310,13 @@ def extract(
         connect_timeout=connect_timeout,
     )
     try:
-        with _stop_signals():
+        with stop_signals():
             code = _process(inputs, options, sink)
     except BrokenPipeError:
         _silence_stdout()
         code = EXIT_OK
     except KeyboardInterrupt as exc:
-        code = _interrupted(exc)
+        code = interrupted_status(exc)
     except OutputError as exc:
         _error(f"{output or 'stdout'}: cannot write: {exc}")
         if output is None:
@@ -324,7 +324,7 @@ def extract(
         code = EXIT_PARTIAL
     except WorkerLost as exc:  # a worker killed alone ends the run as a signal to it would
         if exc.signum is not None:
-            _say(f"newsclaims: interrupted ({exc})\n")
+            say(f"newsclaims: interrupted ({exc})\n")
             code = 128 + exc.signum
         else:
             _error(f"{exc}; nothing more was written")
@@ -358,66 +358,6 @@ def _output_target(output: str | None, paths: list[str]) -> OutputFile | None:
     except TargetError as exc:
         _error(str(exc))
         raise typer.Exit(EXIT_USAGE) from None
-
-
-class Interrupted(KeyboardInterrupt):
-    """SIGTERM or SIGHUP, handled as Ctrl-C is."""
-
-    def __init__(self, signum: int) -> None:
-        super().__init__(signum)
-        self.signum = signum
-
-
-@contextlib.contextmanager
-def _stop_signals() -> Iterator[None]:
-    """SIGINT, SIGTERM and SIGHUP end the run alike: worker processes stopped first.
-
-    The first signal raises `Interrupted` in the main thread (so the old
-    `--output` file stays and the temporary file goes); later ones are
-    ignored while that cleanup runs. Previous handlers come back after.
-    """
-    import signal
-
-    from newsclaims.core.extract import stop_worker_processes
-
-    stopping = False
-
-    def handler(signum: int, _frame: object) -> None:
-        nonlocal stopping
-        if stopping:
-            return
-        stopping = True
-        stop_worker_processes()
-        raise Interrupted(signum)
-
-    signums = [getattr(signal, name) for name in STOP_SIGNALS]
-    try:
-        previous = {signum: signal.signal(signum, handler) for signum in signums}
-    except ValueError:  # not the main thread: leave signals alone
-        yield
-        return
-    try:
-        yield
-    finally:
-        for signum, old in previous.items():
-            signal.signal(signum, old)
-
-
-def _interrupted(exc: KeyboardInterrupt) -> int:
-    """One line on stderr; the status is 128 + the signal (130 for Ctrl-C)."""
-    import signal
-
-    signum = exc.signum if isinstance(exc, Interrupted) else signal.SIGINT
-    name = signal.Signals(signum).name
-    _say(f"newsclaims: interrupted ({name})\n")
-    return 128 + signum
-
-
-def _say(line: str) -> None:
-    """Write a line on stderr, if there is still a stderr to write to."""
-    with contextlib.suppress(OSError, ValueError, AttributeError):
-        sys.stderr.write(line)
-        sys.stderr.flush()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -462,7 +402,7 @@ def _process(
         except OSError as exc:  # syncing or renaming the file
             raise OutputError(exc.strerror or str(exc)) from exc
     if not options.quiet:
-        _say(f"newsclaims: {written + failed} read, {written} written, {failed} failed\n")
+        say(f"newsclaims: {written + failed} read, {written} written, {failed} failed\n")
     return EXIT_PARTIAL if failed else EXIT_OK
 
 
@@ -475,7 +415,7 @@ def _finish_output(sink: OutputFile, written: int, quiet: bool) -> None:
     if not quiet:
         from .escape import printable
 
-        _say(f"newsclaims: --output {printable(sink.path)} left as it was: no document written\n")
+        say(f"newsclaims: --output {printable(sink.path)} left as it was: no document written\n")
 
 
 def _extractor(options: RunOptions) -> Extractor | ClusterExtractor:
@@ -585,41 +525,15 @@ def run() -> None:
     are cleaned up and its streams flushed: the queues of stopped worker
     processes would otherwise keep the interpreter waiting at exit.
     """
-    _standard_descriptors()
+    standard_descriptors()
     try:
         app()
     except KeyboardInterrupt as exc:
-        _hard_exit(_interrupted(exc))
+        hard_exit(interrupted_status(exc))
     except BrokenPipeError:
         _silence_stdout()
         sys.exit(EXIT_OK)
     except SystemExit as exc:
         if isinstance(exc.code, int) and exc.code != 0:  # a failure, or a signal
-            _hard_exit(exc.code)
+            hard_exit(exc.code)
         raise
-
-
-def _hard_exit(code: int) -> None:
-    for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(OSError, ValueError, AttributeError):
-            stream.flush()
-    os._exit(code)
-
-
-def _standard_descriptors() -> None:
-    """Put /dev/null on a closed stdin, stdout or stderr (`2>&-`, `>&-`).
-
-    Otherwise the next file opened would take the closed descriptor's number
-    and receive what was meant for that stream. A closed stdout stays
-    `None` for `extract` to refuse; a closed stderr just loses its messages.
-    """
-    for fd in (0, 1, 2):
-        try:
-            os.fstat(fd)
-        except OSError:
-            devnull = os.open(os.devnull, os.O_RDWR)
-            if devnull != fd:
-                os.dup2(devnull, fd)
-                os.close(devnull)
-    if sys.stderr is None:
-        sys.stderr = open(os.devnull, "w")  # noqa: SIM115 (for the life of the process)
