@@ -72,7 +72,12 @@ def start(tmp_path: Path, workers: int) -> tuple[subprocess.Popen, Path, list[in
 
 def check_stopped(proc, out: Path, kids: list[int], status: int, line: bytes, tmp_path: Path):
     started = time.monotonic()
-    stdout, stderr = proc.communicate(timeout=30)
+    try:
+        stdout, stderr = proc.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)  # a failing test leaves nothing running
+        proc.communicate()
+        raise
     assert time.monotonic() - started < 20
     assert proc.returncode == status, stderr
     assert stderr.splitlines() == [line]
@@ -120,7 +125,7 @@ def test_workers_die_with_a_killed_main_process(tmp_path):
     """SIGKILL cannot be handled: the kernel ends the workers (PR_SET_PDEATHSIG)."""
     proc, _out, kids = start(tmp_path, 2)
     os.kill(proc.pid, signal.SIGKILL)
-    proc.communicate(timeout=30)
+    proc.communicate(timeout=30)  # returns only once no worker holds its pipes
     deadline = time.monotonic() + 10
     while not all(gone(k) for k in kids) and time.monotonic() < deadline:
         time.sleep(0.2)
