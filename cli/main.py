@@ -19,11 +19,13 @@ import typer
 
 from newsclaims.core.settings import (
     DEFAULT_BATCH_SIZE,
+    DEFAULT_CONNECT_TIMEOUT,
     DEFAULT_MAX_CHARS,
     DEFAULT_WORKERS,
     Settings,
 )
 
+from .ending import hard_exit, interrupted_status, say, standard_descriptors, stop_signals
 from .formats import WRITERS
 
 # Only what --help needs is imported here; the rest is imported by the
@@ -36,6 +38,7 @@ if TYPE_CHECKING:
     from newsclaims.core.extract import Extractor
     from newsclaims.core.records import Extraction, Failure
 
+    from .output import OutputFile
     from .progress import Bar
     from .sources import ReadReport
     from .store import Store
@@ -54,13 +57,13 @@ STDOUT = "-"  # `--output -` is stdout
 EXIT_OK = 0
 EXIT_PARTIAL = 1
 EXIT_USAGE = 2
-EXIT_INTERRUPTED = 130
+EXIT_INTERRUPTED = 130  # 128 + SIGINT; SIGTERM gives 143 and SIGHUP 129 (128 + the signal)
 
 # The help's closing paragraphs (\b keeps Click from re-wrapping the lines).
 EXIT_CODES_HELP = """\b
 Exit status: 0 all written (also when a pipe's reader goes away early),
 1 some input failed (the rest is written) or the run could not go on,
-2 usage error, 130 interrupted."""
+2 usage error, 130/143/129 interrupted (SIGINT/SIGTERM/SIGHUP)."""
 MAIN_EPILOG = f"""\b
 Examples:
   newsclaims extract article.txt                  tables at a terminal
@@ -138,6 +141,17 @@ def _parse_published(value: str | None) -> dt.date | None:
         raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
 
 
+def _check_scheduler(address: str | None) -> None:
+    """A malformed --scheduler address is a usage error before anything starts."""
+    if address is None:
+        return
+    from newsclaims.core.settings import address_problem
+
+    problem = address_problem(address)
+    if problem is not None:
+        raise typer.BadParameter(problem, param_hint="--scheduler")
+
+
 def _parse_only(value: str | None) -> frozenset[str] | None:
     """Record type names, singular or plural, as the plural keys the writers use."""
     if value is None:
@@ -171,9 +185,10 @@ def _setup_logging(quiet: bool, verbose: int, debug: bool) -> None:
 
 
 def _error(message: str) -> None:
-    """One line on stderr: the input it concerns, and what is wrong."""
-    sys.stderr.write(f"newsclaims: error: {message}\n")
-    sys.stderr.flush()
+    """One line on stderr: the input it concerns, and what is wrong (control characters escaped)."""
+    from .escape import printable
+
+    say(f"newsclaims: error: {printable(message)}\n")
 
 
 @app.command(epilog=EXTRACT_EPILOG)
@@ -215,7 +230,8 @@ def extract(
             "--output",
             "-o",
             metavar="FILE",
-            help="Write to FILE (replaced atomically when done) instead of stdout; - is stdout.",
+            help="Write to FILE instead of stdout (replaced atomically once a document "
+            "is written; a device or FIFO is written in place); - is stdout.",
             show_default=False,
         ),
     ] = None,
@@ -348,6 +364,15 @@ def extract(
             show_default=False,
         ),
     ] = None,
+    connect_timeout: Annotated[
+        float,
+        typer.Option(
+            "--connect-timeout",
+            min=0.1,
+            metavar="SECONDS",
+            help="With --scheduler: how long to wait for the scheduler and a first worker.",
+        ),
+    ] = DEFAULT_CONNECT_TIMEOUT,
     quiet: Annotated[
         bool,
         typer.Option("--quiet", "-q", help="Only errors on stderr: no summary, no progress bar."),
@@ -375,6 +400,7 @@ def extract(
     _setup_logging(quiet, verbose, debug)
     only_set = _parse_only(only)
     reference = _parse_published(published)
+    _check_scheduler(scheduler)
     if not paths:
         if sys.stdin is None or sys.stdin.isatty():
             _error(
@@ -389,6 +415,11 @@ def extract(
         raise typer.BadParameter("--skip-seen needs --db FILE", param_hint="--skip-seen")
 
     from newsclaims.core.documents import Fields
+    from newsclaims.core.extract import WorkerLost
+
+    if output == STDOUT:
+        output = None
+    sink = _output_target(output, paths)  # from here on, the finally below removes its temporary
 
     from .inputs import ReadOptions, read_inputs
     from .sources import ReadReport
@@ -406,8 +437,6 @@ def extract(
 
     from .output import OutputError
 
-    if output == STDOUT:
-        output = None
     options = RunOptions(
         settings=Settings(
             model=model,
@@ -428,25 +457,36 @@ def extract(
         count=_counter(paths, input_format.value, limit),
         db=db,
         skip_seen=skip_seen,
+        connect_timeout=connect_timeout,
     )
     try:
-        code = _process(inputs, options, report)
+        with stop_signals():
+            code = _process(inputs, options, report, sink)
     except BrokenPipeError:
         _silence_stdout()
         code = EXIT_OK
-    except KeyboardInterrupt:
-        sys.stderr.write("newsclaims: interrupted\n")
-        code = EXIT_INTERRUPTED
+    except KeyboardInterrupt as exc:
+        code = interrupted_status(exc)
     except OutputError as exc:
         _error(f"{output or 'stdout'}: cannot write: {exc}")
         if output is None:
             _silence_stdout()
         code = EXIT_PARTIAL
+    except WorkerLost as exc:  # a worker killed alone ends the run as a signal to it would
+        if exc.signum is not None:
+            say(f"newsclaims: interrupted ({exc})\n")
+            code = 128 + exc.signum
+        else:
+            _error(f"{exc}; nothing more was written")
+            code = EXIT_PARTIAL
     except Exception as exc:  # a bug: one line for cron, the traceback with --debug
         if debug:
             raise
         _error(f"internal error: {type(exc).__name__}: {exc} (run with --debug for details)")
         code = EXIT_PARTIAL
+    finally:
+        if sink is not None:
+            sink.discard()  # the old file stays unless the run committed a new one
     raise typer.Exit(code)
 
 
@@ -467,6 +507,26 @@ def _stdin_reader() -> BinaryIO:
     return open(os.dup(fd), "rb")
 
 
+def _output_target(output: str | None, paths: list[str]) -> OutputFile | None:
+    """Check where the records go, before any work: `--output` opened, or stdout present.
+
+    A refused `--output` is a usage error; a closed stdout (`>&-`) without
+    `--output` is one error line and status 1.
+    """
+    from .output import OutputFile, TargetError
+
+    if output is None:
+        if sys.stdout is None:
+            _error("stdout: cannot write: it is closed (write to a file with --output)")
+            raise typer.Exit(EXIT_PARTIAL)
+        return None
+    try:
+        return OutputFile(output, paths)
+    except TargetError as exc:
+        _error(str(exc))
+        raise typer.Exit(EXIT_USAGE) from None
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RunOptions:
     """Everything `extract` was asked to do, checked: built once from the options."""
@@ -483,6 +543,7 @@ class RunOptions:
     count: Callable[[], Iterator[int | None]] | None = None  # the total, for the progress bar
     db: str | None = None  # a SQLite database to store the records in
     skip_seen: bool = False  # skip documents whose text is in the database
+    connect_timeout: float = DEFAULT_CONNECT_TIMEOUT  # seconds to reach the scheduler
 
 
 def _model_source(ctx: typer.Context) -> str | None:
@@ -504,8 +565,13 @@ def _counter(
     return count
 
 
-def _process(inputs: Iterator[Document | Failure], options: RunOptions, report: ReadReport) -> int:
-    """Load the pipeline, extract, write; return the exit code."""
+def _process(
+    inputs: Iterator[Document | Failure],
+    options: RunOptions,
+    report: ReadReport,
+    sink: OutputFile | None = None,
+) -> int:
+    """Load the pipeline, extract, write (to ``sink``, else stdout); return the exit code."""
     from newsclaims.core.pipeline import ModelError
 
     from .store import Store, StoreError
@@ -529,7 +595,7 @@ def _process(inputs: Iterator[Document | Failure], options: RunOptions, report: 
         _error(_model_error(exc, options))
         return EXIT_PARTIAL
     try:
-        return _write(extractor.stream(inputs), options, report, store)
+        return _write(extractor.stream(inputs), options, report, store, sink)
     except StoreError as exc:
         _error(f"{options.db}: {exc}")
         return EXIT_PARTIAL
@@ -543,10 +609,11 @@ def _write(
     options: RunOptions,
     report: ReadReport,
     store: Store | None,
+    sink: OutputFile | None = None,
 ) -> int:
     """Write the results where the options say; print the summary; return the exit code."""
     from .formats import choose
-    from .output import OutputError, atomic_output
+    from .output import OutputError, OutputFile
 
     if store is not None and options.output is None and options.format == "auto":
         written, failed = _run(results, None, "jsonl", options, False, store)
@@ -556,13 +623,15 @@ def _write(
         written, failed = _run(results, sys.stdout.buffer, fmt, options, tty, store)
     else:
         fmt = choose(options.format, terminal=False)
+        if sink is None:
+            sink = OutputFile(options.output)
+        written, failed = _run(results, sink.stream, fmt, options, False, store)
         try:
-            with atomic_output(options.output) as fh:
-                written, failed = _run(results, fh, fmt, options, False, store)
-        except OSError as exc:  # creating, syncing or renaming the file
+            _finish_output(sink, written, options.quiet)
+        except OSError as exc:  # syncing or renaming the file
             raise OutputError(exc.strerror or str(exc)) from exc
     if not options.quiet:
-        sys.stderr.write(_summary(written, failed, options.limit, report.skipped))
+        say(_summary(written, failed, options.limit, report.skipped))
     return EXIT_PARTIAL if failed else EXIT_OK
 
 
@@ -580,12 +649,26 @@ def _model_error(exc: Exception, options: RunOptions) -> str:
     return f"{exc} (the name {options.settings.model!r} came from ${options.model_from})"
 
 
+def _finish_output(sink: OutputFile, written: int, quiet: bool) -> None:
+    """Replace the `--output` file, unless no document was written: then it stays."""
+    if written or sink.in_place:
+        sink.commit()
+        return
+    sink.discard()
+    if not quiet:
+        from .escape import printable
+
+        say(f"newsclaims: --output {printable(sink.path)} left as it was: no document written\n")
+
+
 def _extractor(options: RunOptions) -> Extractor | ClusterExtractor:
     """The local extractor, or its Dask twin when a scheduler is given (raises ModelError)."""
     if options.scheduler is not None:
         from newsclaims.core.distributed import ClusterExtractor
 
-        return ClusterExtractor(options.scheduler, options.settings)
+        return ClusterExtractor(
+            options.scheduler, options.settings, timeout=options.connect_timeout
+        )
     from newsclaims.core.extract import Extractor
 
     return Extractor.from_settings(options.settings)
@@ -593,7 +676,7 @@ def _extractor(options: RunOptions) -> Extractor | ClusterExtractor:
 
 def _silence_stdout() -> None:
     """After the reader went away (`| head -1`), make the final flush harmless."""
-    with contextlib.suppress(OSError, ValueError):
+    with contextlib.suppress(OSError, ValueError, AttributeError):
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
 
@@ -673,12 +756,21 @@ def schema() -> None:
 
 
 def run() -> None:
-    """Console-script entry point: Ctrl-C and a closed pipe end quietly."""
+    """Console-script entry point: Ctrl-C and a closed pipe end quietly.
+
+    A run that fails or is interrupted ends with `os._exit` once its files
+    are cleaned up and its streams flushed: the queues of stopped worker
+    processes would otherwise keep the interpreter waiting at exit.
+    """
+    standard_descriptors()
     try:
         app()
-    except KeyboardInterrupt:
-        sys.stderr.write("newsclaims: interrupted\n")
-        sys.exit(EXIT_INTERRUPTED)
+    except KeyboardInterrupt as exc:
+        hard_exit(interrupted_status(exc))
     except BrokenPipeError:
         _silence_stdout()
         sys.exit(EXIT_OK)
+    except SystemExit as exc:
+        if isinstance(exc.code, int) and exc.code != 0:  # a failure, or a signal
+            hard_exit(exc.code)
+        raise

@@ -29,6 +29,8 @@ from newsclaims.core.records import (
     SpeakerRecord,
 )
 
+from .escape import printable
+
 # The events a table lists by default: those whose date the syntax ties to
 # them, or the publication day itself; --all-events lists the rest too.
 PLAIN_ANCHORS = frozenset({"explicit", "publication"})
@@ -40,6 +42,11 @@ ANCHOR_LABELS = {
     "none": "no predicate",
 }
 MIN_FLEX_WIDTH = 8  # a long column is never narrower than this (when the terminal allows)
+
+
+def cell(text: str) -> Text:
+    """A table cell: the text as written, its control characters escaped, never obeyed."""
+    return Text(printable(text, lines=True))
 
 
 class PipeConsole(Console):
@@ -96,8 +103,8 @@ class TableWriter:
 
 def _heading(doc: DocumentRecord) -> Text:
     """The title (else the document id), then where it came from and what it holds."""
-    head = Text(doc.title or doc.doc, style="bold")
-    meta = [doc.doc] if doc.title else []
+    head = Text(printable(doc.title or doc.doc), style="bold")
+    meta = [printable(doc.doc)] if doc.title else []
     if doc.published:
         meta.append(f"published {doc.published} ({doc.published_from})")
     meta.append(f"{doc.quotes} quotes, {doc.speakers} speakers, {doc.events} events")
@@ -110,12 +117,12 @@ def quotes_table(quotes: Sequence[QuoteRecord]) -> Table:
     for n, q in enumerate(quotes, 1):  # ids are hashes (for data); a reader counts
         who = Text()
         if q.speaker is not None:
-            who.append(q.speaker.name or q.speaker.mention)
+            who.append(printable(q.speaker.name or q.speaker.mention, lines=True))
             if q.speaker.name is None:
                 who.append(" (unresolved)", style="dim")
-        cue = Text(q.cue.text if q.cue else "")
+        cue = cell(q.cue.text if q.cue else "")
         cue.append(("\n" if q.cue else "") + q.kind, style="dim")
-        rows.append([Text(str(n)), who, cue, Text(q.text)])
+        rows.append([Text(str(n)), who, cue, cell(q.text)])
     cols = [Col("#", "fixed"), Col("speaker", ratio=2), Col("cue", "fixed"), Col("quote", ratio=5)]
     return _table("Quotes", cols, rows, lines=True)
 
@@ -125,9 +132,9 @@ def speakers_table(speakers: Sequence[SpeakerRecord]) -> Table:
     ranked = sorted(enumerate(speakers), key=lambda p: (-p[1].quotes, p[0]))
     rows = [
         [
-            Text(s.name),
-            Text(s.label),
-            Text("; ".join(s.titles)),
+            cell(s.name),
+            cell(s.label),
+            cell("; ".join(s.titles)),
             Text(str(len(s.mentions))),
             Text(str(s.quotes)),
         ]
@@ -154,12 +161,12 @@ def events_table(events: Sequence[EventRecord], *, all_events: bool = False) -> 
         return None
     rows = []
     for e in sorted(shown, key=_event_order):
-        word = Text(e.trigger.text)
+        word = cell(e.trigger.text)
         if e.modality != "asserted":
             word.append(f"\n{e.modality}", style="dim")
         who = "\n".join(f"{p.role}: {p.text}" for p in e.participants)
         where = "\n".join(p.text for p in e.places)
-        rows.append([_date_cell(e.date), word, Text(who), Text(where), Text(e.text)])
+        rows.append([_date_cell(e.date), word, cell(who), cell(where), cell(e.text)])
     cols = [
         Col("date", "fixed"),
         Col("event", "fixed"),
@@ -183,18 +190,17 @@ def _is_plain(e: EventRecord) -> bool:
 
 def date_line(d: DateValue) -> str:
     """The value with its relation to the event: "on 2025-03-06", "since 2022"."""
-    relation = getattr(d, "relation", None)  # added to DateValue by the events work
-    return f"{relation} {d.value}" if relation else d.value
+    return f"{d.relation} {d.value}"
 
 
 def _date_cell(d: DateValue | None) -> Text:
     if d is None:
         return Text("undated", style="dim")
-    cell = Text(date_line(d), style="bold")
+    out = Text(date_line(d), style="bold")
     if d.text is not None:
-        cell.append(f"\n“{d.text}”", style="dim")
-    cell.append(f"\n{ANCHOR_LABELS.get(d.anchor, d.anchor)}", style="dim")
-    return cell
+        out.append(f"\n“{printable(d.text, lines=True)}”", style="dim")
+    out.append(f"\n{ANCHOR_LABELS.get(d.anchor, d.anchor)}", style="dim")
+    return out
 
 
 def _event_order(e: EventRecord) -> tuple[int, str, str, int]:

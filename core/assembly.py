@@ -166,6 +166,12 @@ def finish(state: DocumentState, pipeline: str = "") -> Extraction:
     doc = state.doc
     text = doc.text
     speakers, ids = state.roster.records(doc.id)
+    # mentions as written: spaCy read a copy in which long runs may be blanked
+    # (pipeline.tokenizer_safe), so their text is taken from the document
+    speakers = [
+        replace(s, mentions=[replace(m, text=text[m.span[0] : m.span[1]]) for m in s.mentions])
+        for s in speakers
+    ]
     quotes = [
         QuoteRecord(
             doc=doc.id,

@@ -346,7 +346,7 @@ def _decade(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> N
     if century is None:
         if not ref:
             return Normalized(f"XX{m[2]}", "DATE", "decade")
-        century = str(ref.year)[:2] if int(m[2]) <= int(str(ref.year)[2]) else "19"
+        century = f"{ref.year:04d}"[:2] if int(m[2]) <= int(f"{ref.year:04d}"[2]) else "19"
     return Normalized(f"{century}{m[2]}", "DATE", "decade")
 
 
@@ -364,7 +364,7 @@ def _spelled_decade(
         return Normalized(f"{int(words('number')[m[1]])}{digit}", "DATE", "decade")
     if not ref:
         return Normalized(f"XX{digit}", "DATE", "decade")
-    century = str(ref.year)[:2] if int(digit) <= int(str(ref.year)[2]) else "19"
+    century = f"{ref.year:04d}"[:2] if int(digit) <= int(f"{ref.year:04d}"[2]) else "19"
     return Normalized(f"{century}{digit}", "DATE", "decade")
 
 
@@ -427,11 +427,11 @@ def _season(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> N
 )
 def _half(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> Normalized | None:
     if m[4]:
-        h, year = int(m[4]), m[5] or (str(ref.year) if ref else "XXXX")
+        h, year = int(m[4]), m[5] or (f"{ref.year:04d}" if ref else "XXXX")
         return Normalized(f"{year}-H{h}", "DATE", "half")
     n = int(m[1][0]) if m[1][0].isdigit() else int(words("ordinal")[m[1]])
     h = 1 if n == 1 else 2
-    year = m[3] or (str(ref.year) if ref else "XXXX")
+    year = m[3] or (f"{ref.year:04d}" if ref else "XXXX")
     return Normalized(f"{year}-H{h}", "DATE", "half")
 
 

@@ -164,7 +164,10 @@ def normalize(
         return None
     if mod in ("START", "MID", "END") and t in ("year", "month", "week", "quarter", "decade"):
         t = f"this {t}"  # "the end of the year" is the end of this year
-    result = match(t, ref, direction, focus or Focus())
+    try:
+        result = match(t, ref, direction, focus or Focus())
+    except (OverflowError, ValueError):  # the arithmetic left 0001-01-01..9999-12-31
+        return None if ref is None else normalize(text, None, direction, focus)  # unknown
     if result is None:
         return None
     if mod and result.mod is None:

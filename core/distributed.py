@@ -28,6 +28,7 @@ from .documents import Document
 from .extract import Extractor
 from .pipeline import ModelError, loaded_pipelines
 from .records import Extraction, Failure
+from .settings import DEFAULT_CONNECT_TIMEOUT, address_problem
 from .settings import Settings as Settings  # re-exported: the Dask API takes it
 
 # distributed.Client and dask.bag.Bag: their methods carry no type annotations,
@@ -37,7 +38,7 @@ Bag = Any
 
 DEFAULT_PARTITION_SIZE = 64  # documents per task: seconds of work, small against task overhead
 DEFAULT_SETTINGS = Settings()
-CONNECT_TIMEOUT = 30.0  # seconds to reach the scheduler and to see a first worker
+CONNECT_TIMEOUT = DEFAULT_CONNECT_TIMEOUT  # seconds to reach the scheduler and a first worker
 
 
 class ClusterError(ModelError):
@@ -198,6 +199,9 @@ def connect(address: str, timeout: float = CONNECT_TIMEOUT) -> Client:
         raise ClusterError(
             "running on a Dask cluster needs the dask extra: pip install 'newsclaims[dask]'"
         ) from None
+    problem = address_problem(address)
+    if problem is not None:
+        raise ClusterError(problem)
     try:
         client: Client = make_client(address, timeout=timeout, set_as_default=False)
     except (OSError, TimeoutError, ValueError) as exc:

@@ -13,8 +13,13 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import multiprocessing
+import os
 import queue
+import signal
+import sys
 import threading
+import warnings
 from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import TypeVar, cast
@@ -28,7 +33,13 @@ from .dates import dateline_date
 from .documents import Document
 from .lemmas import Lemmas
 from .numeric_dates import document_order
-from .pipeline import DEFAULT_CHUNK_CHARS, add_paragraph_boundaries, chunk_text, load_pipeline
+from .pipeline import (
+    DEFAULT_CHUNK_CHARS,
+    add_paragraph_boundaries,
+    chunk_text,
+    load_pipeline,
+    tokenizer_safe,
+)
 from .records import Extraction, Failure, PublishedFrom
 from .settings import (
     DEFAULT_BATCH_CHARS,
@@ -134,10 +145,7 @@ class Extractor:
         pending: deque[Failure | int] = deque()  # failures and document numbers, in order
         pieces = self._pieces(items, states, pending)
         if self.n_process > 1:
-            parsed = self.nlp.pipe(
-                pieces, as_tuples=True, batch_size=self.batch_size, n_process=self.n_process
-            )
-            yield from self._collect(parsed, states, pending)
+            yield from self._in_processes(pieces, states, pending)
         else:
             for batch in self._zoned(self._batches(pieces)):
                 parsed = self.nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
@@ -145,6 +153,40 @@ class Extractor:
                 # spaCy object is alive while the caller holds this generator
                 yield from list(self._collect(parsed, states, pending))
         yield from (f for f in pending if isinstance(f, Failure))
+
+    def _in_processes(
+        self,
+        pieces: Iterator[tuple[str, _Piece]],
+        states: dict[int, DocumentState],
+        pending: deque[Failure | int],
+    ) -> Iterator[Extraction | Failure]:
+        """The pieces parsed by ``n_process`` spaCy worker processes.
+
+        The workers die with this process and ignore Ctrl-C (see
+        `_worker_after_fork`); if the stream stops early (an exception, the
+        caller closing it) they are killed before spaCy waits for them, so
+        nothing hangs on a worker that is busy with a long batch.
+        """
+        before = set(multiprocessing.active_children())
+        # spaCy warns when workers it waits for were stopped: here that is on purpose
+        warnings.filterwarnings("ignore", message=r".*\[W127\]")
+        _FORKS.parent = os.getpid()
+        _FORKS.open += 1
+        parsed = self.nlp.pipe(
+            pieces, as_tuples=True, batch_size=self.batch_size, n_process=self.n_process
+        )
+        watchdog = _Watchdog(before)
+        try:
+            yield from self._collect(parsed, states, pending)
+        except BaseException as exc:
+            died = watchdog.death()
+            stop_worker_processes(keep=before)
+            if isinstance(exc, EOFError | OSError) and died is not None:
+                raise WorkerLost(died or None) from exc  # its channel closed under the parent
+            raise
+        finally:
+            watchdog.stop()
+            _FORKS.open -= 1
 
     def _pieces(
         self,
@@ -175,7 +217,8 @@ class Extractor:
             states[n] = DocumentState(item, ref, origin, len(cuts), day_first=order)
             pending.append(n)
             for k, (s, e) in enumerate(cuts):
-                yield item.text[s:e], (n, k, s)
+                # spaCy parses a same-length copy that tokenizes in linear time
+                yield tokenizer_safe(item.text[s:e]), (n, k, s)
 
     def _batches(self, pieces: Iterable[tuple[str, _Piece]]) -> Iterator[_Batch]:
         """Consecutive batches of at most ``batch_size`` pieces and ``batch_chars`` characters.
@@ -346,3 +389,120 @@ def prefetched(items: Iterable[_T], ahead: int, idle: float) -> Iterator[_T | No
             yield cast(tuple[_T], got)[0]
     finally:
         stop.set()
+
+
+class WorkerLost(RuntimeError):
+    """A spaCy worker process (``n_process`` > 1) died: the stream cannot go on.
+
+    ``signum`` is the signal that killed it, when one did.
+    """
+
+    def __init__(self, signum: int | None) -> None:
+        how = f"was killed by {signal.Signals(signum).name}" if signum else "ended"
+        super().__init__(f"a spaCy worker process {how} before its work was done")
+        self.signum = signum
+
+
+class _Watchdog:
+    """Watches spaCy's workers; when one dies, stops the others.
+
+    Each worker holds the other workers' channels too, so the parent would
+    wait forever on a dead worker's channel while any other lives. With
+    every worker gone, the parent's read fails at once (`EOFError`).
+    """
+
+    POLL_SECONDS = 0.2
+
+    def __init__(self, before: set[multiprocessing.process.BaseProcess]) -> None:
+        self.before = before
+        self.signum: int | None = None
+        self.workers: list[multiprocessing.process.BaseProcess] = []
+        self.done = threading.Event()
+        self.thread = threading.Thread(target=self._watch, name="newsclaims-watchdog", daemon=True)
+        self.thread.start()
+
+    def _watch(self) -> None:
+        while not self.done.wait(self.POLL_SECONDS):
+            if not self.workers:
+                started = multiprocessing.active_children()
+                self.workers = [p for p in started if p not in self.before]
+                continue
+            if self.death() is not None:
+                for proc in self.workers:
+                    if proc.exitcode is None:
+                        proc.kill()
+                return
+
+    def death(self) -> int | None:
+        """None while every worker lives; else the signal that killed the first dead one, or 0."""
+        if self.signum is not None:
+            return self.signum
+        for proc in self.workers:
+            code = proc.exitcode
+            if code is not None and code != 0:
+                self.signum = -code if code < 0 else 0
+                return self.signum
+        return None
+
+    def stop(self) -> None:
+        self.done.set()
+        self.thread.join(timeout=5)
+
+
+class _Forks:
+    """Whether a fork now starts a spaCy worker, and of which process."""
+
+    open = 0  # multi-process pipes being started or running
+    parent = 0
+
+
+_FORKS = _Forks()
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def _worker_after_fork() -> None:
+    """In a freshly forked spaCy worker: die with the parent, leave signals and output to it.
+
+    Ctrl-C reaches every process of a terminal's group: the parent alone
+    stops the run, so workers ignore SIGINT; SIGTERM and SIGHUP end them
+    quietly. The kernel kills them when the parent dies, however it dies,
+    so no worker is ever orphaned holding the caller's pipe. They write no
+    records: stdout goes to /dev/null, and stderr too unless debugging.
+    """
+    if _FORKS.open <= 0:
+        return
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, signal.SIG_DFL)
+    if sys.platform == "linux":
+        import ctypes
+
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != _FORKS.parent:  # the parent died before prctl took effect
+        os._exit(1)
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
+    if not log.isEnabledFor(logging.DEBUG):
+        os.dup2(devnull, 2)
+    os.close(devnull)
+
+
+os.register_at_fork(after_in_child=_worker_after_fork)
+
+
+def stop_worker_processes(keep: set[multiprocessing.process.BaseProcess] | None = None) -> None:
+    """Kill this process's multiprocessing children (spaCy's workers), except ``keep``.
+
+    For an interruption: spaCy would otherwise wait for each worker to
+    finish its batch. Waits a few seconds for them to go, so none is left
+    a zombie.
+    """
+    doomed = [p for p in multiprocessing.active_children() if p not in (keep or set())]
+    for proc in doomed:
+        proc.kill()
+    for proc in doomed:
+        proc.join(timeout=5)

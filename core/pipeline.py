@@ -235,3 +235,61 @@ def chunk_text(text: str, size: int) -> list[tuple[int, int]]:
         start += cut
     pieces.append((start, len(text)))
     return pieces
+
+
+# What spaCy's tokenizer is handed: it splits prefixes and suffixes off a
+# whitespace-free run one at a time, copying the rest of the run each time,
+# so its time grows with the square of a long run of marks ("!!!!...",
+# "“““...", "'s's's...": 16,000 marks took 28 s), and every mark is a token
+# the parser has to place. Such runs are rewritten, in the copy handed to
+# spaCy only and at the same length, so that they tokenize in linear time;
+# records keep slicing the original text, so offsets do not move.
+TOKENIZER_GUARD = {
+    # this many marks in a row (single spaces between them allowed) are one
+    # mark followed by spaces for spaCy: a whitespace token, not a token per mark
+    "punctuation_run": 16,
+    # no whitespace-free run handed to spaCy is longer: a space takes the place
+    # of every (n+1)th character of a longer one (a giant token, "'s's's...")
+    "longest_run": 64,
+}
+_PUNCTUATION_RUN = re.compile(
+    r"[^\w\s](?:[ \t]?[^\w\s]){" + str(TOKENIZER_GUARD["punctuation_run"] - 1) + ",}"
+)
+_MARK = re.compile(r"[^\w\s]")
+_LONG_RUN = re.compile(r"\S{" + str(TOKENIZER_GUARD["longest_run"] + 1) + ",}")
+
+
+def _first_mark(m: re.Match[str]) -> str:
+    run = m[0]
+    return run[0] + re.sub(r"\S", " ", run[1:])
+
+
+def _cut(m: re.Match[str]) -> str:
+    run, step = m[0], TOKENIZER_GUARD["longest_run"]
+    if _MARK.search(run) is None:  # letters and digits only: tokenized in linear time
+        return run
+    return " ".join(_piece(run[i : i + step]) for i in range(0, len(run), step + 1))
+
+
+def _piece(piece: str) -> str:
+    """A piece of a long run; one at least half marks ("'s's's") is one token."""
+    if 2 * len(_MARK.findall(piece)) >= len(piece):
+        return piece[0] + " " * (len(piece) - 1)
+    return piece
+
+
+def tokenizer_safe(text: str) -> str:
+    """``text`` as handed to spaCy: same length, same offsets, tokenized in linear time.
+
+    A run of 16 or more marks (single spaces between them allowed) keeps its
+    first mark, the rest becomes spaces; a whitespace-free run longer than
+    64 characters that holds a mark gets a space in place of every 65th
+    character, and a piece of it at least half marks keeps only its first
+    (runs of letters and digits alone are left whole: they tokenize in
+    linear time). Ordinary prose has neither, and comes back unchanged
+    (the same object). Text spaCy reads differently is never copied into a
+    record: records slice the original text by offsets.
+    """
+    if _PUNCTUATION_RUN.search(text) is None and _LONG_RUN.search(text) is None:
+        return text
+    return _LONG_RUN.sub(_cut, _PUNCTUATION_RUN.sub(_first_mark, text))

@@ -9,6 +9,7 @@ The defaults are the tunables chosen by measurement (README "Performance").
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 # Documents per `nlp.pipe` batch and spaCy processes (benchmarks/bench.py).
@@ -17,6 +18,8 @@ DEFAULT_BATCH_CHARS = 100_000  # the parse needs about 3 KB per character of a b
 DEFAULT_WORKERS = 1
 # A document longer than this is refused with one error line.
 DEFAULT_MAX_CHARS = 5_000_000
+# Seconds to reach a Dask scheduler and to see a first worker (--connect-timeout).
+DEFAULT_CONNECT_TIMEOUT = 30.0
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -37,3 +40,26 @@ class Settings:
     workers: int = DEFAULT_WORKERS
     max_chars: int = DEFAULT_MAX_CHARS
     day_first: bool | None = None
+
+
+# A scheduler's address as Dask takes it: [PROTOCOL://]HOST[:PORT], HOST a name, an
+# IPv4 address or a bracketed IPv6 one.
+_ADDRESS = re.compile(
+    r"(?:(?:tcp|tls|ucx|ws|wss|inproc)://)?"
+    r"(?:[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?|\[[0-9A-Fa-f:.]+\])"
+    r"(?::(?P<port>[0-9]{1,5}))?/?"
+)
+
+
+def address_problem(address: str) -> str | None:
+    """Why ``address`` cannot be a Dask scheduler's address, or None if it can.
+
+    Checked before connecting, so that a typo is a usage error at once
+    rather than a timeout.
+    """
+    m = _ADDRESS.fullmatch(address)
+    if m is None:
+        return f"{address!r} is not a scheduler address (expected tcp://HOST:PORT)"
+    if m["port"] is not None and not 0 < int(m["port"]) < 65536:
+        return f"{address!r}: port {m['port']} is out of range"
+    return None

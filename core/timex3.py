@@ -64,6 +64,8 @@ def bounds(value: str) -> tuple[str | None, str | None]:
         return _bounds(value)
     except ValueError:  # a day that no calendar has ("2021-02-30", "2021-W53")
         return None, None
+    except OverflowError:  # a week ending after 9999-12-31: bounds unknown
+        return None, None
 
 
 def _bounds(value: str) -> tuple[str | None, str | None]:

@@ -160,11 +160,11 @@ def test_output_file_written_atomically(invoke, tmp_path):
     assert not [p for p in os.listdir(tmp_path) if p.startswith(".newsclaims-")]
 
 
-def test_unwritable_output_keeps_old_file(invoke, tmp_path):
+def test_output_in_a_missing_folder_is_a_usage_error(invoke, tmp_path):
     src = write(tmp_path, "ferry.txt", ARTICLE)
     result = invoke("extract", src, "--output", str(tmp_path / "missing-dir" / "out.jsonl"))
-    assert result.exit_code == 1
-    assert "cannot write" in result.stderr
+    assert result.exit_code == 2
+    assert "cannot write there: no such directory" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
 
 

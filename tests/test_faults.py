@@ -79,8 +79,8 @@ def test_output_that_is_a_directory(invoke, tmp_path):
     target = tmp_path / "outdir"
     target.mkdir()
     result = invoke("extract", src, "--output", str(target))
-    assert result.exit_code == 1
-    assert "cannot write" in result.stderr and str(target) in result.stderr
+    assert result.exit_code == 2  # a usage error, found before any work
+    assert "is a directory" in result.stderr and str(target) in result.stderr
     assert target.is_dir() and not os.listdir(target)
 
 

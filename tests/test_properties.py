@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import os
 import re
+from dataclasses import replace
 
 import jsonschema
 import orjson
@@ -190,3 +191,69 @@ def test_input_decoding_raises_only_input_errors(data):
 def test_pathological_texts(extractor, text):
     results = list(extractor.stream([Document(id="p", text=text, source="p")]))
     assert isinstance(results[0], Extraction)
+
+
+# Calendar edges: the first and last days a date can hold, and days beside them.
+EDGE_DATES = st.one_of(
+    st.dates(dt.date(1, 1, 1), dt.date(1, 2, 28)),
+    st.dates(dt.date(9999, 11, 1), dt.date(9999, 12, 31)),
+    st.dates(dt.date(1, 1, 1), dt.date(9999, 12, 31)),
+)
+DATED = [
+    "Thursday",
+    " next week ",
+    " last year ",
+    " tomorrow ",
+    " the next day ",
+    " this weekend ",
+    " next month ",
+    " next quarter ",
+    " Christmas ",
+    " next century ",
+    "Dec. 31, 9999",
+    "Jan. 1, 0001",
+    " in the spring ",
+    " three days later ",
+    " two weeks ago ",
+]
+DATED_TEXTS = st.lists(st.one_of(st.sampled_from(DATED), st.sampled_from(NEWSY)), max_size=12).map(
+    "".join
+)
+# Mostly punctuation: marks, dashes and stops in runs, a few words between them.
+PUNCTUATION = st.lists(
+    st.one_of(
+        st.text(alphabet="“”\"'‘’!?.,;:-—…()[]*#", min_size=1, max_size=400),
+        st.sampled_from(NEWSY),
+    ),
+    max_size=12,
+).map("".join)
+
+
+def _assert_sound(text: str, result: Extraction | Failure) -> None:
+    if not text.strip():
+        assert isinstance(result, Failure)
+        return
+    assert isinstance(result, Extraction), getattr(result, "message", None)
+    for rec in result.records():
+        obj = orjson.loads(orjson.dumps(rec))
+        VALIDATOR.validate(obj)
+        _check_spans(text, obj)
+
+
+@FUZZ
+@given(text=DATED_TEXTS, published=EDGE_DATES)
+def test_calendar_edge_reference_dates_never_fail_a_document(extractor, text, published):
+    """A reference date from 0001-01-01 to 9999-12-31: dates it cannot compute are unknown."""
+    doc = Document(id="edge", text=f"“We will finish{text},” she said{text}.", source="e")
+    (result,) = extractor.stream([replace(doc, published=published)])
+    _assert_sound(doc.text, result)
+    dateline = f"PARIS, {published:%b}. {published.day}, {published.year} — {doc.text}"
+    (result,) = extractor.stream([Document(id="edge", text=dateline, source="e")])
+    _assert_sound(dateline, result)
+
+
+@FUZZ
+@given(text=PUNCTUATION)
+def test_texts_made_mostly_of_punctuation(extractor, text):
+    (result,) = extractor.stream([Document(id="punct", text=text, source="p")])
+    _assert_sound(text, result)
