@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 
+from .cues import CueHit
 from .dates import bounds
 from .documents import Document
 from .events import RawEvent, find_events
@@ -41,6 +42,7 @@ from .records import (
     Place,
     PublishedFrom,
     QuoteKind,
+    QuotePart,
     QuoteRecord,
     Span,
     Trigger,
@@ -58,6 +60,7 @@ class PendingQuote:
     parts: list[Span]
     kind: QuoteKind
     cue: Cue | None
+    inner_cues: list[Cue]
     speaker: Resolved | None
     date: DateValue | None
     confidence: float
@@ -104,10 +107,7 @@ def analyze(state: DocumentState, sdoc: Doc, base: int, lemmas: Lemmas) -> None:
     said_when = _quote_dates(events, cue_heads)
     first = len(state.quotes)
     for i, (q, res) in enumerate(zip(raw_quotes, resolved, strict=True)):
-        cue = None
-        if q.cue is not None:
-            cs, ce = q.cue.chars[0] + base, q.cue.chars[1] + base
-            cue = Cue(text=text[cs:ce], lemma=q.cue.lemma, span=(cs, ce), category=q.cue.category)
+        cue = None if q.cue is None else _cue(q.cue, base, text)
         tx = said_when.get(i)
         state.quotes.append(
             PendingQuote(
@@ -115,6 +115,7 @@ def analyze(state: DocumentState, sdoc: Doc, base: int, lemmas: Lemmas) -> None:
                 parts=[(s + base, e + base) for s, e in q.parts],
                 kind=q.kind,
                 cue=cue,
+                inner_cues=[_cue(c, base, text) for c in q.inner],
                 speaker=res,
                 date=date_value(tx, base, text, "explicit") if tx else None,
                 confidence=q.confidence,
@@ -123,6 +124,11 @@ def analyze(state: DocumentState, sdoc: Doc, base: int, lemmas: Lemmas) -> None:
     for ev in events:
         reported = None if ev.reported_by is None else first + ev.reported_by
         state.events.append(event_record(state.doc.id, ev, reported, base, sdoc, text))
+
+
+def _cue(hit: CueHit, base: int, text: str) -> Cue:
+    cs, ce = hit.chars[0] + base, hit.chars[1] + base
+    return Cue(text=text[cs:ce], lemma=hit.lemma, span=(cs, ce), category=hit.category)
 
 
 def _quote_dates(events: list[RawEvent], cue_heads: dict[int, int]) -> dict[int, Timex]:
@@ -143,11 +149,12 @@ def finish(state: DocumentState) -> Extraction:
         QuoteRecord(
             doc=doc.id,
             id=f"q{n}",
-            text=text[q.span[0] : q.span[1]],
+            text=" ".join(text[s:e] for s, e in q.parts),
             span=q.span,
-            parts=q.parts,
+            parts=[QuotePart(text=text[s:e], span=(s, e)) for s, e in q.parts],
             kind=q.kind,
             cue=q.cue,
+            inner_cues=q.inner_cues,
             speaker=state.roster.ref(q.speaker, ids) if q.speaker is not None else None,
             date=q.date,
             confidence=round(q.confidence, 2),

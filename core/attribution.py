@@ -38,19 +38,11 @@ from .syntax import RELATIVE_PRONOUNS
 ATTRIBUTION_POS = frozenset(
     {"DET", "PROPN", "NOUN", "ADJ", "PRON", "ADP", "PART", "ADV", "NUM", "CCONJ", "AUX", "PUNCT"}
 )
-
-
 # Prepositions that stay in a speaker's noun phrase: "a report by the auditor".
 MENTION_PREPS = frozenset({"of", "at", "by", "from"})
-
-
 NAME_HEADS = frozenset({"PROPN", "NOUN", "CCONJ"})
-
-
 # Words that can make up a speaker's noun phrase written next to a cue.
 NAME_POS = frozenset({"DET", "PROPN", "NOUN", "ADJ", "PRON", "NUM", "PART"})
-
-
 # Dependents of a cue verb that may stand between it and a direct quote it
 # introduces ("told reporters on Friday: “…”") without making the quote a fragment.
 ATTRIBUTION_TAIL_DEPS = frozenset(
@@ -74,20 +66,10 @@ ATTRIBUTION_TAIL_DEPS = frozenset(
         "appos",
     }
 )
-
-
 WINDOW = 20  # tokens searched after a quote for its attribution
-
-
 ASIDE_WINDOW = 25  # longest ", who ...," aside skipped inside an attribution
-
-
 TAIL_WINDOW = 8  # tokens allowed between a cue and the quote it introduces
-
-
 LABEL_WINDOW = 8  # tokens of a "Name:" label
-
-
 LEAD_WINDOW = 60  # tokens searched back for the start of a quote's sentence
 
 

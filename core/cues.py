@@ -22,20 +22,10 @@ from .lexicon import CueSense, cue_nouns, cue_phrases, cue_verbs, source_preps
 from .records import CueCategory, Span
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
-
-
 QUOTE_MARK_TEXTS = frozenset(["“", "”", '"', "''", "``", "‘", "’", "'", "«", "»", "„", "‟"])
-
-
 DASHES = frozenset(["—", "–", "-", "--", "―"])
-
-
 SOURCE_WINDOW = 80  # tokens searched around "according to X" for its sentence
-
-
 DATELINE_TOKENS = 20  # longest dateline skipped at the start of a complement
-
-
 SENTENCE_END = frozenset({".", "!", "?", "…"})
 
 
@@ -353,12 +343,8 @@ def _stray_that_clause(head: Token) -> tuple[int, int] | None:
 
 
 _FRAME_RANK = {"ccomp": 0, "xcomp": 1, "oprd": 1, "dobj": 2}
-
-
 # Words that open an aside after a comma: ", which ...", ", who ...".
 ASIDE_OPENERS = frozenset({"which", "who", "whose", "whom", "where"})
-
-
 # Prepositions that complete a verb's object: "blamed X for Y", "described X as Y".
 OBJECT_PREPS = frozenset({"for", "as", "of", "over", "on"})
 

@@ -25,8 +25,9 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from typing import Literal
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .attribution import (
     Finder,
@@ -39,17 +40,23 @@ from .attribution import (
 )
 from .cues import SENTENCE_END, CueHit, strip_range, word_count
 from .lemmas import Lemmas
+from .lexicon import document_nouns
 from .records import QuoteKind, Span
 
+Finding = Literal["direct", "labelled", "mixed", "indirect", "continued", "line", "unattributed"]
+# How sure each way of finding a quote is: the record's ``confidence``.
+CONFIDENCE: dict[Finding, float] = {
+    "direct": 0.9,  # quotation marks with a cue written next to them
+    "labelled": 0.8,  # Name: “…” / “…” — Name
+    "mixed": 0.75,  # a paraphrase holding a quoted fragment
+    "indirect": 0.7,  # the complement of a cue
+    "continued": 0.6,  # a quote opening the paragraph after an attributed one
+    "line": 0.6,  # a line written "Name: text"
+    "unattributed": 0.5,  # a long quote nobody is said to speak
+}
 MIN_UNATTRIBUTED_WORDS = 5  # shorter unattributed quotes are scare quotes and titles
-
-
 MIN_CONTINUATION_WORDS = 4
-
-
 SPLIT_GAP_CHARS = 160  # longest attribution between the two pieces of a split quote
-
-
 SPLIT_ENDS = frozenset({".", ",", ":", ";", "—"})  # how an attribution between two pieces ends
 
 
@@ -92,53 +99,205 @@ def find_quotes(doc: Doc, lemmas: Lemmas) -> list[RawQuote]:
         if raw is not None:
             quotes.append(raw)
     quotes.sort(key=lambda q: q.start)
-    quotes = _outermost(f.doc, quotes)
     _continue_turns(f, quotes)
-    return [q for q in quotes if _keep(f, q)]
+    quotes = [q for q in quotes if _keep(f, q) and _exact_words(f, q)]
+    return _fold(f.doc, quotes)
 
 
-def _outermost(doc: Doc, quotes: list[RawQuote]) -> list[RawQuote]:
-    """Drop an indirect quote whose cue sits inside another reported clause:
-    in "X said they plan to protest", the plan is part of what X said, not a
-    claim of its own (annotators nest an attribution in under 1% of cases).
-    "issued a statement saying ..." keeps its inner cue: the statement's words
-    are the claim.
+# -- exact words: the quote's parts without its attribution --------------------
+TAIL_TOKENS = 8  # longest "said on Friday in an interview" cut out with its cue
+CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "conj", "parataxis", "relcl", "acl"})
+LEAD_PUNCT = ",;:—–-)"  # punctuation a piece after an attribution does not start with
+TRAIL_PUNCT = ",;:"  # closing punctuation of a piece that belongs to its attribution
+CUT_TRAIL_PUNCT = ",;:—–-("  # ... and of a piece the attribution interrupts
 
-    ``quotes`` is sorted by start; one pass keeps the two longest-reaching
-    spans seen so far, so a quote is never compared with itself."""
-    outers = [q for q in quotes if q.kind != "direct" and q.cue is not None]
-    if len(outers) < 2:
-        return quotes
-    starts = [q.start for q in outers]
-    reach: list[tuple[tuple[int, int], tuple[int, int]]] = []  # best two (end, id)
-    best: tuple[int, int] = (-1, -1)
-    second: tuple[int, int] = (-1, -1)
-    for q in outers:
-        cand = (q.end, id(q))
-        if cand > best:
-            best, second = cand, best
-        elif cand > second:
-            second = cand
-        reach.append((best, second))
-    out = []
-    for q in quotes:
-        if (
-            q.kind != "indirect"
-            or q.cue is None
-            or q.cue.category == "punctuation"
-            or doc[q.cue.head].dep_ == "acl"
-        ):
-            out.append(q)
-            continue
-        at = q.cue.chars[0]
-        k = bisect.bisect_right(starts, at) - 1
-        if k >= 0:
-            first, other = reach[k]
-            end = first[0] if first[1] != id(q) else other[0]
-            if end > at:
-                continue  # the cue is inside someone else's reported clause
-        out.append(q)
+
+def _exact_words(f: Finder, q: RawQuote) -> bool:
+    """Cut the attribution out of a quote's parts (“X, aides said, will ...”,
+    "X, he said, because Y") and trim the punctuation that belongs to it
+    ("...better," she said). False when no words are left."""
+    doc = f.doc
+    if q.speaker is not None and q.follows is None and q.kind == "direct":
+        s, e = token_chars(doc, q.speaker)
+        if any(ps < e and s < pe for ps, pe in q.parts):
+            q.speaker, q.referent = None, None  # a name inside the quote never speaks it
+    parts = list(q.parts)
+    cut_at: set[int] = set()  # offsets where an attribution was cut out
+    for lo, hi in _attribution(f, q):
+        a, b = token_chars(doc, (lo, hi))
+        pieces: list[Span] = []
+        for ps, pe in parts:
+            if pe <= a or ps >= b:
+                pieces.append((ps, pe))
+                continue
+            if ps < a:
+                pieces.append((ps, a))
+            if pe > b:
+                pieces.append((b, pe))
+            cut_at.update((a, b))
+        parts = pieces
+    text = f.text
+    trimmed: list[Span] = []
+    for ps, pe in parts:
+        while ps < pe and (text[ps].isspace() or (ps in cut_at and text[ps] in LEAD_PUNCT)):
+            ps += 1
+            if ps < pe and text[ps - 1] in LEAD_PUNCT:
+                cut_at.add(ps)
+        trail = CUT_TRAIL_PUNCT if pe in cut_at else TRAIL_PUNCT
+        while pe > ps and (text[pe - 1].isspace() or text[pe - 1] in trail):
+            pe -= 1
+        if any(c.isalnum() for c in text[ps:pe]):
+            trimmed.append((ps, pe))
+    if not trimmed:
+        return False
+    q.parts = trimmed
+    q.start, q.end = trimmed[0][0], trimmed[-1][1]
+    return True
+
+
+def _attribution(f: Finder, q: RawQuote) -> list[tuple[int, int]]:
+    """Token ranges of a quote's own attribution: its cue with the speaker
+    mention written next to it and, when they interrupt the quote, what hangs
+    off the cue up to the comma that closes them ("aides said on Friday,")."""
+    doc = f.doc
+    cue = q.cue if q.cue is not None and q.cue.category != "punctuation" else None
+    if cue is not None and "clause" in cue.frames:
+        # "X appears to ...": the subject is what is reported, nobody speaks it
+        q.speaker, q.referent = None, None
+        return [(cue.start, cue.end)]
+    spk = q.speaker if q.follows is None and q.kind != "direct" else None
+    out: list[tuple[int, int]] = []
+    if cue is not None:
+        lo, hi = cue.start, cue.end
+        if spk is not None and _next_to(doc, spk, (lo, hi), q.parts):
+            lo, hi = min(lo, spk[0]), max(hi, spk[1])
+            spk = None
+        first = doc[lo].idx
+        if any(ps < first < pe for ps, pe in q.parts):
+            hi = _cue_tail(doc, cue.head, hi)
+        out.append((lo, hi))
+    if spk is not None:
+        out.append(spk)
     return out
+
+
+def _next_to(doc: Doc, a: tuple[int, int], b: tuple[int, int], parts: list[Span]) -> bool:
+    """Whether two token ranges stand in one stretch of the same sentence,
+    with none of the quote's words between them."""
+    lo, hi = (a[1], b[0]) if a[1] <= b[0] else (b[1], a[0])
+    if hi - lo > ASIDE_TOKENS:
+        return False
+    if hi > lo:
+        s, e = token_chars(doc, (lo, hi))
+        if any(ps < e and s < pe for ps, pe in parts):
+            return False
+    return not any(t.text in SENTENCE_END or "\n" in t.text for t in doc[lo:hi])
+
+
+ASIDE_TOKENS = 25  # longest ", who ...," between a speaker and the cue
+
+
+def _cue_tail(doc: Doc, head: int, hi: int) -> int:
+    """Where an attribution that interrupts its quote ends: the comma or dash
+    after the cue's own words ("said Friday,", "said in an interview —")."""
+    for k in range(hi, min(len(doc), hi + TAIL_TOKENS)):
+        tok = doc[k]
+        if tok.text in (",", "—", "–", "--", ")"):
+            return k + 1
+        if tok.is_punct or not _hangs_from(tok, head):
+            return hi
+    return hi
+
+
+def _hangs_from(tok: Token, head: int) -> bool:
+    """Whether a token depends on the cue without a clause in between."""
+    for _ in range(6):
+        if tok.i == head:
+            return True
+        if tok.dep_ in CLAUSE_DEPS or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+# -- one record per claim -------------------------------------------------------
+def _fold(doc: Doc, quotes: list[RawQuote]) -> list[RawQuote]:
+    """No two quotes overlap: a claim reported inside another ("said he feared
+    that ...") folds into the outer one, which records the inner cue; "issued a
+    statement saying ..." keeps the statement's words, the claim itself."""
+    quotes.sort(key=lambda q: (q.start, -q.end))
+    kept: list[RawQuote] = []
+    dropped: set[int] = set()
+    live: list[RawQuote] = []  # kept quotes that reach past the current start
+    for q in quotes:
+        live = [k for k in live if k.end > q.start and id(k) not in dropped]
+        alive = True
+        for k in live:
+            if not _parts_overlap(k, q):
+                continue
+            if _outer(doc, k, q):
+                _absorb(k, q)
+                alive = False
+                break
+            _absorb(q, k)
+            dropped.add(id(k))
+        if alive:
+            kept.append(q)
+            live.append(q)
+    return [q for q in kept if id(q) not in dropped]
+
+
+def _parts_overlap(a: RawQuote, b: RawQuote) -> bool:
+    return any(s < e2 and s2 < e for s, e in a.parts for s2, e2 in b.parts)
+
+
+def _outer(doc: Doc, a: RawQuote, b: RawQuote) -> bool:
+    """Whether ``a`` is the claim that ``b`` folds into."""
+    a_holds = b.cue is not None and a.start <= b.cue.chars[0] < a.end
+    b_holds = a.cue is not None and b.start <= a.cue.chars[0] < b.end
+    if a_holds != b_holds:
+        inner = b if a_holds else a
+        assert inner.cue is not None
+        if _document_says(doc[inner.cue.head]):
+            return not a_holds  # a statement saying ...: its words are the claim
+        return a_holds
+    if a.start <= b.start and b.end <= a.end and a.cue is None:
+        return True  # a longer quote nobody speaks holds one that is attributed
+    return _rank(a) >= _rank(b)
+
+
+def _document_says(cue: Token) -> bool:
+    """ "a statement saying ...": a cue that tells what a document says."""
+    return cue.dep_ == "acl" and cue.head.lower_ in document_nouns()
+
+
+def _rank(q: RawQuote) -> tuple[bool, bool, bool, float, int]:
+    return (
+        q.cue is not None,
+        q.speaker is not None,
+        q.kind == "direct",
+        q.confidence,
+        q.end - q.start,
+    )
+
+
+def _absorb(winner: RawQuote, loser: RawQuote) -> None:
+    if winner.cue is None and loser.cue is not None:
+        # The Post responded with a piece entitled “…”: the quote takes the attribution
+        winner.cue, winner.speaker, winner.referent = loser.cue, loser.speaker, loser.referent
+        winner.confidence = max(winner.confidence, loser.confidence)
+        winner.follows = None
+        return
+    winner.inner.extend(loser.inner)
+    cue = loser.cue
+    if (
+        cue is not None
+        and cue.category != "punctuation"
+        and cue is not winner.cue
+        and all(c.head != cue.head for c in winner.inner)
+    ):
+        winner.inner.append(cue)
+    winner.inner.sort(key=lambda c: c.start)
 
 
 def _direct(f: Finder, m: Marked) -> RawQuote | None:
@@ -163,7 +322,14 @@ def _direct(f: Finder, m: Marked) -> RawQuote | None:
             span = token_chars(doc, rng)
             f.used.add(hit.head)
             return RawQuote(
-                *span, [span], "mixed", hit, speaker, 0.75, outer=q.outer, referent=referent
+                *span,
+                [span],
+                "mixed",
+                hit,
+                speaker,
+                CONFIDENCE["mixed"],
+                outer=q.outer,
+                referent=referent,
             )
     if hit is None and f.label_before(m) is not None:
         hit = None  # Name: “…” - the label speaks, whatever verb came before it
@@ -184,13 +350,26 @@ def _direct(f: Finder, m: Marked) -> RawQuote | None:
                 span = token_chars(doc, rng)
                 f.used.add(hit.head)
                 return RawQuote(
-                    *span, [span], "mixed", hit, speaker, 0.75, outer=q.outer, referent=referent
+                    *span,
+                    [span],
+                    "mixed",
+                    hit,
+                    speaker,
+                    CONFIDENCE["mixed"],
+                    outer=q.outer,
+                    referent=referent,
                 )
     if hit is None:
         label = f.label_before(m) or f.dash_after(m)
         if label is not None:
             return RawQuote(
-                *q.content, list(q.parts), "direct", _punct_cue(f, m), label, 0.8, outer=q.outer
+                *q.content,
+                list(q.parts),
+                "direct",
+                _punct_cue(f, m),
+                label,
+                CONFIDENCE["labelled"],
+                outer=q.outer,
             )
         found = f.in_complement(m)
         if found is None:
@@ -204,7 +383,14 @@ def _direct(f: Finder, m: Marked) -> RawQuote | None:
         return None  # the second piece of a split quote: joined to the first
     f.used.add(hit.head)
     return RawQuote(
-        *q.content, list(q.parts), "direct", hit, speaker, 0.9, outer=q.outer, referent=referent
+        *q.content,
+        list(q.parts),
+        "direct",
+        hit,
+        speaker,
+        CONFIDENCE["direct"],
+        outer=q.outer,
+        referent=referent,
     )
 
 
@@ -339,7 +525,7 @@ def _indirect(f: Finder, found: list[RawQuote]) -> list[RawQuote]:
                 m.used = True
             span = (span[0], max(span[1], inside[-1].q.outer[1]))
         speaker, referent = speaker_for(doc, hit)
-        conf = 0.75 if kind == "mixed" else 0.7
+        conf = CONFIDENCE["mixed"] if kind == "mixed" else CONFIDENCE["indirect"]
         out.append(RawQuote(*span, [span], kind, hit, speaker, conf, referent=referent))
         f.used.add(hit.head)
     return out
@@ -389,7 +575,9 @@ def _labelled_lines(f: Finder, found: list[RawQuote]) -> list[RawQuote]:
         if word_count(doc, c_first, c_last) < 3:
             continue
         cue = CueHit(tok.i, tok.i + 1, tok.i, ":", "punctuation", (tok.idx, tok.idx + 1))
-        out.append(RawQuote(start, p_end, [(start, p_end)], "indirect", cue, label, 0.6))
+        out.append(
+            RawQuote(start, p_end, [(start, p_end)], "indirect", cue, label, CONFIDENCE["line"])
+        )
     return out
 
 
@@ -398,7 +586,9 @@ def _unattributed(f: Finder, m: Marked) -> RawQuote | None:
     q = m.q
     if word_count(f.doc, m.first, m.last) < MIN_CONTINUATION_WORDS:
         return None
-    return RawQuote(*q.content, list(q.parts), "direct", None, None, 0.5, outer=q.outer)
+    return RawQuote(
+        *q.content, list(q.parts), "direct", None, None, CONFIDENCE["unattributed"], outer=q.outer
+    )
 
 
 def _continue_turns(f: Finder, quotes: list[RawQuote]) -> None:
@@ -419,7 +609,7 @@ def _continue_turns(f: Finder, quotes: list[RawQuote]) -> None:
             prev = None
             continue
         q.follows = prev if prev.follows is None else prev.follows
-        q.confidence = 0.6
+        q.confidence = CONFIDENCE["continued"]
         prev = q
 
 

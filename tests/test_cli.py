@@ -35,7 +35,7 @@ def test_text_file_to_jsonl(invoke, tmp_path):
     assert recs[0]["doc"] == path
     assert recs[0]["published"] == "2024-03-08"
     assert recs[0]["published_from"] == "option"
-    assert all(r["doc"] == path and r["schema_version"] == "1.0" for r in recs)
+    assert all(r["doc"] == path and r["schema_version"] == "2.0" for r in recs)
     quotes = [r for r in recs if r["type"] == "quote"]
     assert any(q["kind"] == "direct" and "summer crowds" in q["text"] for q in quotes)
     # offsets point into the text as read

@@ -24,8 +24,9 @@ def test_every_span_gives_back_its_text(extract):
     ex = extract(text)
     assert ex.quotes
     for q in ex.quotes:
-        assert text[q.span[0] : q.span[1]] == q.text
-        assert all(q.span[0] <= s < e <= q.span[1] for s, e in q.parts)
+        assert all(text[p.span[0] : p.span[1]] == p.text for p in q.parts)
+        assert q.text == " ".join(p.text for p in q.parts)
+        assert q.span == (q.parts[0].span[0], q.parts[-1].span[1])
         if q.cue:
             assert text[q.cue.span[0] : q.cue.span[1]] == q.cue.text
         if q.speaker:
@@ -40,10 +41,12 @@ def test_split_quote_is_one_quote_with_two_parts_and_one_speaker(extract):
     ex = extract(text)
     q = find(ex, "permits")
     assert q.kind == "direct"
-    assert [text[s:e] for s, e in q.parts] == [
-        "We have the money, and we have the permits,",
+    assert [p.text for p in q.parts] == [
+        "We have the money, and we have the permits",
         "What we need now is good weather.",
     ]
+    assert q.text == "We have the money, and we have the permits What we need now is good weather."
+    assert "Ferrante" not in q.text and "said" not in q.text
     assert speaker_name(q) == "Lucia Ferrante"
     assert len([x for x in ex.quotes if x.kind == "direct"]) == 1
 
@@ -54,7 +57,7 @@ def test_split_quote_skips_a_title_inside_its_attribution(extract):
         "“I could hardly hear the radio.”"
     )
     q = find(extract(text), "out at sea")
-    assert len(q.parts) == 2 and "hardly hear" in text[q.parts[1][0] : q.parts[1][1]]
+    assert len(q.parts) == 2 and "hardly hear" in q.parts[1].text
 
 
 def test_quote_over_several_paragraphs_is_one_quote(extract):
@@ -203,7 +206,7 @@ def test_a_stray_mark_never_loses_the_rest_of_the_article(extract):
         "“Then we pave it,” the engineer added."
     )
     directs = [q for q in extract(text).quotes if q.kind == "direct"]
-    assert [q.text for q in directs] == ["We will finish the road,", "Then we pave it,"]
+    assert [q.text for q in directs] == ["We will finish the road", "Then we pave it"]
     assert all(q.cue is not None for q in directs)
 
 
@@ -227,7 +230,7 @@ def test_split_quote_around_a_long_show_title(extract):
     )
     ex = extract(text)
     q = find(ex, "dredging has to start")
-    assert len(q.parts) == 2 and "big ships" in text[q.parts[1][0] : q.parts[1][1]]
+    assert len(q.parts) == 2 and "big ships" in q.parts[1].text
     assert len(ex.quotes) == 1  # the title is part of the attribution, not speech
 
 
