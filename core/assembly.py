@@ -87,7 +87,7 @@ def analyze(state: DocumentState, sdoc: Doc, base: int, lemmas: Lemmas) -> None:
     timexes = find_timexes(sdoc, state.ref)
     raw_quotes = find_quotes(sdoc, lemmas)
     by_start = state.roster.add_doc(
-        sdoc, base, [(q.start + base, q.end + base) for q in raw_quotes]
+        sdoc, base, [(q.outer[0] + base, q.outer[1] + base) for q in raw_quotes if q.outer]
     )
     resolved: list[Resolved | None] = []
     by_quote: dict[int, Resolved | None] = {}

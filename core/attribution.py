@@ -30,7 +30,7 @@ from .cues import (
 )
 from .lemmas import Lemmas
 from .lexicon import document_nouns, label_stopwords
-from .marks import QuotedSpan, find_quoted, paragraphs
+from .marks import QuotedSpan, find_quoted, is_heading, paragraphs
 from .records import Span
 from .syntax import RELATIVE_PRONOUNS
 
@@ -107,6 +107,14 @@ class Layout:
                 k += 1
             if k < len(spans) and spans[k][0] <= start:
                 self.quoted[i] = True
+        # no cue is read in quoted words or in a headline
+        self.no_cues = list(self.quoted)
+        for s, e in self.paras:
+            if is_heading(text[s:e]):
+                for i in range(
+                    bisect.bisect_left(self.starts, s), bisect.bisect_left(self.starts, e)
+                ):
+                    self.no_cues[i] = True
 
     def token_at(self, char: int) -> int:
         """The token containing (or first after) a character offset."""
@@ -316,7 +324,7 @@ class Finder:
         self.text = doc.text  # Doc.text joins every token: read it once
         quoted = find_quoted(self.text)
         self.layout = Layout(doc, self.text, quoted)
-        self.cues = find_cues(doc, lemmas, self.layout.quoted)
+        self.cues = find_cues(doc, lemmas, self.layout.no_cues)
         self.cue_at: dict[int, CueHit] = {}
         self.by_sent: dict[int, list[CueHit]] = {}
         for hit in self.cues:

@@ -14,11 +14,12 @@ prepositions hung on the object, stray "that" clauses, asides and datelines.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Doc, Token
 
 from .lemmas import Lemmas
-from .lexicon import CueSense, cue_nouns, cue_phrases, cue_verbs, source_preps
+from .lexicon import CueSense, cue_nouns, cue_phrases, cue_verbs, read_table, source_preps
 from .records import CueCategory, Span
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -74,7 +75,7 @@ def find_cues(doc: Doc, lemmas: Lemmas, quoted: list[bool] | None = None) -> lis
                 cat = nouns[tok.lower_]
                 hits.append(CueHit(tok.i, tok.i + 1, tok.i, tok.lower_, cat, chars, NOUN_FRAME))
             continue
-        if tok.pos_ != "VERB" or _in_compound_word(doc, tok):
+        if tok.pos_ != "VERB" or _in_compound_word(doc, tok) or _byline(doc, tok):
             continue
         lemma = lemmas(tok)
         sense = verbs.get(lemma)
@@ -125,6 +126,17 @@ def _source_opener(tok: Token, sense: tuple[CueCategory, frozenset[str]]) -> Cue
         return None
     chars = (tok.idx, tok.idx + len(tok.text))
     return CueHit(tok.i, tok.i + 1, tok.i, tok.lower_, category, chars, source_phrase=True)
+
+
+def _byline(doc: Doc, tok: Token) -> bool:
+    """A reporter's byline or credit line: "Phillip reported from Oakland",
+    "Jill Colvin contributed from Albuquerque": a place, nothing said."""
+    nxt = tok.i + 1
+    if nxt >= len(doc) or doc[nxt].lower_ != "from" or nxt + 1 >= len(doc):
+        return False
+    if doc[nxt + 1].pos_ != "PROPN":
+        return False
+    return not any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in tok.children)
 
 
 def _in_compound_word(doc: Doc, tok: Token) -> bool:
@@ -264,9 +276,14 @@ def _complement(hit: CueHit, doc: Doc) -> tuple[int, int] | None:
         if r < rank:
             best, rank = child, r
     if best is not None:
+        if best.dep_ in ("dobj", "prep") and hit.lemma in cue_actions():
+            rng = _frame_range(head, best, "oprd" in hit.frames)
+            return rng if rng is not None and _proposition(doc, rng) else None
         return _frame_range(head, best, "oprd" in hit.frames)
     misplaced = _object_prep(head, hit.frames)
     if misplaced is not None:
+        if hit.lemma in cue_actions() and not _proposition(doc, misplaced):
+            return None
         return misplaced
     if "ccomp" in hit.frames and _interrupts(head):
         # “…,” he said / Sanders has options, an aide said: the parse hangs the cue off the clause
@@ -274,6 +291,19 @@ def _complement(hit: CueHit, doc: Doc) -> tuple[int, int] | None:
     if "ccomp" in hit.frames:
         return _stray_that_clause(head)
     return None
+
+
+@cache
+def cue_actions() -> frozenset[str]:
+    """Verbs of action and stance whose noun-phrase complement must hold a claim."""
+    return frozenset(row[0].lower() for row in read_table("cue_actions.tsv"))
+
+
+def _proposition(doc: Doc, rng: tuple[int, int]) -> bool:
+    """Whether a noun phrase says something: a verb or quoted words inside."""
+    return any(
+        t.pos_ in ("VERB", "AUX") or t.text in QUOTE_MARK_TEXTS for t in doc[rng[0] : rng[1]]
+    )
 
 
 def _object_prep(head: Token, frames: frozenset[str]) -> tuple[int, int] | None:

@@ -23,10 +23,11 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import document_nouns, gender_words, honorifics, role_families
+from .lexicon import document_nouns, gender_words, honorifics, read_table, role_families
 from .records import Mention, SpeakerRecord, SpeakerRef
 from .records import Span as CharSpan
 from .syntax import AFFILIATION_LABELS, NAME_MODIFIER_DEPS, RELATIVE_PRONOUNS
@@ -49,6 +50,7 @@ DOCUMENT = "DOCUMENT"
 NAME_DEPS = frozenset({"compound", "amod", "nmod"})
 TITLE_SKIP_DEPS = frozenset({"det", "poss", "case", "punct", "predet"})
 ANTECEDENT_WINDOW = 8  # people looked back at for a pronoun of the right gender
+PRONOUN_WINDOW = 30  # tokens after a name searched for the pronoun that says its gender
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.\-]{1,9}$")
 ACRONYM_SKIP = frozenset({"of", "the", "for", "and", "on", "in", "de", "la", "&"})
 
@@ -105,6 +107,12 @@ class _Pending:
     name: frozenset[str] = frozenset()  # name words, for a surname seen before the full name
 
 
+@cache
+def org_nouns() -> frozenset[str]:
+    """Nouns naming an organisation by its kind ("the company"): role_orgs.tsv."""
+    return frozenset(row[0].lower() for row in read_table("role_orgs.tsv"))
+
+
 def name_tokens(text: str) -> frozenset[str]:
     """The words of a name that identify the person (no honorifics, no possessive)."""
     words = [w.strip(".,’'-–—").lower() for w in text.replace("’s", "").replace("'s", "").split()]
@@ -124,6 +132,8 @@ class Roster:
         self._documents: dict[str, Entry] = {}  # head noun -> latest document entry
         self._aliases: dict[str, str] = {}  # acronym -> full name
         self._pending: list[_Pending] = []
+        self._quoted: list[CharSpan] = []  # direct quotes: names inside never speak them
+        self._last: Entry | None = None  # the person who spoke the last quote resolved
 
     # -- building -------------------------------------------------------
     def _find(self, tokens: frozenset[str], kind: str) -> Entry | None:
@@ -175,10 +185,13 @@ class Roster:
     def add_doc(self, doc: Doc, base: int, skip: list[CharSpan]) -> DocIndex:
         """Register the people and organisations named in a Doc.
 
-        Returns the index the resolver uses for this Doc. ``skip`` (quoted
-        text) is kept for the callers' sake; names inside quotes are
-        registered too, since the roster lists everyone named.
+        Returns the index the resolver uses for this Doc. ``skip`` are the
+        direct quotes (marks included): names inside them are registered,
+        since the roster lists everyone named, but never stand for a pronoun
+        that attributes a quote.
         """
+        self._quoted.extend(skip)
+        self._quoted.sort()
         ent_at: dict[int, Span] = {}
         people: dict[int, Entry] = {}
         ents = list(doc.ents)
@@ -200,6 +213,8 @@ class Roster:
             for title in titles_of(span):
                 entry.add_title(title)
             entry.places.update(_places_near(span))
+            if entry.gender is None:
+                entry.gender = _pronoun_after(span, ent_at)
         return DocIndex(ent_at, people)
 
     def _alias(self, doc: Doc, ent: Span, nxt: Span | None) -> None:
@@ -240,6 +255,7 @@ class Roster:
         found = self._resolve_span(doc, base, rng, index, char[0])
         if found is not None and found.entry is not None:
             return self._attach(found.entry, mention.text, char)
+        self._last = None
         resolved = Resolved(None, mention.text, char, None)
         families = _role_families_of(mention)
         if families and mention.root.pos_ in ("NOUN", "PROPN"):
@@ -266,6 +282,8 @@ class Roster:
             families = _role_families_of(mention)
             if families and head.pos_ in ("NOUN", "PROPN"):
                 entry = self._by_role(families, pos, _mention_places(mention))
+        if entry is None and head.lower_ in org_nouns() and head.pos_ == "NOUN":
+            entry = self._organisation(mention, pos)
         if entry is None and head.lower_ in document_nouns() and head.pos_ == "NOUN":
             entry = self._document(mention, char)
         if entry is None:
@@ -279,6 +297,7 @@ class Roster:
             bisect.insort(self._people, (char[0], entry), key=lambda pair: pair[0])
         entry.mentions.setdefault(char, text)
         _learn_gender(entry, text)
+        self._last = entry if entry.label == "PERSON" else None
         return Resolved(entry, text, char, entry.label)
 
     def _named(self, mention: Span, base: int, index: DocIndex) -> Entry | None:
@@ -314,8 +333,10 @@ class Roster:
         return None
 
     def _antecedent(self, pronoun: str, pos: int) -> Entry | None:
-        """The nearest person (he, she) or group (it, they) named before ``pos``,
-        skipping people known to be of the other gender."""
+        """The person (he, she) or group (it, they) a pronoun at ``pos`` stands for:
+        the nearest one named before it outside a direct quote, skipping people
+        known to be of the other gender; for "he"/"she", the person who spoke
+        the last quote when the nearer people's gender is not known."""
         pool = (
             self._people
             if pronoun in PERSON_PRONOUNS
@@ -323,13 +344,30 @@ class Roster:
         )
         want = gender_words().get(pronoun)
         i = bisect.bisect_left(pool, pos, key=lambda pair: pair[0])
-        for k in range(i - 1, max(-1, i - 1 - ANTECEDENT_WINDOW), -1):
-            entry = pool[k][1]
-            if want is None or entry.gender in (None, want):
-                if want is not None:
-                    entry.gender = want
+        seen = 0
+        unsure: Entry | None = None
+        for k in range(i - 1, -1, -1):
+            at, entry = pool[k]
+            if self._inside_quote(at):
+                continue
+            seen += 1
+            if seen > ANTECEDENT_WINDOW:
+                break
+            if want is not None and entry.gender not in (None, want):
+                continue
+            if want is None or entry is self._last or (unsure is None and entry.gender == want):
                 return entry
-        return None
+            if unsure is None:
+                unsure = entry
+            if self._last is None or self._last.gender != want:
+                break
+        if unsure is not None and want is not None:
+            unsure.gender = want
+        return unsure
+
+    def _inside_quote(self, pos: int) -> bool:
+        k = bisect.bisect_right(self._quoted, (pos, 1 << 62)) - 1
+        return k >= 0 and self._quoted[k][0] < pos < self._quoted[k][1]
 
     def _by_role(
         self, families: frozenset[str], pos: int, places: frozenset[str] = frozenset()
@@ -340,6 +378,17 @@ class Roster:
         i = bisect.bisect_left(self._people, pos, key=lambda pair: pair[0])
         for _, entry in reversed(self._people[:i]):
             if entry.families & families and _same_place(entry, places):
+                return entry
+        return None
+
+    def _organisation(self, mention: Span, pos: int) -> Entry | None:
+        """ "the company said": the organisation named last before the mention."""
+        if not any(t.lower_ in ("the", "its", "their") for t in mention):
+            return None  # "a company said" names no one in particular
+        i = bisect.bisect_left(self._groups, pos, key=lambda pair: pair[0])
+        for k in range(i - 1, max(-1, i - 1 - ANTECEDENT_WINDOW), -1):
+            at, entry = self._groups[k]
+            if entry.label == "ORG" and not self._inside_quote(at):
                 return entry
         return None
 
@@ -409,7 +458,7 @@ class Roster:
         The roster lists every person named and every other entry that speaks.
         """
         self.settle()
-        kept = [e for e in self.entries if e.label == "PERSON" or e.quotes > 0]
+        kept = [e for e in self.entries if e.quotes > 0 or _a_person(e)]
         ordered = sorted(kept, key=lambda e: min(e.mentions) if e.mentions else (e.first, 0))
         ids: dict[int, str] = {}
         out = []
@@ -503,6 +552,39 @@ def _linked(tok: Token, head: Token) -> bool:
         if tok.i == head.i:
             return True
     return False
+
+
+def _a_person(entry: Entry) -> bool:
+    """Whether a PERSON entry is a person on the evidence: a full name, a title,
+    an honorific or a pronoun. A lone word the recogniser called a person
+    ("Veloria", "Latinos", "Schools") that never speaks stays out of the roster."""
+    if entry.label != "PERSON":
+        return False
+    if len(entry.tokens) >= 2 or entry.titles or entry.gender is not None:
+        return True
+    titled = honorifics()
+    return any(
+        len(words) > 1 and words[0].lower() in titled
+        for words in (text.split() for text in entry.mentions.values())
+    )
+
+
+def _pronoun_after(ent: Span, ent_at: dict[int, Span]) -> str | None:
+    """The gender a person's own sentence gives: "Obama said he would ..." -
+    a subject pronoun under the verb the name is the subject of, with no
+    other person named in between."""
+    root = ent.root
+    if root.dep_ != "nsubj":
+        return None
+    verb = root.head
+    words = gender_words()
+    for tok in ent.doc[ent.end : min(verb.sent.end, ent.end + PRONOUN_WINDOW)]:
+        other = ent_at.get(tok.i)
+        if other is not None and other.label_ == "PERSON":
+            return None
+        if tok.dep_ == "nsubj" and tok.lower_ in ("he", "she") and verb in tok.ancestors:
+            return words.get(tok.lower_)
+    return None
 
 
 def _learn_gender(entry: Entry, text: str) -> None:
