@@ -75,11 +75,11 @@ def find_cues(doc: Doc, lemmas: Lemmas, quoted: list[bool] | None = None) -> lis
                 cat = nouns[tok.lower_]
                 hits.append(CueHit(tok.i, tok.i + 1, tok.i, tok.lower_, cat, chars, NOUN_FRAME))
             continue
-        if tok.pos_ != "VERB" or _in_compound_word(doc, tok) or _byline(doc, tok):
+        if tok.pos_ != "VERB" or _in_compound_word(doc, tok):
             continue
         lemma = lemmas(tok)
         sense = verbs.get(lemma)
-        if sense is not None:
+        if sense is not None and not _byline(doc, tok, lemma):
             hits.append(_verb_hit(tok, lemma, sense))
     return hits
 
@@ -128,15 +128,16 @@ def _source_opener(tok: Token, sense: tuple[CueCategory, frozenset[str]]) -> Cue
     return CueHit(tok.i, tok.i + 1, tok.i, tok.lower_, category, chars, source_phrase=True)
 
 
-def _byline(doc: Doc, tok: Token) -> bool:
+BYLINE_VERBS = frozenset({"report", "contribute", "write"})
+
+
+def _byline(doc: Doc, tok: Token, lemma: str) -> bool:
     """A reporter's byline or credit line: "Phillip reported from Oakland",
     "Jill Colvin contributed from Albuquerque": a place, nothing said."""
     nxt = tok.i + 1
-    if nxt >= len(doc) or doc[nxt].lower_ != "from" or nxt + 1 >= len(doc):
+    if lemma not in BYLINE_VERBS or nxt + 1 >= len(doc) or doc[nxt].lower_ != "from":
         return False
-    if doc[nxt + 1].pos_ != "PROPN":
-        return False
-    return not any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in tok.children)
+    return doc[nxt + 1].pos_ == "PROPN"
 
 
 def _in_compound_word(doc: Doc, tok: Token) -> bool:

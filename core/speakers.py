@@ -108,9 +108,10 @@ class _Pending:
 
 
 @cache
-def org_nouns() -> frozenset[str]:
-    """Nouns naming an organisation by its kind ("the company"): role_orgs.tsv."""
-    return frozenset(row[0].lower() for row in read_table("role_orgs.tsv"))
+def org_nouns() -> dict[str, bool]:
+    """Nouns naming an organisation by its kind ("the company") -> whether they
+    stand for any organisation (else the name must hold the noun): role_orgs.tsv."""
+    return {row[0].lower(): row[1] == "any" for row in read_table("role_orgs.tsv")}
 
 
 def name_tokens(text: str) -> frozenset[str]:
@@ -385,10 +386,18 @@ class Roster:
         """ "the company said": the organisation named last before the mention."""
         if not any(t.lower_ in ("the", "its", "their") for t in mention):
             return None  # "a company said" names no one in particular
+        head = mention.root
+        words = {t.lower_ for t in mention if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.i != head.i}
+        if org_nouns()[head.lower_] and not words:
+            wanted: frozenset[str] = frozenset()
+        else:
+            wanted = frozenset({head.lower_, *words})  # "the culture ministry"
         i = bisect.bisect_left(self._groups, pos, key=lambda pair: pair[0])
         for k in range(i - 1, max(-1, i - 1 - ANTECEDENT_WINDOW), -1):
             at, entry = self._groups[k]
-            if entry.label == "ORG" and not self._inside_quote(at):
+            if entry.label != "ORG" or self._inside_quote(at):
+                continue
+            if not wanted or wanted <= name_tokens(entry.name):
                 return entry
         return None
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from newsclaims.core.records import Extraction, QuoteRecord
 
 
@@ -314,3 +316,66 @@ def test_accused_of_reads_the_object_with_its_preposition(extract):
     q = find(extract("The union accused the mayor of lying about the budget."), "lying")
     assert q.text == "the mayor of lying about the budget"
     assert q.cue is not None and q.cue.text == "accused"
+
+
+def test_an_interrupting_attribution_is_cut_out_of_an_indirect_quote(extract):
+    text = "The new schedule, aides said, will add two weeks to the repairs."
+    q = find(extract(text), "two weeks")
+    assert [p.text for p in q.parts] == ["The new schedule", "will add two weeks to the repairs"]
+    assert q.cue is not None and q.cue.text == "said" and "said" not in q.text
+    assert q.span == (q.parts[0].span[0], q.parts[1].span[1])
+
+
+def test_closing_comma_belongs_to_the_attribution(extract):
+    text = "“The people who cross that bridge deserve better,” said Mayor Elena Ruiz."
+    q = find(extract(text), "deserve better")
+    assert q.text == "The people who cross that bridge deserve better"
+
+
+def test_a_nested_cue_folds_into_the_outer_claim(extract):
+    text = "The councilman said he feared that costs would rise well beyond the estimate."
+    ex = extract(text)
+    assert len(ex.quotes) == 1
+    q = ex.quotes[0]
+    assert q.cue is not None and q.cue.text == "said"
+    assert [c.text for c in q.inner_cues] == ["feared"]
+    assert "costs would rise" in q.text
+
+
+def test_a_statement_saying_keeps_the_statements_words(extract):
+    text = "The dockworkers union issued a statement saying the strike would end on Monday."
+    ex = extract(text)
+    assert len(ex.quotes) == 1
+    q = ex.quotes[0]
+    assert q.text.startswith("the strike would end")
+    assert q.speaker is not None and "union" in q.speaker.mention
+
+
+def test_no_two_quotes_overlap(extract):
+    text = (
+        "Dale Fisher said voters believe the city plans to raise fares, and he warned that "
+        "the council expects the plan to fail.\n\n"
+        "“We were told,” Fisher said, “that the work would take eight weeks.”"
+    )
+    spans = sorted(p.span for q in extract(text).quotes for p in q.parts)
+    assert spans
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
+
+
+def test_acts_without_a_proposition_are_not_quotes(extract):
+    text = (
+        "Councilman Dale Fisher, who voted against the plan, argued that the city should "
+        "have sought more bids. The mayor dismissed that concern. Ruiz pushed the repairs "
+        "through the council, mentioning the ferry operators. The plan offers more lanes."
+    )
+    ex = extract(text)
+    assert [q.cue.text for q in ex.quotes if q.cue] == ["argued"]
+
+
+def test_headlines_and_bylines_are_never_quotes(extract):
+    text = (
+        "Ministers Agree to Resume Water Talks Next Month\n\n"
+        "The two ministers met on Thursday in Geneva.\n\n"
+        "Phillip reported from Oakland, Calif.; Gearan, from Washington."
+    )
+    assert extract(text).quotes == []
