@@ -38,7 +38,7 @@ from .attribution import (
     title_cased,
     token_chars,
 )
-from .cues import SENTENCE_END, CueHit, strip_range, word_count
+from .cues import SENTENCE_END, SUBJECT_DEPS, CueHit, strip_range, word_count
 from .lemmas import Lemmas
 from .lexicon import document_nouns
 from .records import QuoteKind, Span
@@ -101,7 +101,7 @@ def find_quotes(doc: Doc, lemmas: Lemmas) -> list[RawQuote]:
     quotes.sort(key=lambda q: q.start)
     _continue_turns(f, quotes)
     quotes = [q for q in quotes if _keep(f, q) and _exact_words(f, q)]
-    return _fold(f.doc, quotes)
+    return _fold(f, quotes)
 
 
 # -- exact words: the quote's parts without its attribution --------------------
@@ -221,10 +221,13 @@ def _hangs_from(tok: Token, head: int) -> bool:
 
 
 # -- one record per claim -------------------------------------------------------
-def _fold(doc: Doc, quotes: list[RawQuote]) -> list[RawQuote]:
+def _fold(f: Finder, quotes: list[RawQuote]) -> list[RawQuote]:
     """No two quotes overlap: a claim reported inside another ("said he feared
     that ...") folds into the outer one, which records the inner cue; "issued a
-    statement saying ..." keeps the statement's words, the claim itself."""
+    statement saying ..." keeps the statement's words, the claim itself. A
+    claim of its own joined on to another ("60 percent said they prefer X,
+    while 30 percent say Y") ends the one before it."""
+    doc = f.doc
     quotes.sort(key=lambda q: (q.start, -q.end))
     kept: list[RawQuote] = []
     dropped: set[int] = set()
@@ -233,6 +236,8 @@ def _fold(doc: Doc, quotes: list[RawQuote]) -> list[RawQuote]:
         live = [k for k in live if k.end > q.start and id(k) not in dropped]
         alive = True
         for k in live:
+            if _parts_overlap(k, q) and k.kind == "indirect":
+                _end_before_next_claim(f, k, q)
             if not _parts_overlap(k, q):
                 continue
             if _outer(doc, k, q):
@@ -245,6 +250,43 @@ def _fold(doc: Doc, quotes: list[RawQuote]) -> list[RawQuote]:
             kept.append(q)
             live.append(q)
     return [q for q in kept if id(q) not in dropped]
+
+
+JOINED_DEPS = frozenset({"conj", "advcl", "parataxis"})
+JOINERS = frozenset({"and", "but", "while", "whereas", "or", "though", "although"})
+
+
+def _end_before_next_claim(f: Finder, q: RawQuote, nxt: RawQuote) -> None:
+    """Cut ``q`` short before the clause that holds the cue of ``nxt`` when that
+    clause is joined on to ``q``'s content with a subject of its own."""
+    if q.cue is None or nxt.cue is None or nxt.cue.category == "punctuation":
+        return
+    doc = f.doc
+    tok = doc[nxt.cue.head]
+    for _ in range(4):
+        if tok.dep_ in JOINED_DEPS:
+            break
+        if tok.head.i == tok.i or tok.i == q.cue.head:
+            return
+        tok = tok.head
+    else:
+        return
+    if not any(c.dep_ in SUBJECT_DEPS for c in doc[nxt.cue.head].children):
+        return
+    if any(t.lower_ == "that" for t in doc[tok.left_edge.i : nxt.cue.head]) or (
+        tok.dep_ == "conj" and tok.head.dep_ == "ccomp" and tok.head.head.i == q.cue.head
+    ):
+        return  # "said that A, and that B": both are what was said
+    cut = tok.left_edge.i
+    while cut > 0 and (doc[cut - 1].is_punct or doc[cut - 1].lower_ in JOINERS):
+        cut -= 1
+    end = doc[cut - 1].idx + len(doc[cut - 1].text) if cut > 0 else 0
+    if not q.start < end < q.end:
+        return
+    parts = [(s, min(e, end)) for s, e in q.parts if s < end]
+    if parts and word_count(doc, *f.layout.tokens((parts[0][0], parts[-1][1]))) >= 3:
+        q.parts = parts
+        q.end = parts[-1][1]
 
 
 def _parts_overlap(a: RawQuote, b: RawQuote) -> bool:

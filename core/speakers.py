@@ -204,7 +204,7 @@ class Roster:
             if label not in ("PERSON", "ORG"):
                 continue
             span = _trim_entity(ent)
-            if span is None:
+            if span is None or _dateline(span):
                 continue
             char = (base + span.start_char, base + span.end_char)
             entry = self.entity(span.text, label, char)
@@ -561,6 +561,18 @@ def _linked(tok: Token, head: Token) -> bool:
         if tok.i == head.i:
             return True
     return False
+
+
+DATELINE_NEXT = frozenset({",", "—", "–", "-", "--", "("})
+
+
+def _dateline(ent: Span) -> bool:
+    """A place in capitals opening a paragraph: the dateline ("PORTVALE, Ore. —"),
+    never a speaker."""
+    doc = ent.doc
+    if not ent.text.isupper() or ent.end >= len(doc) or doc[ent.end].text not in DATELINE_NEXT:
+        return False
+    return ent.start == 0 or "\n" in doc[ent.start - 1].text or doc[ent.start - 1].is_space
 
 
 def _a_person(entry: Entry) -> bool:

@@ -197,3 +197,14 @@ def test_an_organisation_that_speaks_resolves_and_enters_the_roster(extract):
     q = quote(ex, "chip plant")
     assert q.speaker is not None and q.speaker.name == "Orvel Semiconductor"
     assert person(ex, "Orvel Semiconductor").quotes == 1
+
+
+def test_a_dateline_never_names_the_speaker(extract):
+    text = (
+        "PORTVALE, Ore. — The Portvale City Council said on Tuesday that the bridge work "
+        "would start in May."
+    )
+    ex = extract(text)
+    q = quote(ex, "bridge work")
+    assert q.speaker is not None and q.speaker.name == "Portvale City Council"
+    assert [s.name for s in ex.speakers] == ["Portvale City Council"]
