@@ -89,19 +89,16 @@ def analyze(state: DocumentState, sdoc: Doc, base: int, lemmas: Lemmas) -> None:
     by_start = state.roster.add_doc(
         sdoc, base, [(q.outer[0] + base, q.outer[1] + base) for q in raw_quotes if q.outer]
     )
-    resolved: list[Resolved | None] = []
     by_quote: dict[int, Resolved | None] = {}
-    for q in raw_quotes:
-        if q.follows is not None:
-            res = by_quote.get(id(q.follows))
-        elif q.speaker is not None:
-            res = state.roster.resolve(sdoc, base, q.speaker, by_start, q.referent)
-        else:
-            res = None
+    for q in raw_quotes:  # first the quotes attributed where they stand, in order
+        if q.follows is None and q.speaker is not None:
+            by_quote[id(q)] = state.roster.resolve(sdoc, base, q.speaker, by_start, q.referent)
+    resolved: list[Resolved | None] = []
+    for q in raw_quotes:  # then those that take the speaker of another quote
+        res = by_quote.get(id(q.follows if q.follows is not None else q))
         if res is not None:
             count_quote(res)
         resolved.append(res)
-        by_quote[id(q)] = res
     cue_heads = {q.cue.head: i for i, q in enumerate(raw_quotes) if q.cue is not None}
     events = find_events(sdoc, timexes, [(q.start, q.end) for q in raw_quotes], cue_heads, lemmas)
     said_when = _quote_dates(events, cue_heads)

@@ -212,7 +212,7 @@ def speaker_for(doc: Doc, hit: CueHit) -> tuple[tuple[int, int] | None, int | No
         # Trump's claim that ...: the possessor; complaints that ...: nobody named
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
         if owner is None:
-            return None, None
+            return _surface_owner(doc, head.i), None
         start, end = mention_range(owner)
         while end > start + 1 and doc[end - 1].dep_ == "case":
             end -= 1  # Trump's -> Trump
@@ -236,6 +236,24 @@ def speaker_for(doc: Doc, hit: CueHit) -> tuple[tuple[int, int] | None, int | No
         if clause.dep_ == "relcl":
             referent = clause.head.i
     return mention_range(subj), referent
+
+
+POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+
+
+def _surface_owner(doc: Doc, noun: int) -> tuple[int, int] | None:
+    """The possessor written before a cue noun when the parse missed it: "the
+    Tulsa police’s earlier claim" (the parser read "’s" as "is")."""
+    i = noun - 1
+    while i >= 0 and doc[i].pos_ in ("ADJ", "ADV") and i > noun - 3:
+        i -= 1
+    if i < 1 or doc[i].text not in POSSESSIVE:
+        return None
+    end = i
+    start = end
+    while start > 0 and doc[start - 1].pos_ in ("PROPN", "NOUN") and end - start < 5:
+        start -= 1
+    return (start, end) if start < end else None
 
 
 def surface_speaker(doc: Doc, hit: CueHit, quote_end: int) -> tuple[int, int] | None:

@@ -43,7 +43,9 @@ from .lemmas import Lemmas
 from .lexicon import document_nouns
 from .records import QuoteKind, Span
 
-Finding = Literal["direct", "labelled", "mixed", "indirect", "continued", "line", "unattributed"]
+Finding = Literal[
+    "direct", "labelled", "mixed", "indirect", "continued", "nearby", "line", "unattributed"
+]
 # How sure each way of finding a quote is: the record's ``confidence``.
 CONFIDENCE: dict[Finding, float] = {
     "direct": 0.9,  # quotation marks with a cue written next to them
@@ -51,6 +53,7 @@ CONFIDENCE: dict[Finding, float] = {
     "mixed": 0.75,  # a paraphrase holding a quoted fragment
     "indirect": 0.7,  # the complement of a cue
     "continued": 0.6,  # a quote opening the paragraph after an attributed one
+    "nearby": 0.55,  # a quote with no attribution, given to the speaker next to it
     "line": 0.6,  # a line written "Name: text"
     "unattributed": 0.5,  # a long quote nobody is said to speak
 }
@@ -101,7 +104,9 @@ def find_quotes(doc: Doc, lemmas: Lemmas) -> list[RawQuote]:
     quotes.sort(key=lambda q: q.start)
     _continue_turns(f, quotes)
     quotes = [q for q in quotes if _keep(f, q) and _exact_words(f, q)]
-    return _fold(f, quotes)
+    quotes = _fold(f, quotes)
+    _nearby_speakers(f, quotes)
+    return quotes
 
 
 # -- exact words: the quote's parts without its attribution --------------------
@@ -653,6 +658,31 @@ def _continue_turns(f: Finder, quotes: list[RawQuote]) -> None:
         q.follows = prev if prev.follows is None else prev.follows
         q.confidence = CONFIDENCE["continued"]
         prev = q
+
+
+NEARBY_PARAGRAPHS = 1  # paragraphs back a quote with no attribution looks for a speaker
+
+
+def _nearby_speakers(f: Finder, quotes: list[RawQuote]) -> None:
+    """A quote kept with no attribution is given the speaker of the attributed
+    quote before it in its own or the previous paragraph, else of the one
+    after it in its paragraph: news rarely quotes someone it does not name."""
+    layout = f.layout
+    spoken = [q for q in quotes if q.speaker is not None or q.follows is not None]
+    starts = [q.start for q in spoken]
+    for q in quotes:
+        if q.cue is not None or q.speaker is not None or q.follows is not None:
+            continue
+        para = layout.para_of(q.start)
+        k = bisect.bisect_left(starts, q.start)
+        near: RawQuote | None = None
+        if k > 0 and para - layout.para_of(spoken[k - 1].end) <= NEARBY_PARAGRAPHS:
+            near = spoken[k - 1]
+        elif k < len(spoken) and layout.para_of(spoken[k].start) == para:
+            near = spoken[k]
+        if near is not None:
+            q.follows = near if near.follows is None else near.follows
+            q.confidence = CONFIDENCE["nearby"]
 
 
 def _keep(f: Finder, q: RawQuote) -> bool:

@@ -208,3 +208,13 @@ def test_a_dateline_never_names_the_speaker(extract):
     q = quote(ex, "bridge work")
     assert q.speaker is not None and q.speaker.name == "Portvale City Council"
     assert [s.name for s in ex.speakers] == ["Portvale City Council"]
+
+
+def test_a_quote_with_no_attribution_takes_the_speaker_next_to_it(extract):
+    text = (
+        "“We have the money for the repairs right now.” “What we need is good weather,” "
+        "said board chair Lucia Ferrante."
+    )
+    q = quote(extract(text), "money for the repairs")
+    assert q.cue is None
+    assert q.speaker is not None and q.speaker.name == "Lucia Ferrante"
