@@ -235,6 +235,12 @@ def speaker_for(doc: Doc, hit: CueHit) -> tuple[tuple[int, int] | None, int | No
             clause = clause.head
         if clause.dep_ == "relcl":
             referent = clause.head.i
+        else:  # the parse missed the relative clause: the noun written before it
+            before = subj.i - 1
+            if before > 0 and doc[before].text == "," and subj.lower_ != "that":
+                before -= 1
+            if before >= 0 and doc[before].pos_ in ("NOUN", "PROPN"):
+                referent = before
     return mention_range(subj), referent
 
 
