@@ -27,13 +27,25 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from .evidence import (
+    is_dateline,
+    mention_places,
+    places_near,
+    pronoun_gender,
+    role_families_of,
+    titles_of,
+)
 from .lexicon import document_nouns, gender_words, honorifics, read_table, role_families
 from .records import Mention, SpeakerRecord, SpeakerRef
 from .records import Span as CharSpan
 from .syntax import AFFILIATION_LABELS, NAME_MODIFIER_DEPS, RELATIVE_PRONOUNS
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "me", "you"})
+
+
 GROUP_PRONOUNS = frozenset({"it", "they", "them", "its", "we", "us"})
+
+
 # Entity labels that can speak, and the roster label each is kept under.
 SPEAKER_LABELS = {
     "PERSON": "PERSON",
@@ -46,12 +58,20 @@ SPEAKER_LABELS = {
     "LAW": "DOCUMENT",
     "EVENT": "ORG",
 }
+
+
 DOCUMENT = "DOCUMENT"
+
+
 NAME_DEPS = frozenset({"compound", "amod", "nmod"})
-TITLE_SKIP_DEPS = frozenset({"det", "poss", "case", "punct", "predet"})
+
+
 ANTECEDENT_WINDOW = 8  # people looked back at for a pronoun of the right gender
-PRONOUN_WINDOW = 30  # tokens after a name searched for the pronoun that says its gender
+
+
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.\-]{1,9}$")
+
+
 ACRONYM_SKIP = frozenset({"of", "the", "for", "and", "on", "in", "de", "la", "&"})
 
 
@@ -204,7 +224,7 @@ class Roster:
             if label not in ("PERSON", "ORG"):
                 continue
             span = _trim_entity(ent)
-            if span is None or _dateline(span):
+            if span is None or is_dateline(span):
                 continue
             char = (base + span.start_char, base + span.end_char)
             entry = self.entity(span.text, label, char)
@@ -213,9 +233,9 @@ class Roster:
             people[ent.start] = entry
             for title in titles_of(span):
                 entry.add_title(title)
-            entry.places.update(_places_near(span))
+            entry.places.update(places_near(span))
             if entry.gender is None:
-                entry.gender = _pronoun_after(span, ent_at)
+                entry.gender = pronoun_gender(span, ent_at)
         return DocIndex(ent_at, people)
 
     def _alias(self, doc: Doc, ent: Span, nxt: Span | None) -> None:
@@ -258,9 +278,9 @@ class Roster:
             return self._attach(found.entry, mention.text, char)
         self._last = None
         resolved = Resolved(None, mention.text, char, None)
-        families = _role_families_of(mention)
+        families = role_families_of(mention)
         if families and mention.root.pos_ in ("NOUN", "PROPN"):
-            places = _mention_places(mention)
+            places = mention_places(mention)
             self._pending.append(_Pending(resolved, families, char[0], places))
         elif mention.root.is_title and mention.root.pos_ in ("NOUN", "PROPN"):
             # a surname before the full name ("Ferrante: ..." in a headline)
@@ -280,9 +300,9 @@ class Roster:
             if entry is None:
                 return None
         if entry is None:
-            families = _role_families_of(mention)
+            families = role_families_of(mention)
             if families and head.pos_ in ("NOUN", "PROPN"):
-                entry = self._by_role(families, pos, _mention_places(mention))
+                entry = self._by_role(families, pos, mention_places(mention))
         if entry is None and head.lower_ in org_nouns() and head.pos_ == "NOUN":
             entry = self._organisation(mention, pos)
         if entry is None and head.lower_ in document_nouns() and head.pos_ == "NOUN":
@@ -517,36 +537,6 @@ def _speaker_rank(ent: Span, head: Token) -> int:
     return 9
 
 
-def _place_key(word: str) -> str:
-    """Russia, Russian and Russia's share a key; so do Castan and Castani."""
-    return word.lower().strip(".’'")[:5]
-
-
-def _is_place_word(tok: Token) -> bool:
-    return tok.ent_type_ in AFFILIATION_LABELS or (
-        tok.is_title and tok.pos_ in ("PROPN", "ADJ") and tok.dep_ in NAME_MODIFIER_DEPS
-    )
-
-
-def _mention_places(mention: Span) -> frozenset[str]:
-    """The places a role mention names: "the Russia FM" -> russi."""
-    head = mention.root
-    return frozenset(
-        _place_key(t.text)
-        for t in mention
-        if t.i != head.i and _is_place_word(t) and not role_families([t.text])
-    )
-
-
-def _places_near(ent: Span) -> set[str]:
-    """Places written in a person's titles: "Russia's Minister of Foreign Affairs"."""
-    doc = ent.doc
-    near = [*doc[max(0, ent.start - 8) : ent.start], *doc[ent.end : min(len(doc), ent.end + 8)]]
-    return {
-        _place_key(t.text) for t in near if t.ent_type_ in AFFILIATION_LABELS or _is_place_word(t)
-    } - {_place_key(w) for w in ent.text.split()}
-
-
 def _same_place(entry: Entry, places: frozenset[str]) -> bool:
     return not places or not entry.places or bool(entry.places & places)
 
@@ -563,18 +553,6 @@ def _linked(tok: Token, head: Token) -> bool:
     return False
 
 
-DATELINE_NEXT = frozenset({",", "—", "–", "-", "--", "("})
-
-
-def _dateline(ent: Span) -> bool:
-    """A place in capitals opening a paragraph: the dateline ("PORTVALE, Ore. —"),
-    never a speaker."""
-    doc = ent.doc
-    if not ent.text.isupper() or ent.end >= len(doc) or doc[ent.end].text not in DATELINE_NEXT:
-        return False
-    return ent.start == 0 or "\n" in doc[ent.start - 1].text or doc[ent.start - 1].is_space
-
-
 def _a_person(entry: Entry) -> bool:
     """Whether a PERSON entry is a person on the evidence: a full name, a title,
     an honorific or a pronoun. A lone word the recogniser called a person
@@ -588,24 +566,6 @@ def _a_person(entry: Entry) -> bool:
         len(words) > 1 and words[0].lower() in titled
         for words in (text.split() for text in entry.mentions.values())
     )
-
-
-def _pronoun_after(ent: Span, ent_at: dict[int, Span]) -> str | None:
-    """The gender a person's own sentence gives: "Obama said he would ..." -
-    a subject pronoun under the verb the name is the subject of, with no
-    other person named in between."""
-    root = ent.root
-    if root.dep_ != "nsubj":
-        return None
-    verb = root.head
-    words = gender_words()
-    for tok in ent.doc[ent.end : min(verb.sent.end, ent.end + PRONOUN_WINDOW)]:
-        other = ent_at.get(tok.i)
-        if other is not None and other.label_ == "PERSON":
-            return None
-        if tok.dep_ == "nsubj" and tok.lower_ in ("he", "she") and verb in tok.ancestors:
-            return words.get(tok.lower_)
-    return None
 
 
 def _learn_gender(entry: Entry, text: str) -> None:
@@ -655,70 +615,6 @@ def _noun_phrase(tok: Token) -> tuple[int, int]:
     while left < tok.i and doc[left].pos_ != "PROPN" and doc[left].dep_ not in NAME_DEPS:
         left += 1
     return left, tok.i + 1
-
-
-def _role_families_of(mention: Span) -> frozenset[str]:
-    """Role families of a mention's own words, leaving out possessors and places:
-    "the company's chief executive" -> executive, "the Russia FM" -> foreign minister."""
-    words = [
-        t.text
-        for t in mention
-        if t.dep_ not in TITLE_SKIP_DEPS
-        and (t.ent_type_ not in AFFILIATION_LABELS or role_families([t.text]))
-    ]
-    return role_families(words)
-
-
-def _title_text(tokens: list[Token]) -> str | None:
-    """A title from its tokens: drop determiners, possessors and place names."""
-    keep = [
-        t
-        for t in tokens
-        if t.dep_ not in TITLE_SKIP_DEPS
-        and not t.is_punct
-        # the tagger takes some titles for nationalities ("Councilwoman" as NORP)
-        and (t.ent_type_ not in ("GPE", "NORP") or role_families([t.text]))
-    ]
-    while keep and keep[0].pos_ in ("ADP", "CCONJ"):
-        keep = keep[1:]
-    while keep and keep[-1].pos_ in ("ADP", "CCONJ", "DET"):
-        keep = keep[:-1]
-    if not keep:
-        return None
-    doc = keep[0].doc
-    text = doc[keep[0].i : keep[-1].i + 1].text
-    if not role_families(text.split()):
-        return None
-    return text
-
-
-def titles_of(ent: Span) -> list[str]:
-    """Titles written next to a person's name: before it, or in apposition."""
-    out: list[str] = []
-    root = ent.root
-    doc = ent.doc
-    before = [
-        t
-        for t in doc[max(0, ent.start - 6) : ent.start]
-        if t.head.i in range(ent.start, ent.end) or t.head.head.i in range(ent.start, ent.end)
-    ]
-    if before:
-        title = _title_text(sorted(before, key=lambda t: t.i))
-        if title:
-            out.append(title)
-    if root.dep_ == "appos" and root.head.i < ent.start:
-        head = root.head
-        toks = [t for t in head.subtree if t.i < ent.start and not (ent.start <= t.i < ent.end)]
-        toks = [t for t in toks if t.i >= head.left_edge.i]
-        title = _title_text(toks)
-        if title:
-            out.append(title)
-    for child in root.children:
-        if child.dep_ == "appos" and child.i >= ent.end:
-            title = _title_text(list(child.subtree))
-            if title:
-                out.append(title)
-    return out
 
 
 def count_quote(resolved: Resolved) -> None:
