@@ -192,7 +192,13 @@ def mention_range(tok: Token) -> tuple[int, int]:
     idx = sorted(t.i for t in keep)
     start, end = idx[0], idx[-1] + 1
     doc = tok.doc
-    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+    for k in range(tok.i + 1, end):
+        if doc[k].pos_ == "VERB" and doc[k].dep_ not in ("amod", "compound"):
+            end = k  # a parse run on into a clause: "De Blasio, speaking ..., called"
+            break
+    while end > start + 1 and (
+        doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].dep_ == "cc"
+    ):
         end -= 1
     while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
         start += 1

@@ -21,7 +21,7 @@ from typing import Literal
 from spacy.tokens import Doc, Token
 
 from .attribution import Finder, token_chars
-from .cues import SENTENCE_END, SUBJECT_DEPS, CueHit, word_count
+from .cues import SENTENCE_END, SUBJECT_DEPS, CueHit, strip_range, word_count
 from .lexicon import document_nouns
 from .records import QuoteKind, Span
 
@@ -129,6 +129,10 @@ def _attribution(f: Finder, q: RawQuote) -> list[tuple[int, int]]:
         q.speaker, q.referent = None, None
         return [(cue.start, cue.end)]
     spk = q.speaker if q.follows is None and q.kind != "direct" else None
+    if spk is not None and cue is not None and spk[0] < cue.start < spk[1]:
+        # a mention the parse ran on past its cue ("De Blasio, speaking on
+        # WOR710, called Trump a ..."): the speaker is what stands before the cue
+        spk = q.speaker = strip_range(doc, spk[0], cue.start)
     out: list[tuple[int, int]] = []
     if cue is not None:
         lo, hi = cue.start, cue.end
