@@ -9,8 +9,7 @@ each record a claim a reader could print.
 * One record per claim (`fold`): no two quotes share words. A claim reported
   inside another ("said he feared that ...") folds into the outer one, which
   keeps the inner cue in ``inner``; "issued a statement saying ..." keeps the
-  statement's words; a claim joined on with a subject and cue of its own
-  ("60 percent said X, while 30 percent say Y") ends the one before it.
+  statement's words.
 """
 
 from __future__ import annotations
@@ -21,7 +20,7 @@ from typing import Literal
 from spacy.tokens import Doc, Token
 
 from .attribution import Finder, token_chars
-from .cues import SENTENCE_END, SUBJECT_DEPS, CueHit, strip_range, word_count
+from .cues import SENTENCE_END, CueHit, strip_range
 from .lexicon import document_nouns
 from .records import QuoteKind, Span
 
@@ -190,9 +189,7 @@ def _hangs_from(tok: Token, head: int) -> bool:
 def fold(f: Finder, quotes: list[RawQuote]) -> list[RawQuote]:
     """No two quotes overlap: a claim reported inside another ("said he feared
     that ...") folds into the outer one, which records the inner cue; "issued a
-    statement saying ..." keeps the statement's words, the claim itself. A
-    claim of its own joined on to another ("60 percent said they prefer X,
-    while 30 percent say Y") ends the one before it."""
+    statement saying ..." keeps the statement's words, the claim itself."""
     doc = f.doc
     quotes.sort(key=lambda q: (q.start, -q.end))
     kept: list[RawQuote] = []
@@ -202,59 +199,18 @@ def fold(f: Finder, quotes: list[RawQuote]) -> list[RawQuote]:
         live = [k for k in live if k.end > q.start and id(k) not in dropped]
         alive = True
         for k in live:
-            if _parts_overlap(k, q) and k.kind == "indirect":
-                _end_before_next_claim(f, k, q)
             if not _parts_overlap(k, q):
                 continue
             if _outer(doc, k, q):
-                _absorb(k, q)
+                _absorb(doc, k, q)
                 alive = False
                 break
-            _absorb(q, k)
+            _absorb(doc, q, k)
             dropped.add(id(k))
         if alive:
             kept.append(q)
             live.append(q)
     return [q for q in kept if id(q) not in dropped]
-
-
-JOINED_DEPS = frozenset({"conj", "advcl", "parataxis"})
-
-
-JOINERS = frozenset({"and", "but", "while", "whereas", "or", "though", "although"})
-
-
-def _end_before_next_claim(f: Finder, q: RawQuote, nxt: RawQuote) -> None:
-    """Cut ``q`` short before the clause that holds the cue of ``nxt`` when that
-    clause is joined on to ``q``'s content with a subject of its own."""
-    if q.cue is None or nxt.cue is None or nxt.cue.category == "punctuation":
-        return
-    doc = f.doc
-    tok = doc[nxt.cue.head]
-    for _ in range(4):
-        if tok.dep_ in JOINED_DEPS:
-            break
-        if tok.head.i == tok.i or tok.i == q.cue.head:
-            return
-        tok = tok.head
-    else:
-        return
-    if not any(c.dep_ in SUBJECT_DEPS for c in doc[nxt.cue.head].children):
-        return
-    if any(t.lower_ == "that" for t in doc[tok.left_edge.i : nxt.cue.head]) or (
-        tok.dep_ == "conj" and tok.head.dep_ == "ccomp" and tok.head.head.i == q.cue.head
-    ):
-        return  # "said that A, and that B": both are what was said
-    cut = tok.left_edge.i
-    while cut > 0 and (doc[cut - 1].is_punct or doc[cut - 1].lower_ in JOINERS):
-        cut -= 1
-    end = doc[cut - 1].idx + len(doc[cut - 1].text) if cut > 0 else 0
-    if not q.start < end < q.end:
-        return
-    parts = [(s, min(e, end)) for s, e in q.parts if s < end]
-    if parts and word_count(doc, *f.layout.tokens((parts[0][0], parts[-1][1]))) >= 3:
-        q.parts = parts
-        q.end = parts[-1][1]
 
 
 def _parts_overlap(a: RawQuote, b: RawQuote) -> bool:
@@ -281,6 +237,14 @@ def _document_says(cue: Token) -> bool:
     return cue.dep_ == "acl" and cue.head.lower_ in document_nouns()
 
 
+def _inside(doc: Doc, q: RawQuote, other: RawQuote) -> bool:
+    """Whether another quote's cue or speaker mention is written inside ``q``."""
+    spans = [] if other.cue is None else [other.cue.chars]
+    if other.speaker is not None:
+        spans.append(token_chars(doc, other.speaker))
+    return any(s < pe and ps < e for s, e in spans for ps, pe in q.parts)
+
+
 def _rank(q: RawQuote) -> tuple[bool, bool, bool, float, int]:
     return (
         q.cue is not None,
@@ -291,8 +255,8 @@ def _rank(q: RawQuote) -> tuple[bool, bool, bool, float, int]:
     )
 
 
-def _absorb(winner: RawQuote, loser: RawQuote) -> None:
-    if winner.cue is None and loser.cue is not None:
+def _absorb(doc: Doc, winner: RawQuote, loser: RawQuote) -> None:
+    if winner.cue is None and loser.cue is not None and not _inside(doc, winner, loser):
         # The Post responded with a piece entitled “…”: the quote takes the attribution
         winner.cue, winner.speaker, winner.referent = loser.cue, loser.speaker, loser.referent
         winner.confidence = max(winner.confidence, loser.confidence)
