@@ -42,7 +42,7 @@ def any_overlap(xs: list[Span], ys: list[Span]) -> bool:
 
 
 def holds_attribution(rec: dict) -> str | None:
-    """"cue" or "speaker" when the quote's text holds that span, else None."""
+    """ "cue" or "speaker" when the quote's text holds that span, else None."""
     own = pieces(rec)
     cue = rec.get("cue")
     if cue and cue.get("category") != "punctuation" and any_overlap(own, [tuple(cue["span"])]):
