@@ -416,8 +416,17 @@ def _nearby_speakers(f: Finder, quotes: list[RawQuote]) -> None:
         elif k < len(spoken) and layout.para_of(spoken[k].start) == para:
             near = spoken[k]
         if near is not None:
-            q.follows = near if near.follows is None else near.follows
+            near = near if near.follows is None else near.follows
+            if near.speaker is not None and _holds(f, q, near.speaker):
+                continue  # "his book “The Art of the Deal”": a title, not his words
+            q.follows = near
             q.confidence = CONFIDENCE["nearby"]
+
+
+def _holds(f: Finder, q: RawQuote, mention: tuple[int, int]) -> bool:
+    """Whether a speaker mention overlaps a quote's words."""
+    s, e = token_chars(f.doc, mention)
+    return any(ps < e and s < pe for ps, pe in q.parts)
 
 
 def _keep(f: Finder, q: RawQuote) -> bool:
