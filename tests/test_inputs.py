@@ -128,7 +128,7 @@ def test_unbalanced_quotation_marks_lose_nothing_else(extract):
     )
     ex = extract(text)
     quotes = [q for q in ex.quotes if q.kind == "direct"]
-    assert [q.text for q in quotes] == ["The budget is balanced,", "We will vote again in May,"]
+    assert [q.text for q in quotes] == ["The budget is balanced", "We will vote again in May"]
     assert [q.speaker.name if q.speaker else None for q in quotes] == ["Omar Haddad", "Rita Blum"]
 
 
