@@ -26,6 +26,7 @@ import orjson
 
 from newsclaims.core.documents import Document, content_hash
 from newsclaims.core.records import (
+    DateRecord,
     DocumentRecord,
     EventRecord,
     Extraction,
@@ -77,6 +78,7 @@ TABLES: dict[str, dict[str, Any]] = {
         "kind": str,
         "cue": str,
         "cue_lemma": str,
+        "inner_cues": str,
         "speaker": str,
         "speaker_id": str,
         "speaker_name": str,
@@ -97,14 +99,20 @@ TABLES: dict[str, dict[str, Any]] = {
         "reported_by": str,
         "confidence": float,
     },
+    # temporal expressions that date no event (written with the events)
+    "dates": {
+        **_CHILD_KEY,
+        **_DATE,
+    },
 }
 INDEXES: dict[str, list[list[str]]] = {
     "documents": [["doc"], ["published"]],
     "speakers": [["doc"], ["name"]],
     "quotes": [["doc"], ["speaker_name"], ["date_start", "date_end"]],
     "events": [["doc"], ["trigger_lemma"], ["date_start", "date_end"]],
+    "dates": [["doc"], ["date_start", "date_end"]],
 }
-CHILDREN = ("speakers", "quotes", "events")
+CHILDREN = ("speakers", "quotes", "events", "dates")
 
 
 class StoreError(Exception):
@@ -115,7 +123,9 @@ def _json(value: object) -> str | None:
     return None if value is None else orjson.dumps(value).decode()
 
 
-def _row(record: SpeakerRecord | QuoteRecord | EventRecord, doc_hash: str) -> dict[str, Any]:
+def _row(
+    record: SpeakerRecord | QuoteRecord | EventRecord | DateRecord, doc_hash: str
+) -> dict[str, Any]:
     """A record as a row: nested values as JSON text, the ones to filter on as columns."""
     data = asdict(record)
     del data["type"], data["schema_version"]
@@ -220,12 +230,14 @@ class Store:
                     self.db.execute(f"DELETE FROM {table} WHERE doc_hash = ?", [doc_hash])
                 self.db.execute("DELETE FROM documents WHERE hash = ?", [doc_hash])
             self.db["documents"].insert(_document_row(document))  # type: ignore[union-attr]
-            for table, records in (
-                ("speakers", extraction.speakers),
-                ("quotes", extraction.quotes),
-                ("events", extraction.events),
-            ):
-                if self.only is not None and table not in self.only:
+            tables: tuple[tuple[str, str, list[Any]], ...] = (
+                ("speakers", "speakers", extraction.speakers),
+                ("quotes", "quotes", extraction.quotes),
+                ("events", "events", extraction.events),
+                ("dates", "events", extraction.dates),  # kept with the events
+            )
+            for table, kept_by, records in tables:
+                if self.only is not None and kept_by not in self.only:
                     continue
                 rows = [_row(r, document.hash) for r in records]
                 if rows:

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field, replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .cues import CueHit
 from .dates import bounds
 from .documents import Document, content_hash
 from .events import RawEvent, find_events
@@ -48,6 +49,7 @@ from .records import (
     Place,
     PublishedFrom,
     QuoteKind,
+    QuotePart,
     QuoteRecord,
     Relation,
     Span,
@@ -68,6 +70,7 @@ class PendingQuote:
     parts: list[Span]
     kind: QuoteKind
     cue: Cue | None
+    inner_cues: list[Cue]
     speaker: Resolved | None
     date: DateValue | None
     confidence: float
@@ -96,21 +99,18 @@ def analyze(state: DocumentState, sdoc: Doc, base: int, lemmas: Lemmas) -> None:
     timexes = find_timexes(sdoc, state.ref, state.day_first)
     raw_quotes = find_quotes(sdoc, lemmas)
     by_start = state.roster.add_doc(
-        sdoc, base, [(q.start + base, q.end + base) for q in raw_quotes]
+        sdoc, base, [(q.outer[0] + base, q.outer[1] + base) for q in raw_quotes if q.outer]
     )
-    resolved: list[Resolved | None] = []
     by_quote: dict[int, Resolved | None] = {}
-    for q in raw_quotes:
-        if q.follows is not None:
-            res = by_quote.get(id(q.follows))
-        elif q.speaker is not None:
-            res = state.roster.resolve(sdoc, base, q.speaker, by_start, q.referent)
-        else:
-            res = None
+    for q in raw_quotes:  # first the quotes attributed where they stand, in order
+        if q.follows is None and q.speaker is not None:
+            by_quote[id(q)] = state.roster.resolve(sdoc, base, q.speaker, by_start, q.referent)
+    resolved: list[Resolved | None] = []
+    for q in raw_quotes:  # then those that take the speaker of another quote
+        res = by_quote.get(id(q.follows if q.follows is not None else q))
         if res is not None:
             count_quote(res)
         resolved.append(res)
-        by_quote[id(q)] = res
     cue_heads = {q.cue.head: i for i, q in enumerate(raw_quotes) if q.cue is not None}
     events, undated = find_events(
         sdoc,
@@ -123,10 +123,7 @@ def analyze(state: DocumentState, sdoc: Doc, base: int, lemmas: Lemmas) -> None:
     said_when = _quote_dates(events, cue_heads)
     first = len(state.quotes)
     for i, (q, res) in enumerate(zip(raw_quotes, resolved, strict=True)):
-        cue = None
-        if q.cue is not None:
-            cs, ce = q.cue.chars[0] + base, q.cue.chars[1] + base
-            cue = Cue(text=text[cs:ce], lemma=q.cue.lemma, span=(cs, ce), category=q.cue.category)
+        cue = None if q.cue is None else _cue(q.cue, base, text)
         when = said_when.get(i)
         state.quotes.append(
             PendingQuote(
@@ -134,6 +131,7 @@ def analyze(state: DocumentState, sdoc: Doc, base: int, lemmas: Lemmas) -> None:
                 parts=[(s + base, e + base) for s, e in q.parts],
                 kind=q.kind,
                 cue=cue,
+                inner_cues=[_cue(c, base, text) for c in q.inner],
                 speaker=res,
                 date=date_value(when[0], base, text, "explicit", when[1]) if when else None,
                 confidence=q.confidence,
@@ -145,6 +143,11 @@ def analyze(state: DocumentState, sdoc: Doc, base: int, lemmas: Lemmas) -> None:
     for tx in undated:
         date = date_value(tx, base, text, "none")
         state.dates.append(DateRecord(doc=state.doc.id, id="", date=date))
+
+
+def _cue(hit: CueHit, base: int, text: str) -> Cue:
+    cs, ce = hit.chars[0] + base, hit.chars[1] + base
+    return Cue(text=text[cs:ce], lemma=hit.lemma, span=(cs, ce), category=hit.category)
 
 
 def _quote_dates(
@@ -176,11 +179,12 @@ def finish(state: DocumentState, pipeline: str = "") -> Extraction:
         QuoteRecord(
             doc=doc.id,
             id=f"q{n}",
-            text=text[q.span[0] : q.span[1]],
+            text=" ".join(text[s:e] for s, e in q.parts),
             span=q.span,
-            parts=q.parts,
+            parts=[QuotePart(text=text[s:e], span=(s, e)) for s, e in q.parts],
             kind=q.kind,
             cue=q.cue,
+            inner_cues=q.inner_cues,
             speaker=state.roster.ref(q.speaker, ids) if q.speaker is not None else None,
             date=q.date,
             confidence=round(q.confidence, 2),

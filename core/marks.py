@@ -92,6 +92,27 @@ def paragraphs(text: str) -> list[Span]:
     return spans
 
 
+HEADING_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+MAX_HEADING_WORDS = 20
+# A heading ends without a sentence's closing punctuation (and is no quotation).
+HEADING_NOT_LAST = frozenset(".!?:;,”\"'’»)")
+
+
+def is_heading(line: str) -> bool:
+    """Whether a paragraph reads as a headline or subhead: one short line, no
+    closing punctuation, every word of four letters or more capitalized
+    ("Ministers Agree to Resume Water Talks", "WHERE THE PLAN STANDS").
+    Headlines report nobody's words: no quotes or speakers come from them."""
+    line = line.strip()
+    if not line or "\n" in line or line[-1] in HEADING_NOT_LAST:
+        return False
+    words = HEADING_WORD.findall(line)
+    if not 2 <= len(words) <= MAX_HEADING_WORDS:
+        return False
+    long = [w for w in words if len(w) >= 4]
+    return bool(long) and all(w[0].isupper() for w in long)
+
+
 def find_quoted(text: str) -> list[QuotedSpan]:
     """All quoted spans in the text, in order: doubles, then singles outside them."""
     paras = paragraphs(text)

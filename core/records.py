@@ -6,7 +6,9 @@ a change to a record's fields must change ``SCHEMA_VERSION`` and the schema.
 
 Offsets are ``(start, end)`` Python string offsets into the document text as
 read (BOM removed, nothing else changed), end exclusive, so that
-``text[start:end]`` equals the record's ``text`` everywhere.
+``text[start:end]`` equals the record's ``text`` everywhere, except for a
+quote: its ``text`` is its parts' texts joined by one space, each part slicing
+the document exactly (see `QuoteRecord`).
 """
 
 from __future__ import annotations
@@ -79,6 +81,14 @@ class SpeakerRef:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class QuotePart:
+    """One piece of a quote's words: ``text`` is exactly the document's ``span``."""
+
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Mention:
     text: str
     span: Span
@@ -141,15 +151,23 @@ class SpeakerRecord:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class QuoteRecord:
+    """One claim. ``parts`` are the pieces of its words (one, or several when
+    the attribution interrupts it or it runs over paragraphs), never holding
+    the attribution or its closing comma; ``text`` is the parts joined by one
+    space; ``span`` runs from the first part's start to the last part's end.
+    ``inner_cues`` are the cues of claims folded into this one ("said he
+    feared that ...": feared), so that no two quote records overlap."""
+
     type: Literal["quote"] = "quote"
     doc: str
     schema_version: str = SCHEMA_VERSION
     id: str
     text: str
     span: Span
-    parts: list[Span]
+    parts: list[QuotePart]
     kind: QuoteKind
     cue: Cue | None
+    inner_cues: list[Cue]
     speaker: SpeakerRef | None
     date: DateValue | None
     confidence: float

@@ -23,16 +23,29 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import document_nouns, gender_words, honorifics, role_families
+from .evidence import (
+    is_dateline,
+    mention_places,
+    places_near,
+    pronoun_gender,
+    role_families_of,
+    titles_of,
+)
+from .lexicon import document_nouns, gender_words, honorifics, read_table, role_families
 from .records import Mention, SpeakerRecord, SpeakerRef
 from .records import Span as CharSpan
 from .syntax import AFFILIATION_LABELS, NAME_MODIFIER_DEPS, RELATIVE_PRONOUNS
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "me", "you"})
+
+
 GROUP_PRONOUNS = frozenset({"it", "they", "them", "its", "we", "us"})
+
+
 # Entity labels that can speak, and the roster label each is kept under.
 SPEAKER_LABELS = {
     "PERSON": "PERSON",
@@ -45,11 +58,20 @@ SPEAKER_LABELS = {
     "LAW": "DOCUMENT",
     "EVENT": "ORG",
 }
+
+
 DOCUMENT = "DOCUMENT"
+
+
 NAME_DEPS = frozenset({"compound", "amod", "nmod"})
-TITLE_SKIP_DEPS = frozenset({"det", "poss", "case", "punct", "predet"})
+
+
 ANTECEDENT_WINDOW = 8  # people looked back at for a pronoun of the right gender
+
+
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.\-]{1,9}$")
+
+
 ACRONYM_SKIP = frozenset({"of", "the", "for", "and", "on", "in", "de", "la", "&"})
 
 
@@ -105,6 +127,13 @@ class _Pending:
     name: frozenset[str] = frozenset()  # name words, for a surname seen before the full name
 
 
+@cache
+def org_nouns() -> dict[str, bool]:
+    """Nouns naming an organisation by its kind ("the company") -> whether they
+    stand for any organisation (else the name must hold the noun): role_orgs.tsv."""
+    return {row[0].lower(): row[1] == "any" for row in read_table("role_orgs.tsv")}
+
+
 def name_tokens(text: str) -> frozenset[str]:
     """The words of a name that identify the person (no honorifics, no possessive)."""
     words = [w.strip(".,’'-–—").lower() for w in text.replace("’s", "").replace("'s", "").split()]
@@ -124,6 +153,8 @@ class Roster:
         self._documents: dict[str, Entry] = {}  # head noun -> latest document entry
         self._aliases: dict[str, str] = {}  # acronym -> full name
         self._pending: list[_Pending] = []
+        self._quoted: list[CharSpan] = []  # direct quotes: names inside never speak them
+        self._last: Entry | None = None  # the person who spoke the last quote resolved
 
     # -- building -------------------------------------------------------
     def _find(self, tokens: frozenset[str], kind: str) -> Entry | None:
@@ -175,10 +206,13 @@ class Roster:
     def add_doc(self, doc: Doc, base: int, skip: list[CharSpan]) -> DocIndex:
         """Register the people and organisations named in a Doc.
 
-        Returns the index the resolver uses for this Doc. ``skip`` (quoted
-        text) is kept for the callers' sake; names inside quotes are
-        registered too, since the roster lists everyone named.
+        Returns the index the resolver uses for this Doc. ``skip`` are the
+        direct quotes (marks included): names inside them are registered,
+        since the roster lists everyone named, but never stand for a pronoun
+        that attributes a quote.
         """
+        self._quoted.extend(skip)
+        self._quoted.sort()
         ent_at: dict[int, Span] = {}
         people: dict[int, Entry] = {}
         ents = list(doc.ents)
@@ -190,7 +224,7 @@ class Roster:
             if label not in ("PERSON", "ORG"):
                 continue
             span = _trim_entity(ent)
-            if span is None:
+            if span is None or is_dateline(span):
                 continue
             char = (base + span.start_char, base + span.end_char)
             entry = self.entity(span.text, label, char)
@@ -199,7 +233,9 @@ class Roster:
             people[ent.start] = entry
             for title in titles_of(span):
                 entry.add_title(title)
-            entry.places.update(_places_near(span))
+            entry.places.update(places_near(span))
+            if entry.gender is None:
+                entry.gender = pronoun_gender(span, ent_at)
         return DocIndex(ent_at, people)
 
     def _alias(self, doc: Doc, ent: Span, nxt: Span | None) -> None:
@@ -240,10 +276,11 @@ class Roster:
         found = self._resolve_span(doc, base, rng, index, char[0])
         if found is not None and found.entry is not None:
             return self._attach(found.entry, mention.text, char)
+        self._last = None
         resolved = Resolved(None, mention.text, char, None)
-        families = _role_families_of(mention)
+        families = role_families_of(mention)
         if families and mention.root.pos_ in ("NOUN", "PROPN"):
-            places = _mention_places(mention)
+            places = mention_places(mention)
             self._pending.append(_Pending(resolved, families, char[0], places))
         elif mention.root.is_title and mention.root.pos_ in ("NOUN", "PROPN"):
             # a surname before the full name ("Ferrante: ..." in a headline)
@@ -263,9 +300,11 @@ class Roster:
             if entry is None:
                 return None
         if entry is None:
-            families = _role_families_of(mention)
+            families = role_families_of(mention)
             if families and head.pos_ in ("NOUN", "PROPN"):
-                entry = self._by_role(families, pos, _mention_places(mention))
+                entry = self._by_role(families, pos, mention_places(mention))
+        if entry is None and head.lower_ in org_nouns() and head.pos_ == "NOUN":
+            entry = self._organisation(mention, pos)
         if entry is None and head.lower_ in document_nouns() and head.pos_ == "NOUN":
             entry = self._document(mention, char)
         if entry is None:
@@ -279,6 +318,7 @@ class Roster:
             bisect.insort(self._people, (char[0], entry), key=lambda pair: pair[0])
         entry.mentions.setdefault(char, text)
         _learn_gender(entry, text)
+        self._last = entry if entry.label == "PERSON" else None
         return Resolved(entry, text, char, entry.label)
 
     def _named(self, mention: Span, base: int, index: DocIndex) -> Entry | None:
@@ -314,8 +354,10 @@ class Roster:
         return None
 
     def _antecedent(self, pronoun: str, pos: int) -> Entry | None:
-        """The nearest person (he, she) or group (it, they) named before ``pos``,
-        skipping people known to be of the other gender."""
+        """The person (he, she) or group (it, they) a pronoun at ``pos`` stands for:
+        the nearest one named before it outside a direct quote, skipping people
+        known to be of the other gender; for "he"/"she", the person who spoke
+        the last quote when the nearer people's gender is not known."""
         pool = (
             self._people
             if pronoun in PERSON_PRONOUNS
@@ -323,13 +365,30 @@ class Roster:
         )
         want = gender_words().get(pronoun)
         i = bisect.bisect_left(pool, pos, key=lambda pair: pair[0])
-        for k in range(i - 1, max(-1, i - 1 - ANTECEDENT_WINDOW), -1):
-            entry = pool[k][1]
-            if want is None or entry.gender in (None, want):
-                if want is not None:
-                    entry.gender = want
+        seen = 0
+        unsure: Entry | None = None
+        for k in range(i - 1, -1, -1):
+            at, entry = pool[k]
+            if self._inside_quote(at):
+                continue
+            seen += 1
+            if seen > ANTECEDENT_WINDOW:
+                break
+            if want is not None and entry.gender not in (None, want):
+                continue
+            if want is None or entry is self._last or (unsure is None and entry.gender == want):
                 return entry
-        return None
+            if unsure is None:
+                unsure = entry
+            if self._last is None or self._last.gender != want:
+                break
+        if unsure is not None and want is not None:
+            unsure.gender = want
+        return unsure
+
+    def _inside_quote(self, pos: int) -> bool:
+        k = bisect.bisect_right(self._quoted, (pos, 1 << 62)) - 1
+        return k >= 0 and self._quoted[k][0] < pos < self._quoted[k][1]
 
     def _by_role(
         self, families: frozenset[str], pos: int, places: frozenset[str] = frozenset()
@@ -340,6 +399,25 @@ class Roster:
         i = bisect.bisect_left(self._people, pos, key=lambda pair: pair[0])
         for _, entry in reversed(self._people[:i]):
             if entry.families & families and _same_place(entry, places):
+                return entry
+        return None
+
+    def _organisation(self, mention: Span, pos: int) -> Entry | None:
+        """ "the company said": the organisation named last before the mention."""
+        if not any(t.lower_ in ("the", "its", "their") for t in mention):
+            return None  # "a company said" names no one in particular
+        head = mention.root
+        words = {t.lower_ for t in mention if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.i != head.i}
+        if org_nouns()[head.lower_] and not words:
+            wanted: frozenset[str] = frozenset()
+        else:
+            wanted = frozenset({head.lower_, *words})  # "the culture ministry"
+        i = bisect.bisect_left(self._groups, pos, key=lambda pair: pair[0])
+        for k in range(i - 1, max(-1, i - 1 - ANTECEDENT_WINDOW), -1):
+            at, entry = self._groups[k]
+            if entry.label != "ORG" or self._inside_quote(at):
+                continue
+            if not wanted or wanted <= name_tokens(entry.name):
                 return entry
         return None
 
@@ -409,7 +487,7 @@ class Roster:
         The roster lists every person named and every other entry that speaks.
         """
         self.settle()
-        kept = [e for e in self.entries if e.label == "PERSON" or e.quotes > 0]
+        kept = [e for e in self.entries if e.quotes > 0 or _a_person(e)]
         ordered = sorted(kept, key=lambda e: min(e.mentions) if e.mentions else (e.first, 0))
         ids: dict[int, str] = {}
         out = []
@@ -459,36 +537,6 @@ def _speaker_rank(ent: Span, head: Token) -> int:
     return 9
 
 
-def _place_key(word: str) -> str:
-    """Russia, Russian and Russia's share a key; so do Castan and Castani."""
-    return word.lower().strip(".’'")[:5]
-
-
-def _is_place_word(tok: Token) -> bool:
-    return tok.ent_type_ in AFFILIATION_LABELS or (
-        tok.is_title and tok.pos_ in ("PROPN", "ADJ") and tok.dep_ in NAME_MODIFIER_DEPS
-    )
-
-
-def _mention_places(mention: Span) -> frozenset[str]:
-    """The places a role mention names: "the Russia FM" -> russi."""
-    head = mention.root
-    return frozenset(
-        _place_key(t.text)
-        for t in mention
-        if t.i != head.i and _is_place_word(t) and not role_families([t.text])
-    )
-
-
-def _places_near(ent: Span) -> set[str]:
-    """Places written in a person's titles: "Russia's Minister of Foreign Affairs"."""
-    doc = ent.doc
-    near = [*doc[max(0, ent.start - 8) : ent.start], *doc[ent.end : min(len(doc), ent.end + 8)]]
-    return {
-        _place_key(t.text) for t in near if t.ent_type_ in AFFILIATION_LABELS or _is_place_word(t)
-    } - {_place_key(w) for w in ent.text.split()}
-
-
 def _same_place(entry: Entry, places: frozenset[str]) -> bool:
     return not places or not entry.places or bool(entry.places & places)
 
@@ -503,6 +551,21 @@ def _linked(tok: Token, head: Token) -> bool:
         if tok.i == head.i:
             return True
     return False
+
+
+def _a_person(entry: Entry) -> bool:
+    """Whether a PERSON entry is a person on the evidence: a full name, a title,
+    an honorific or a pronoun. A lone word the recogniser called a person
+    ("Veloria", "Latinos", "Schools") that never speaks stays out of the roster."""
+    if entry.label != "PERSON":
+        return False
+    if len(entry.tokens) >= 2 or entry.titles or entry.gender is not None:
+        return True
+    titled = honorifics()
+    return any(
+        len(words) > 1 and words[0].lower() in titled
+        for words in (text.split() for text in entry.mentions.values())
+    )
 
 
 def _learn_gender(entry: Entry, text: str) -> None:
@@ -552,70 +615,6 @@ def _noun_phrase(tok: Token) -> tuple[int, int]:
     while left < tok.i and doc[left].pos_ != "PROPN" and doc[left].dep_ not in NAME_DEPS:
         left += 1
     return left, tok.i + 1
-
-
-def _role_families_of(mention: Span) -> frozenset[str]:
-    """Role families of a mention's own words, leaving out possessors and places:
-    "the company's chief executive" -> executive, "the Russia FM" -> foreign minister."""
-    words = [
-        t.text
-        for t in mention
-        if t.dep_ not in TITLE_SKIP_DEPS
-        and (t.ent_type_ not in AFFILIATION_LABELS or role_families([t.text]))
-    ]
-    return role_families(words)
-
-
-def _title_text(tokens: list[Token]) -> str | None:
-    """A title from its tokens: drop determiners, possessors and place names."""
-    keep = [
-        t
-        for t in tokens
-        if t.dep_ not in TITLE_SKIP_DEPS
-        and not t.is_punct
-        # the tagger takes some titles for nationalities ("Councilwoman" as NORP)
-        and (t.ent_type_ not in ("GPE", "NORP") or role_families([t.text]))
-    ]
-    while keep and keep[0].pos_ in ("ADP", "CCONJ"):
-        keep = keep[1:]
-    while keep and keep[-1].pos_ in ("ADP", "CCONJ", "DET"):
-        keep = keep[:-1]
-    if not keep:
-        return None
-    doc = keep[0].doc
-    text = doc[keep[0].i : keep[-1].i + 1].text
-    if not role_families(text.split()):
-        return None
-    return text
-
-
-def titles_of(ent: Span) -> list[str]:
-    """Titles written next to a person's name: before it, or in apposition."""
-    out: list[str] = []
-    root = ent.root
-    doc = ent.doc
-    before = [
-        t
-        for t in doc[max(0, ent.start - 6) : ent.start]
-        if t.head.i in range(ent.start, ent.end) or t.head.head.i in range(ent.start, ent.end)
-    ]
-    if before:
-        title = _title_text(sorted(before, key=lambda t: t.i))
-        if title:
-            out.append(title)
-    if root.dep_ == "appos" and root.head.i < ent.start:
-        head = root.head
-        toks = [t for t in head.subtree if t.i < ent.start and not (ent.start <= t.i < ent.end)]
-        toks = [t for t in toks if t.i >= head.left_edge.i]
-        title = _title_text(toks)
-        if title:
-            out.append(title)
-    for child in root.children:
-        if child.dep_ == "appos" and child.i >= ent.end:
-            title = _title_text(list(child.subtree))
-            if title:
-                out.append(title)
-    return out
 
 
 def count_quote(resolved: Resolved) -> None:

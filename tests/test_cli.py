@@ -42,8 +42,8 @@ def test_text_file_to_jsonl(invoke, tmp_path):
     assert any(q["kind"] == "direct" and "summer crowds" in q["text"] for q in quotes)
     # offsets point into the text as read
     for q in quotes:
-        s, e = q["span"]
-        assert ARTICLE[s:e] == q["text"]
+        assert all(ARTICLE[slice(*p["span"])] == p["text"] for p in q["parts"])
+        assert q["text"] == " ".join(p["text"] for p in q["parts"])
     # stderr has the summary, stdout only records
     assert "1 read, 1 written, 0 failed" in result.stderr
     assert "newsclaims:" not in result.stdout

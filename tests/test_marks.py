@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 
-from newsclaims.core.marks import find_quoted
+from newsclaims.core.marks import find_quoted, is_heading
 
 
 def quoted_texts(text: str) -> list[str]:
@@ -80,3 +80,12 @@ def test_a_stray_single_mark_gives_way_to_the_double_quote_inside_it():
 def test_british_style_keeps_the_single_quote_around_a_nested_double():
     text = "‘He told me “never again” last year,’ she said. ‘I believed him.’"
     assert quoted_texts(text) == ["He told me “never again” last year,", "I believed him."]
+
+
+def test_headlines_and_subheads_are_told_from_sentences():
+    assert is_heading("Ministers Agree to Resume Water Talks Next Month")
+    assert is_heading("WHERE THE BRIDGE PLAN STANDS")
+    assert not is_heading("The ministers agreed to resume talks next month.")
+    assert not is_heading("Ministers agree to resume water talks next month")
+    assert not is_heading("“We Will Sign When It Is Right”")
+    assert not is_heading("Portvale")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import itertools
 import json
 import os
 import re
@@ -87,22 +88,52 @@ TEXTS = st.lists(PIECES, max_size=40).map("".join)
 
 
 def _check_spans(text: str, obj: object) -> None:
-    """Every span in a record lies inside the text and matches its text field."""
+    """Every span in a record lies inside the text and matches its text field;
+    a quote's text is its parts joined by one space, each part slicing the
+    text exactly, its span running from the first part to the last, and its
+    parts never holding its cue or speaker mention."""
     if isinstance(obj, dict):
+        if obj.get("type") == "quote":
+            _check_quote(text, obj)
+            obj = {k: v for k, v in obj.items() if k not in ("text", "span", "parts")}
         span = obj.get("span")
         if span is not None:
             s, e = span
             assert 0 <= s <= e <= len(text)
             if obj.get("text") is not None:
                 assert text[s:e] == obj["text"]
-        for key in ("parts",):
-            for s, e in obj.get(key) or []:
-                assert 0 <= s <= e <= len(text)
         for value in obj.values():
             _check_spans(text, value)
     elif isinstance(obj, list):
         for value in obj:
             _check_spans(text, value)
+
+
+def _check_quote(text: str, quote: dict) -> None:
+    parts = quote["parts"]
+    assert parts
+    last = -1
+    for part in parts:
+        s, e = part["span"]
+        assert 0 <= s < e <= len(text) and s >= last  # in order, never overlapping
+        assert text[s:e] == part["text"]
+        assert part["text"] == part["text"].strip()
+        last = e
+    assert quote["text"] == " ".join(p["text"] for p in parts)
+    assert quote["span"] == [parts[0]["span"][0], parts[-1]["span"][1]]
+    for key in ("cue", "speaker"):
+        ref = quote.get(key)
+        if ref is None or (key == "cue" and ref["category"] == "punctuation"):
+            continue
+        a, b = ref["span"]
+        assert not any(s < b and a < e for s, e in (p["span"] for p in parts)), key
+
+
+def _check_no_overlaps(quotes: list[dict]) -> None:
+    """No two quote records share words: one record per claim."""
+    pieces = sorted((tuple(p["span"]), q["id"]) for q in quotes for p in q["parts"])
+    for (a, qa), (b, qb) in itertools.pairwise(pieces):
+        assert a[1] <= b[0], (qa, qb)
 
 
 @FUZZ
@@ -120,6 +151,7 @@ def test_extractor_never_fails_and_records_are_sound(extractor, text, published)
         return
     assert isinstance(result, Extraction), getattr(result, "message", None)
     ids: set[str] = set()
+    quotes = []
     for rec in result.records():
         obj = orjson.loads(orjson.dumps(rec))
         VALIDATOR.validate(obj)
@@ -127,6 +159,9 @@ def test_extractor_never_fails_and_records_are_sound(extractor, text, published)
         if "id" in obj:
             assert obj["id"] not in ids
             ids.add(obj["id"])
+        if obj["type"] == "quote":
+            quotes.append(obj)
+    _check_no_overlaps(quotes)
     assert result.document.chars == len(text)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from newsclaims.core.records import Extraction, QuoteRecord
 
 
@@ -24,8 +26,9 @@ def test_every_span_gives_back_its_text(extract):
     ex = extract(text)
     assert ex.quotes
     for q in ex.quotes:
-        assert text[q.span[0] : q.span[1]] == q.text
-        assert all(q.span[0] <= s < e <= q.span[1] for s, e in q.parts)
+        assert all(text[p.span[0] : p.span[1]] == p.text for p in q.parts)
+        assert q.text == " ".join(p.text for p in q.parts)
+        assert q.span == (q.parts[0].span[0], q.parts[-1].span[1])
         if q.cue:
             assert text[q.cue.span[0] : q.cue.span[1]] == q.cue.text
         if q.speaker:
@@ -40,10 +43,12 @@ def test_split_quote_is_one_quote_with_two_parts_and_one_speaker(extract):
     ex = extract(text)
     q = find(ex, "permits")
     assert q.kind == "direct"
-    assert [text[s:e] for s, e in q.parts] == [
-        "We have the money, and we have the permits,",
+    assert [p.text for p in q.parts] == [
+        "We have the money, and we have the permits",
         "What we need now is good weather.",
     ]
+    assert q.text == "We have the money, and we have the permits What we need now is good weather."
+    assert "Ferrante" not in q.text and "said" not in q.text
     assert speaker_name(q) == "Lucia Ferrante"
     assert len([x for x in ex.quotes if x.kind == "direct"]) == 1
 
@@ -54,7 +59,7 @@ def test_split_quote_skips_a_title_inside_its_attribution(extract):
         "“I could hardly hear the radio.”"
     )
     q = find(extract(text), "out at sea")
-    assert len(q.parts) == 2 and "hardly hear" in text[q.parts[1][0] : q.parts[1][1]]
+    assert len(q.parts) == 2 and "hardly hear" in q.parts[1].text
 
 
 def test_quote_over_several_paragraphs_is_one_quote(extract):
@@ -203,7 +208,7 @@ def test_a_stray_mark_never_loses_the_rest_of_the_article(extract):
         "“Then we pave it,” the engineer added."
     )
     directs = [q for q in extract(text).quotes if q.kind == "direct"]
-    assert [q.text for q in directs] == ["We will finish the road,", "Then we pave it,"]
+    assert [q.text for q in directs] == ["We will finish the road", "Then we pave it"]
     assert all(q.cue is not None for q in directs)
 
 
@@ -227,7 +232,7 @@ def test_split_quote_around_a_long_show_title(extract):
     )
     ex = extract(text)
     q = find(ex, "dredging has to start")
-    assert len(q.parts) == 2 and "big ships" in text[q.parts[1][0] : q.parts[1][1]]
+    assert len(q.parts) == 2 and "big ships" in q.parts[1].text
     assert len(ex.quotes) == 1  # the title is part of the attribution, not speech
 
 
@@ -311,3 +316,66 @@ def test_accused_of_reads_the_object_with_its_preposition(extract):
     q = find(extract("The union accused the mayor of lying about the budget."), "lying")
     assert q.text == "the mayor of lying about the budget"
     assert q.cue is not None and q.cue.text == "accused"
+
+
+def test_an_interrupting_attribution_is_cut_out_of_an_indirect_quote(extract):
+    text = "The new schedule, aides said, will add two weeks to the repairs."
+    q = find(extract(text), "two weeks")
+    assert [p.text for p in q.parts] == ["The new schedule", "will add two weeks to the repairs"]
+    assert q.cue is not None and q.cue.text == "said" and "said" not in q.text
+    assert q.span == (q.parts[0].span[0], q.parts[1].span[1])
+
+
+def test_closing_comma_belongs_to_the_attribution(extract):
+    text = "“The people who cross that bridge deserve better,” said Mayor Elena Ruiz."
+    q = find(extract(text), "deserve better")
+    assert q.text == "The people who cross that bridge deserve better"
+
+
+def test_a_nested_cue_folds_into_the_outer_claim(extract):
+    text = "The councilman said he feared that costs would rise well beyond the estimate."
+    ex = extract(text)
+    assert len(ex.quotes) == 1
+    q = ex.quotes[0]
+    assert q.cue is not None and q.cue.text == "said"
+    assert [c.text for c in q.inner_cues] == ["feared"]
+    assert "costs would rise" in q.text
+
+
+def test_a_statement_saying_keeps_the_statements_words(extract):
+    text = "The dockworkers union issued a statement saying the strike would end on Monday."
+    ex = extract(text)
+    assert len(ex.quotes) == 1
+    q = ex.quotes[0]
+    assert q.text.startswith("the strike would end")
+    assert q.speaker is not None and "union" in q.speaker.mention
+
+
+def test_no_two_quotes_overlap(extract):
+    text = (
+        "Dale Fisher said voters believe the city plans to raise fares, and he warned that "
+        "the council expects the plan to fail.\n\n"
+        "“We were told,” Fisher said, “that the work would take eight weeks.”"
+    )
+    spans = sorted(p.span for q in extract(text).quotes for p in q.parts)
+    assert spans
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
+
+
+def test_acts_without_a_proposition_are_not_quotes(extract):
+    text = (
+        "Councilman Dale Fisher, who voted against the plan, argued that the city should "
+        "have sought more bids. The mayor dismissed that concern. Ruiz pushed the repairs "
+        "through the council, mentioning the ferry operators. The plan offers more lanes."
+    )
+    ex = extract(text)
+    assert [q.cue.text for q in ex.quotes if q.cue] == ["argued"]
+
+
+def test_headlines_and_bylines_are_never_quotes(extract):
+    text = (
+        "Ministers Agree to Resume Water Talks Next Month\n\n"
+        "The two ministers met on Thursday in Geneva.\n\n"
+        "Phillip reported from Oakland, Calif.; Gearan, from Washington."
+    )
+    assert extract(text).quotes == []

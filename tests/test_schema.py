@@ -31,11 +31,13 @@ def test_sample_output_validates(extractor):
             obj = orjson.loads(orjson.dumps(rec))
             validator.validate(obj)
             seen.add(obj["type"])
-            # every span points at its text
-            for key in ("span",):
-                if key in obj and "text" in obj:
-                    s, e = obj[key]
-                    assert text[s:e] == obj["text"]
+            # every span points at its text; a quote's text is its parts joined
+            if obj["type"] == "quote":
+                assert obj["text"] == " ".join(p["text"] for p in obj["parts"])
+                assert all(text[slice(*p["span"])] == p["text"] for p in obj["parts"])
+            elif "span" in obj and "text" in obj:
+                s, e = obj["span"]
+                assert text[s:e] == obj["text"]
     assert seen == {"document", "speaker", "quote", "event", "date"}
 
 

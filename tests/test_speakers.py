@@ -167,3 +167,54 @@ def test_a_council_title_lets_the_role_noun_find_the_councillor(extract):
     q = quote(ex, "afford new debt")
     assert q.speaker is not None and q.speaker.name == "Mara Quill"
     assert person(ex, "Mara Quill").titles == ["Councilwoman"]
+
+
+def test_a_pronoun_never_stands_for_a_name_inside_the_quote(extract):
+    text = (
+        "Mayor Elena Ruiz opened the meeting on Monday.\n\n"
+        "“Tomas Brandt told us the steel is failing,” she said."
+    )
+    q = quote(extract(text), "steel is failing")
+    assert q.speaker is not None and q.speaker.name == "Elena Ruiz"
+
+
+def test_a_pronoun_prefers_the_last_speaker_of_its_gender(extract):
+    text = (
+        "Senator Maria Lopez said she would vote for the bridge bill. "
+        "The bill, which Tom Hale signed last year, paid for a study of the bridge.\n\n"
+        "“Its failure was heartbreaking,” she said."
+    )
+    q = quote(extract(text), "heartbreaking")
+    assert q.speaker is not None and q.speaker.name == "Maria Lopez"
+
+
+def test_an_organisation_that_speaks_resolves_and_enters_the_roster(extract):
+    text = (
+        "Orvel Semiconductor will not open its new chip plant near Columbus until 2027, "
+        "the company said on Monday."
+    )
+    ex = extract(text)
+    q = quote(ex, "chip plant")
+    assert q.speaker is not None and q.speaker.name == "Orvel Semiconductor"
+    assert person(ex, "Orvel Semiconductor").quotes == 1
+
+
+def test_a_dateline_never_names_the_speaker(extract):
+    text = (
+        "PORTVALE, Ore. — The Portvale City Council said on Tuesday that the bridge work "
+        "would start in May."
+    )
+    ex = extract(text)
+    q = quote(ex, "bridge work")
+    assert q.speaker is not None and q.speaker.name == "Portvale City Council"
+    assert [s.name for s in ex.speakers] == ["Portvale City Council"]
+
+
+def test_a_quote_with_no_attribution_takes_the_speaker_next_to_it(extract):
+    text = (
+        "“We have the money for the repairs right now.” “What we need is good weather,” "
+        "said board chair Lucia Ferrante."
+    )
+    q = quote(extract(text), "money for the repairs")
+    assert q.cue is None
+    assert q.speaker is not None and q.speaker.name == "Lucia Ferrante"

@@ -106,7 +106,7 @@ def test_article_longer_than_spacy_max_length_is_parsed_in_pieces(extractor):
     assert len(directs) == 60
     assert directs[-1].span[0] > nlp.max_length  # found in a late piece
     for q in ex.quotes:
-        assert text[q.span[0] : q.span[1]] == q.text
+        assert all(text[p.span[0] : p.span[1]] == p.text for p in q.parts)
         assert q.speaker is not None and q.speaker.name == "Rosa Lind"
     lind = [s for s in ex.speakers if s.name == "Rosa Lind"]
     assert len(lind) == 1 and lind[0].quotes == 60
