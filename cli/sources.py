@@ -21,6 +21,8 @@ from typing import Literal
 
 from newsclaims.core.records import Failure
 
+from .escape import printable
+
 log = logging.getLogger("newsclaims")
 
 Kind = Literal["text", "jsonl", "html", "warc"]
@@ -46,10 +48,7 @@ def kind_of(name: str) -> Kind | None:
 
 def display(name: str) -> str:
     """A file name fit for one line of stderr: undecodable bytes and controls escaped."""
-    text = name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-    if text.isprintable():
-        return text
-    return "".join(c if c.isprintable() else ascii(c)[1:-1] for c in text)
+    return printable(name)
 
 
 def valid_name(name: str) -> bool:

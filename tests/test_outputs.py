@@ -15,7 +15,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from conftest import cli_command, records
+from conftest import cli_command, records, unstamped
 
 from newsclaims.cli.output import TEMP_PREFIX, TEMP_SUFFIX, remove_stale_temporaries
 
@@ -107,7 +107,7 @@ def test_an_impossible_output_is_a_usage_error_before_any_work(tmp_path, make, s
     target = make(tmp_path)
     proc = run(str(src), "--output", target, env=NO_MODEL)
     assert proc.returncode == 2
-    lines = proc.stderr.decode().splitlines()
+    lines = unstamped(proc.stderr)
     assert (
         len(lines) == 1
         and says in lines[0]
@@ -133,7 +133,7 @@ def test_an_input_given_as_its_own_output_is_refused(tmp_path):
     before = src.read_bytes()
     proc = run(str(src), "--output", str(src), env=NO_MODEL)
     assert proc.returncode == 2
-    assert proc.stderr.decode().splitlines() == [
+    assert unstamped(proc.stderr) == [
         f"newsclaims: error: --output {src}: is also an input; write the output elsewhere"
     ]
     assert src.read_bytes() == before

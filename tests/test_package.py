@@ -95,7 +95,7 @@ def test_the_wheel_in_a_clean_venv_runs_and_shadows_nothing(wheel, tmp_path):
     version_line, quote_line = proc.stdout.splitlines()
     assert version_line == "0.1.0 [None, None]"
     speaker, _, text = quote_line.partition(" | ")
-    assert "Ana Ruiz" in speaker and text == "We are ready,"
+    assert "Ana Ruiz" in speaker and text == "We are ready"
     proc = subprocess.run(
         [str(venv / "bin" / "newsclaims"), "extract", str(ROOT / "samples" / "harbor-bridge.txt")],
         capture_output=True,

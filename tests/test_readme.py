@@ -82,5 +82,5 @@ def test_library_example_runs_as_shown(tmp_path):
     )
     assert proc.returncode == 0, proc.stderr
     first, second = proc.stdout.splitlines()
-    assert "Ana Ruiz" in first and first.endswith("| We are ready,")
+    assert "Ana Ruiz" in first and first.endswith("| We are ready")
     assert second.startswith("a1 [") and "'voted'" in second

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import orjson
 import pytest
-from conftest import cli_command
+from conftest import cli_command, unstamped
 
 TEXT = "“The new line opens on Monday,” said transit chief Mara Olsen. She said fares would hold.\n"
 
@@ -80,7 +80,7 @@ def check_stopped(proc, out: Path, kids: list[int], status: int, line: bytes, tm
         raise
     assert time.monotonic() - started < 20
     assert proc.returncode == status, stderr
-    assert stderr.splitlines() == [line]
+    assert [ln.encode() for ln in unstamped(stderr)] == [line]
     assert stdout == b""
     assert out.read_bytes() == b"yesterday\n"
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".newsclaims-")]

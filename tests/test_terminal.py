@@ -8,7 +8,7 @@ from pathlib import Path
 
 import orjson
 import pytest
-from conftest import cli_command, records
+from conftest import cli_command, records, unstamped
 
 from newsclaims.cli.escape import printable
 
@@ -42,7 +42,7 @@ def test_closed_stderr_still_writes_every_record(inputs, quiet):
 def test_closed_stdout_is_one_clear_error(inputs):
     proc = shell("newsclaims extract good.txt >&-", inputs)
     assert proc.returncode == 1
-    assert proc.stderr.decode().splitlines() == [
+    assert unstamped(proc.stderr) == [
         "newsclaims: error: stdout: cannot write: it is closed (write to a file with --output)"
     ]
 
@@ -108,6 +108,6 @@ def test_connect_timeout_shortens_an_unreachable_scheduler(inputs):
         timeout=120,
     )
     assert proc.returncode == 1
-    lines = proc.stderr.decode().splitlines()
+    lines = unstamped(proc.stderr)
     assert len(lines) == 1 and "cannot reach the Dask scheduler" in lines[0]
     assert time.monotonic() - started < 25  # 30 s by default
