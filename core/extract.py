@@ -175,7 +175,7 @@ class Extractor:
         parsed = self.nlp.pipe(
             pieces, as_tuples=True, batch_size=self.batch_size, n_process=self.n_process
         )
-        watchdog = _Watchdog(before)
+        watchdog = _Watchdog(before, self.n_process)
         try:
             yield from self._collect(parsed, states, pending)
         except BaseException as exc:
@@ -413,20 +413,31 @@ class _Watchdog:
 
     POLL_SECONDS = 0.2
 
-    def __init__(self, before: set[multiprocessing.process.BaseProcess]) -> None:
+    def __init__(self, before: set[multiprocessing.process.BaseProcess], expected: int) -> None:
         self.before = before
+        self.expected = expected
         self.signum: int | None = None
         self.workers: list[multiprocessing.process.BaseProcess] = []
         self.done = threading.Event()
         self.thread = threading.Thread(target=self._watch, name="newsclaims-watchdog", daemon=True)
         self.thread.start()
 
+    def _started(self) -> list[multiprocessing.process.BaseProcess]:
+        """This process's children started since the pipe opened, dead ones included.
+
+        `multiprocessing.active_children` reaps the dead and lists only the
+        living: a worker killed before it was first seen would never be
+        known. The set it reaps from keeps them until then.
+        """
+        children = getattr(multiprocessing.process, "_children", None)
+        if children is None:  # not CPython's layout: the living are what can be known
+            return [p for p in multiprocessing.active_children() if p not in self.before]
+        return [p for p in list(children) if p not in self.before]
+
     def _watch(self) -> None:
         while not self.done.wait(self.POLL_SECONDS):
-            if not self.workers:
-                started = multiprocessing.active_children()
-                self.workers = [p for p in started if p not in self.before]
-                continue
+            if len(self.workers) < self.expected:  # spaCy starts them one by one
+                self.workers += [p for p in self._started() if p not in self.workers]
             if self.death() is not None:
                 for proc in self.workers:
                     if proc.exitcode is None:

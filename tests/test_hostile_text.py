@@ -63,7 +63,7 @@ def test_hundred_thousand_marks_finish_in_seconds_with_exact_offsets(tmp_path: P
     recs = records(proc.stdout)
     assert recs[0]["chars"] == len(text)
     quotes = [r for r in recs if r["type"] == "quote"]
-    assert [text[slice(*q["span"])] for q in quotes] == ["The ferry resumes on Monday,"]
+    assert [text[slice(*q["span"])] for q in quotes] == ["The ferry resumes on Monday"]
     assert quotes[0]["cue"]["text"] == text[slice(*quotes[0]["cue"]["span"])] == "said"
 
 
