@@ -30,6 +30,8 @@ def test_every_option_in_the_readme_exists(invoke):
     options -= {"--check", "--fix"}  # ruff's, in the development section
     # other programs' options, in the performance and cron sections: uv's and dask's
     options -= {"--compile-bytecode", "--extra", "--nthreads", "--bin", "--reinstall"}
+    # the shared event scorer's (../shared/eval/score_events.py), in the accuracy section
+    options -= {"--gold", "--system"}
     # the benchmark's own, which must exist there
     bench = (ROOT / "benchmarks" / "bench.py").read_text(encoding="utf-8")
     options -= {o for o in ("--workers-scaling", "--rounds") if f'"{o}"' in bench}
