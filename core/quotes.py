@@ -82,6 +82,25 @@ def find_quotes(doc: Doc, lemmas: Lemmas) -> list[RawQuote]:
     return quotes
 
 
+def _mixed(
+    f: Finder,
+    hit: CueHit,
+    tokens: tuple[int, int],
+    speaker: tuple[int, int] | None,
+    referent: int | None,
+    outer: Span | None,
+) -> RawQuote | None:
+    """A mixed quote: the paraphrase over ``tokens`` that ends in the quoted words."""
+    rng = strip_range(f.doc, *tokens)
+    if rng is None:
+        return None
+    span = token_chars(f.doc, rng)
+    f.used.add(hit.head)
+    return RawQuote(
+        *span, [span], "mixed", hit, speaker, CONFIDENCE["mixed"], outer=outer, referent=referent
+    )
+
+
 def _direct(f: Finder, m: Marked) -> RawQuote | None:
     """A quote attributed by the words around its marks, direct or mixed."""
     doc = f.doc
@@ -98,21 +117,7 @@ def _direct(f: Finder, m: Marked) -> RawQuote | None:
             speaker, referent = speaker_for(doc, hit)
         if lead > 0:
             # The tax plans are ''profoundly irresponsible,'' said X: a mixed quote
-            rng = strip_range(doc, f.lead_start(m), m.last)
-            if rng is None:
-                return None
-            span = token_chars(doc, rng)
-            f.used.add(hit.head)
-            return RawQuote(
-                *span,
-                [span],
-                "mixed",
-                hit,
-                speaker,
-                CONFIDENCE["mixed"],
-                outer=q.outer,
-                referent=referent,
-            )
+            return _mixed(f, hit, (f.lead_start(m), m.last), speaker, referent, q.outer)
     if hit is None and f.label_before(m) is not None:
         hit = None  # Name: “…” - the label speaks, whatever verb came before it
     elif hit is None:
@@ -126,21 +131,7 @@ def _direct(f: Finder, m: Marked) -> RawQuote | None:
                 comp = f.complement(hit)
                 if comp is not None and comp[0] <= m.first and m.last - 1 <= comp[1]:
                     return None  # the complement holds it: a mixed quote, made later
-                rng = strip_range(doc, hit.end, m.last)
-                if rng is None:
-                    return None
-                span = token_chars(doc, rng)
-                f.used.add(hit.head)
-                return RawQuote(
-                    *span,
-                    [span],
-                    "mixed",
-                    hit,
-                    speaker,
-                    CONFIDENCE["mixed"],
-                    outer=q.outer,
-                    referent=referent,
-                )
+                return _mixed(f, hit, (hit.end, m.last), speaker, referent, q.outer)
     if hit is None:
         label = f.label_before(m) or f.dash_after(m)
         if label is not None:

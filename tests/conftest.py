@@ -82,3 +82,30 @@ def unstamped(stderr: str | bytes) -> list[str]:
     """The lines of a process's stderr without their timestamps."""
     text = stderr.decode() if isinstance(stderr, bytes) else stderr
     return [STDERR_STAMP.sub("", line) for line in text.splitlines()]
+
+
+def on_a_terminal(
+    args: list[str], stdin: bytes = b"", columns: int | None = None
+) -> tuple[int, bytes, bytes]:
+    """Run with stderr on a pseudo-terminal; return status, stdout, what the terminal got."""
+    import pty
+    import subprocess
+
+    master, slave = pty.openpty()
+    env = {**os.environ, "COLUMNS": str(columns)} if columns else None
+    proc = subprocess.Popen(
+        args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=slave, env=env
+    )
+    os.close(slave)
+    out, _ = proc.communicate(stdin, timeout=300)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(master)
+    return proc.returncode, out, seen

@@ -3,14 +3,13 @@ a progress bar on a terminal, timestamps in logs."""
 
 from __future__ import annotations
 
-import os
-import pty
 import re
 import select
 import subprocess
 import time
 from pathlib import Path
 
+import conftest
 import orjson
 import pytest
 from conftest import cli_command, records
@@ -80,24 +79,7 @@ def test_a_slow_producer_gets_each_document_when_it_is_processed(options):
 
 def on_a_terminal(args: list[str], stdin: bytes = b"") -> tuple[int, bytes, bytes]:
     """Run with stderr on a pseudo-terminal 100 columns wide; status, stdout, the terminal."""
-    master, slave = pty.openpty()
-    env = {**os.environ, "COLUMNS": "100"}
-    proc = subprocess.Popen(
-        args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=slave, env=env
-    )
-    os.close(slave)
-    out, _ = proc.communicate(stdin, timeout=300)
-    seen = b""
-    while True:
-        try:
-            chunk = os.read(master, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        seen += chunk
-    os.close(master)
-    return proc.returncode, out, seen
+    return conftest.on_a_terminal(args, stdin, columns=100)
 
 
 def test_progress_bar_with_total_rate_and_eta(tmp_path):

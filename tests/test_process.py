@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import orjson
-from conftest import cli_command, records
+from conftest import cli_command, on_a_terminal, records
 
 TEXT = (
     "“The new line opens on Monday,” said transit chief Mara Olsen. "
@@ -99,28 +99,9 @@ def test_help_and_version_do_not_import_spacy():
     assert proc.stderr.strip().splitlines()[-1] == b"False"
 
 
-def _stderr_on_a_terminal(args: list[str], stdin: bytes) -> tuple[int, bytes, bytes]:
-    """Run with stderr on a pseudo-terminal; return status, stdout, what the terminal got."""
-    master, slave = pty.openpty()
-    proc = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=slave)
-    os.close(slave)
-    out, _ = proc.communicate(stdin, timeout=300)
-    seen = b""
-    while True:
-        try:
-            chunk = os.read(master, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        seen += chunk
-    os.close(master)
-    return proc.returncode, out, seen
-
-
 def test_progress_on_a_terminal_stderr_only(tmp_path):
     src = corpus(tmp_path / "few.jsonl", 40)
-    code, out, terminal = _stderr_on_a_terminal([*cli_command(), "extract", str(src)], b"")
+    code, out, terminal = on_a_terminal([*cli_command(), "extract", str(src)], b"")
     assert code == 0
     assert len([r for r in records(out) if r["type"] == "document"]) == 40
     assert b"documents" in terminal  # the progress counter went to the terminal
@@ -128,8 +109,8 @@ def test_progress_on_a_terminal_stderr_only(tmp_path):
 
 
 def test_no_progress_for_one_document_or_quiet(tmp_path):
-    code, _, terminal = _stderr_on_a_terminal([*cli_command(), "extract", "-"], TEXT.encode())
+    code, _, terminal = on_a_terminal([*cli_command(), "extract", "-"], TEXT.encode())
     assert code == 0 and b"documents" not in terminal
     src = corpus(tmp_path / "few.jsonl", 5)
-    code, _, terminal = _stderr_on_a_terminal([*cli_command(), "extract", str(src), "-q"], b"")
+    code, _, terminal = on_a_terminal([*cli_command(), "extract", str(src), "-q"], b"")
     assert code == 0 and terminal.strip() == b""
