@@ -393,9 +393,10 @@ def extract(
 ) -> None:
     """Extract quotes, speakers and dated events from news articles.
 
-    PATH: article files (.txt: one article; .jsonl: one article per line),
-    directories (searched for *.txt and *.jsonl), or - for stdin.
-    Without PATH, piped stdin is read.
+    PATH: article files (.txt/.text: one article; .jsonl/.ndjson: one article
+    per line; .html/.htm: a web page; .warc: a crawl; each also .gz),
+    directories (searched for those), or - for stdin. Without PATH, piped
+    stdin is read.
     """
     _setup_logging(quiet, verbose, debug)
     only_set = _parse_only(only)
