@@ -74,7 +74,15 @@ def test_ctrl_c_exits_130_and_leaves_output_untouched(tmp_path):
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
-    time.sleep(4)  # model loaded, documents flowing
+    # wait until documents are flowing into the temporary file (a fixed sleep
+    # raced the pipeline's loading on a loaded machine)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        temps = [p for p in tmp_path.iterdir() if p.name.startswith(".newsclaims-")]
+        if temps and temps[0].stat().st_size > 0:
+            break
+        assert proc.poll() is None, proc.communicate()
+        time.sleep(0.2)
     proc.send_signal(signal.SIGINT)
     _stdout, stderr = proc.communicate(timeout=120)
     assert proc.returncode == 130, stderr
