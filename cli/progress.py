@@ -29,6 +29,7 @@ from rich.text import Text
 
 from newsclaims.core.records import Failure
 
+from .inputs import GZIP_MAGIC
 from .sources import STDIN, ReadReport, expand, kind_of
 
 UNIT = "documents"
@@ -59,7 +60,7 @@ def _jsonl_lines(path: str) -> int:
 
     try:
         with open(path, "rb") as raw:
-            fh = gzip.GzipFile(fileobj=raw) if raw.read(2) == b"\x1f\x8b" else raw
+            fh = gzip.GzipFile(fileobj=raw) if raw.read(2) == GZIP_MAGIC else raw
             raw.seek(0)
             return sum(1 for line in fh if line.strip())
     except (OSError, EOFError):

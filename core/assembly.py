@@ -270,12 +270,9 @@ def stable_ids(extraction: Extraction) -> Extraction:
 
 def pipeline_label(nlp: Language) -> str:
     """What makes the records: newsclaims' version and the spaCy pipeline's name and version."""
-    from importlib.metadata import PackageNotFoundError, version
+    from .pipeline import installed_version
 
-    try:
-        tool = version("newsclaims")
-    except PackageNotFoundError:
-        tool = "unknown"
+    tool = installed_version("newsclaims") or "unknown"
     meta = nlp.meta
     model = f"{meta.get('lang', '')}_{meta.get('name', '')}"
     return f"newsclaims {tool}; {model} {meta.get('version', '')}"
