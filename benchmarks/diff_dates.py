@@ -106,7 +106,10 @@ def main(argv: list[str] | None = None) -> int:
         plinks = [
             (tuple(r["trigger"]["span"]), tuple(r["date"]["span"]), r["date"].get("anchor", "?"))
             for r in recs
-            if r.get("type") == "event" and r.get("date") and r.get("trigger")
+            if r.get("type") == "event"
+            and r.get("date")
+            and r.get("trigger")
+            and r["date"].get("span")
         ]
         ok: set[int] = set()
         found_g: set[int] = set()

@@ -273,7 +273,7 @@ def _week_of(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> 
     return Normalized(week(dt.date.fromisoformat(day)), "DATE", "week")
 
 
-@form("year_end", r"^(?:year end|year's end|year ending)$", {"year-end": "2021"})
+@form("year_end", r"^(?:year end|year's end)$", {"year-end": "2021"})
 def _year_end(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> Normalized | None:
     """ "by year end": the end of the reference year."""
     return Normalized(f"{ref.year:04d}" if ref else "XXXX", "DATE", "year", "END")

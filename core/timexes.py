@@ -55,12 +55,13 @@ def _pluperfect(token: Token) -> bool:
     perfect: what "had" happened by a day is behind the report, whatever the words
     before the day ("had filed reports by Wednesday", "had been due to expire Friday")."""
     verb = _governing_verb(token)
-    for _ in range(2):
+    for _ in range(3):
         if verb is None:
             return False
         if any(c.lower_ in ("had", "'d") and c.dep_ in ("aux", "auxpass") for c in verb.children):
             return not any(c.lower_ in FUTURE_AUX - {"'d"} for c in verb.children)
-        verb = verb.head if verb.dep_ in ("xcomp", "ccomp", "advcl") else None
+        # "had been due to expire Friday": expire -xcomp-> due -acomp-> been (had)
+        verb = verb.head if verb.dep_ in ("xcomp", "ccomp", "advcl", "acomp") else None
     return False
 
 
@@ -475,6 +476,26 @@ def _way(doc: Doc, start: int, end: int) -> Direction:
     return direction(span.root)
 
 
+ANAPHORIC_UNIT = re.compile(
+    r"(?:(?:earlier|later) )?(?:(?:of|for|in|during|over) )?the (year|week)", re.IGNORECASE
+)
+
+
+def _anaphoric(doc: Doc, start: int, end: int, ref: dt.date | None) -> Normalized | None:
+    """ "For the year, sales rose", "a high for the week": a definite year or week with
+    nothing after it is the one the report is about, a DATE (TimeML), not a length of
+    time. Its year is the reference's; which week is not said ("1989-WXX"). "The year
+    ended Sept. 30" (a fiscal year) and "the week before" stay what their form says."""
+    found = ANAPHORIC_UNIT.fullmatch(doc[start:end].text)
+    if found is None or ref is None:
+        return None
+    if end < len(doc) and doc[end].lower_ in words("anaphora_stop"):
+        return None
+    if found[1].lower() == "year":
+        return Normalized(f"{ref.year:04d}", "DATE", "year")
+    return Normalized(f"{ref.year:04d}-WXX", "DATE", "week")
+
+
 def find_timexes(doc: Doc, ref: dt.date | None, day_first: bool | None = None) -> list[Timex]:
     """All temporal expressions in the document, in text order, normalized.
 
@@ -486,7 +507,7 @@ def find_timexes(doc: Doc, ref: dt.date | None, day_first: bool | None = None) -
     for s, e in _candidates(doc, ref):
         s, e = _trim(doc, s, e)
         span = doc[s:e]
-        norm = normalize(span.text, ref, _way(doc, s, e), focus)
+        norm = _anaphoric(doc, s, e, ref) or normalize(span.text, ref, _way(doc, s, e), focus)
         if norm is None:
             continue
         out.append(Timex(span.start_char, span.end_char, span.text, norm, span.root.i))

@@ -1,0 +1,40 @@
+"""Date values that depend on the words around an expression, through the real pipeline:
+the definite "the year"/"the week" of a report, and the past perfect reached through an
+adjective ("had been due to expire Friday")."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+
+def dates(ex) -> dict[str, str]:
+    """Expression text -> value, over every date the extraction carries."""
+    found = [e.date for e in ex.events if e.date] + [d.date for d in ex.dates]
+    return {d.text: d.value for d in found if d.text}
+
+
+MONDAY = dt.date(1995, 3, 13)
+
+
+def test_the_year_of_a_report_is_its_year(extract):
+    found = dates(extract("For the year, the bakery's bread sales were flat.", MONDAY))
+    assert found["the year"] == "1995"
+    found = dates(extract("The shares touched a low for the year in February.", MONDAY))
+    assert found["the year"] == "1995"
+
+
+def test_a_fiscal_year_ended_on_a_day_is_a_stretch(extract):
+    found = dates(extract("The grocer earned $4 million in the year ended Jan. 31.", MONDAY))
+    assert found["the year"] == "P1Y"
+    found = dates(extract("It expects a loss for the year ending June 30, 1996.", MONDAY))
+    assert found["the year"] == "P1Y"
+
+
+def test_the_week_of_a_report_names_no_week_number(extract):
+    found = dates(extract("For the week, the bond index slipped 2%.", MONDAY))
+    assert found["the week"] == "1995-WXX"
+
+
+def test_had_been_due_reaches_the_past_through_the_adjective(extract):
+    found = dates(extract("The tender offer had been due to expire Friday evening.", MONDAY))
+    assert found["Friday evening"] == "1995-03-10TEV"
