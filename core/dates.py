@@ -26,7 +26,7 @@ from . import calendar_forms, clock_forms, earnings_forms, relative_forms, span_
 from .calendar_forms import dateline_date, dateline_span, holiday_date
 from .dateparts import REGISTRY, Direction, Focus, Form, Normalized, holidays
 from .lexicon import read_table
-from .timex3 import bounds
+from .timex3 import bounds, whole_units
 
 __all__ = [
     "ORDER",
@@ -129,6 +129,7 @@ def _clean(text: str) -> str:
     t = re.sub(r"(?<=[a-z0-9])-(?=[a-z])", " ", t)  # "third-quarter", "year-ago"
     t = re.sub(r"(?<=[a-z])-(?=\d)", " ", t)  # "31-dec-1999"
     t = re.sub(r" or so\b", "", t)
+    t = re.sub(r"\b(\d+) 1/2\b", r"\1.5", t)  # "2 1/2 years"
     return t
 
 
@@ -172,6 +173,9 @@ def normalize(
         return None
     if mod and result.mod is None:
         result = Normalized(result.value, result.type, result.granularity, mod)
+    whole = whole_units(result.value)
+    if whole != result.value:
+        result = Normalized(whole, result.type, result.granularity, result.mod)
     return result
 
 

@@ -42,6 +42,31 @@ def is_value(value: str) -> bool:
     return VALUE.fullmatch(value) is not None
 
 
+# A fraction of a unit, in the next smaller one: TIMEX3 durations in the TimeML gold
+# count whole units ("2 1/2 years" is P2Y6M, "a minute and a half" PT1M30S).
+SMALLER_UNIT = {"Y": ("M", 12), "W": ("D", 7), "D": ("H", 24), "TH": ("M", 60), "TM": ("S", 60)}
+
+
+def whole_units(value: str) -> str:
+    """A duration with a fractional count in whole units ("P1.5Y" -> "P1Y6M",
+    "PT5.5H" -> "PT5H30M", "P2.5D" -> "P2DT12H"); any other value as it is."""
+    found = re.fullmatch(r"P(T?)(\d+)\.(\d+)([YWDHMS])", value)
+    if found is None:
+        return value
+    time, whole, frac, unit = found[1], int(found[2]), float("0." + found[3]), found[4]
+    key = "T" + unit if time else unit
+    if key not in SMALLER_UNIT:
+        return value  # months ("P1.5M") have no whole number of days
+    smaller, factor = SMALLER_UNIT[key]
+    part = frac * factor
+    if part != int(part):
+        return value
+    head = f"P{time}{whole}{unit}" if whole else f"P{time}"
+    if unit == "D":
+        return f"{head}T{int(part)}{smaller}"
+    return f"{head}{int(part)}{smaller}"
+
+
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
 
 

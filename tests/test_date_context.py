@@ -38,3 +38,12 @@ def test_the_week_of_a_report_names_no_week_number(extract):
 def test_had_been_due_reaches_the_past_through_the_adjective(extract):
     found = dates(extract("The tender offer had been due to expire Friday evening.", MONDAY))
     assert found["Friday evening"] == "1995-03-10TEV"
+
+
+def test_a_fraction_of_a_unit_is_counted_in_the_next_smaller_one(extract):
+    found = dates(extract("The ferry crossing took 2 1/2 hours in the storm.", MONDAY))
+    assert found["2 1/2 hours"] == "PT2H30M"
+    found = dates(extract("The refugees stayed in the camp for a year and a half.", MONDAY))
+    assert found["a year and a half"] == "P1Y6M"
+    found = dates(extract("The pilot called back a minute and a half later.", MONDAY))
+    assert "PT1M30S" in found.values()
