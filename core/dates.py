@@ -26,6 +26,7 @@ from . import calendar_forms, clock_forms, earnings_forms, relative_forms, span_
 from .calendar_forms import dateline_date, dateline_span, holiday_date
 from .dateparts import REGISTRY, Direction, Focus, Form, Normalized, holidays
 from .lexicon import read_table
+from .timewords import words
 from .timex3 import bounds, whole_units
 
 __all__ = [
@@ -130,7 +131,20 @@ def _clean(text: str) -> str:
     t = re.sub(r"(?<=[a-z])-(?=\d)", " ", t)  # "31-dec-1999"
     t = re.sub(r" or so\b", "", t)
     t = re.sub(r"\b(\d+) 1/2\b", r"\1.5", t)  # "2 1/2 years"
-    return t
+    return COMPOUND_NUMBER.sub(_compound_number, t)
+
+
+# "twenty-four hours" (read as "twenty four"); not inside a spelled year ("nineteen
+# ninety-four") or after "hundred".
+COMPOUND_NUMBER = re.compile(
+    r"(?<!teen )(?<!hundred )(?<!twenty )\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r" (one|two|three|four|five|six|seven|eight|nine)\b(?! hundred| thousand)"
+)
+
+
+def _compound_number(m: re.Match[str]) -> str:
+    number = words("number")
+    return str(int(number[m[1]]) + int(number[m[2]]))
 
 
 def _strip_prefixes(t: str) -> tuple[str, str | None]:

@@ -47,3 +47,15 @@ def test_a_fraction_of_a_unit_is_counted_in_the_next_smaller_one(extract):
     assert found["a year and a half"] == "P1Y6M"
     found = dates(extract("The pilot called back a minute and a half later.", MONDAY))
     assert "PT1M30S" in found.values()
+
+
+def test_spelled_compound_numbers_count(extract):
+    found = dates(extract("The power was out for twenty-four hours after the storm.", MONDAY))
+    assert found["twenty-four hours"] == "PT24H"
+    found = dates(extract("The band first played here in nineteen ninety-four.", MONDAY))
+    assert found["nineteen ninety-four"] == "1994"
+
+
+def test_later_in_the_day_is_the_reports_day(extract):
+    found = dates(extract("He arrived in Boston later in the day.", MONDAY))
+    assert found["later in the day"] == "1995-03-13"
