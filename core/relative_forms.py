@@ -188,7 +188,14 @@ def _earlier(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> 
 
 
 def ago(number: str, unit: str, way: str, ref: Ref, word: str = "") -> Normalized | None:
-    """ "three weeks ago": a date at the unit's granularity; vague counts stay vague."""
+    """ "three weeks ago": a date at the unit's granularity; vague counts stay vague.
+
+    "Three days later", "a day earlier" count from a time the text told, not from
+    the report: TimeML marks the stretch (P3D, 5 times of 5 in the training gold)."""
+    if way in ("earlier", "later", "before"):
+        from .span_forms import duration
+
+        return duration(number, unit, False, word)
     back = way in ("ago", "earlier", "before")
     n = "X" if "couple" in number else count(number)  # "a couple of weeks ago" stays vague
     if n is None:
@@ -231,7 +238,9 @@ def ago(number: str, unit: str, way: str, ref: Ref, word: str = "") -> Normalize
     {
         "three weeks ago": "2021-W42",
         "a couple of weeks ago": "PAST_REF",
-        "two days later": ("2021-11-14"),
+        "two days later": "P2D",
+        "a few days later": "PXD",
+        "an hour later": "PT1H",
     },
 )
 def _ago(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> Normalized | None:

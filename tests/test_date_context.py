@@ -59,3 +59,11 @@ def test_spelled_compound_numbers_count(extract):
 def test_later_in_the_day_is_the_reports_day(extract):
     found = dates(extract("He arrived in Boston later in the day.", MONDAY))
     assert found["later in the day"] == "1995-03-13"
+
+
+def test_a_count_later_than_a_told_time_is_a_stretch(extract):
+    text = "The plane landed safely. Three days later, the airline sold it."
+    found = dates(extract(text, MONDAY))
+    assert found["Three days later"] == "P3D"
+    found = dates(extract("The shares fell 5% three days ago.", MONDAY))
+    assert found["three days ago"] == "1995-03-10"
