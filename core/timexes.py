@@ -191,6 +191,14 @@ def _is_trigger(tok: Token) -> bool:
     if tok.text[:1].isdigit():
         return NUMERIC_DATE_TOKEN.fullmatch(tok.text) is not None  # "2007/03/12", "19.02.2010"
     low = tok.lower_.rstrip(".")
+    if low == "term":  # "in the near term", "for the short term"; not "short-term debt"
+        doc = tok.doc
+        return (
+            tok.i >= 2
+            and f"{doc[tok.i - 1].lower_} term" in words("ref")
+            and doc[tok.i - 2].lower_ == "the"
+            and (tok.i + 1 >= len(doc) or doc[tok.i + 1].pos_ not in ("NOUN", "PROPN"))
+        )
     if low in words("lone"):
         return tok.pos_ in words("lone")[low].split()
     if tok.text[0].isupper() and low in _holiday_words():

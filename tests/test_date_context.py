@@ -67,3 +67,10 @@ def test_a_count_later_than_a_told_time_is_a_stretch(extract):
     assert found["Three days later"] == "P3D"
     found = dates(extract("The shares fell 5% three days ago.", MONDAY))
     assert found["three days ago"] == "1995-03-10"
+
+
+def test_the_near_term_is_ahead_but_short_term_debt_is_not_a_date(extract):
+    found = dates(extract("Analysts expect weak sales in the near term.", MONDAY))
+    assert found["the near term"] == "FUTURE_REF"
+    found = dates(extract("The bank sold short-term notes to investors.", MONDAY))
+    assert "FUTURE_REF" not in found.values()
