@@ -131,14 +131,34 @@ def _clean(text: str) -> str:
     t = re.sub(r"(?<=[a-z])-(?=\d)", " ", t)  # "31-dec-1999"
     t = re.sub(r" or so\b", "", t)
     t = re.sub(r"\b(\d+) 1/2\b", r"\1.5", t)  # "2 1/2 years"
+    t = _spelled_year_after().sub(_year_digits, t)
     return COMPOUND_NUMBER.sub(_compound_number, t)
+
+
+TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+UNITS = "one|two|three|four|five|six|seven|eight|nine"
+
+
+@cache
+def _spelled_year_after() -> re.Pattern[str]:
+    """A spelled year after a month or "of" ("January nineteen ninety-seven", "the
+    winter of nineteen ninety-four"), as broadcast transcripts write them."""
+    months = "|".join(sorted(words("month"), key=len, reverse=True))
+    return re.compile(
+        rf"\b({months}|of) (nineteen|twenty) ({TENS})(?: ({UNITS}))?\b(?! hundred| thousand)"
+    )
+
+
+def _year_digits(m: re.Match[str]) -> str:
+    number = words("number")
+    year = int(number[m[2]]) * 100 + int(number[m[3]]) + (int(number[m[4]]) if m[4] else 0)
+    return f"{m[1]} {year}"
 
 
 # "twenty-four hours" (read as "twenty four"); not inside a spelled year ("nineteen
 # ninety-four") or after "hundred".
 COMPOUND_NUMBER = re.compile(
-    r"(?<!teen )(?<!hundred )(?<!twenty )\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-    r" (one|two|three|four|five|six|seven|eight|nine)\b(?! hundred| thousand)"
+    rf"(?<!teen )(?<!hundred )(?<!twenty )\b({TENS}) ({UNITS})\b(?! hundred| thousand)"
 )
 
 

@@ -74,3 +74,10 @@ def test_the_near_term_is_ahead_but_short_term_debt_is_not_a_date(extract):
     assert found["the near term"] == "FUTURE_REF"
     found = dates(extract("The bank sold short-term notes to investors.", MONDAY))
     assert "FUTURE_REF" not in found.values()
+
+
+def test_a_spelled_year_after_a_month_or_a_season(extract):
+    found = dates(extract("The flood came in March nineteen eighty-one.", MONDAY))
+    assert "1981-03" in found.values()
+    found = dates(extract("Prices fell hard in the summer of nineteen ninety-two.", MONDAY))
+    assert "1992-SU" in found.values()
