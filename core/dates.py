@@ -116,8 +116,11 @@ def modifiers() -> tuple[tuple[str, str | None], ...]:
     return tuple(sorted(rows, key=lambda r: len(r[0]), reverse=True))
 
 
+# "over" before a determiner is the preposition ("over the weekend": during it), not
+# the modifier ("over a year": more than one).
 FILLER = re.compile(
-    r"^(?:for|in|on|at(?! least)|of|during|since|from|until|till|by|the|its|their|our)\s+"
+    r"^(?:for|in|on|at(?! least)|of|during|since|from|until|till|by|the|its|their|our"
+    r"|over(?= (?:the|this|that|these|those|its|their|his|her|our) ))\s+"
 )
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from newsclaims.core.dates import normalize
+
 
 def dates(ex) -> dict[str, str]:
     """Expression text -> value, over every date the extraction carries."""
@@ -81,3 +83,11 @@ def test_a_spelled_year_after_a_month_or_a_season(extract):
     assert "1981-03" in found.values()
     found = dates(extract("Prices fell hard in the summer of nineteen ninety-two.", MONDAY))
     assert "1992-SU" in found.values()
+
+
+def test_over_before_a_determiner_is_during_not_more_than(extract):
+    ex = extract("Talks between the unions went on over the weekend.", MONDAY)
+    found = [e.date for e in ex.events if e.date] + [d.date for d in ex.dates]
+    weekend = [d for d in found if d.text == "the weekend"]
+    assert weekend and weekend[0].mod is None
+    assert normalize("over a year", MONDAY).mod == "MORE_THAN"
