@@ -387,8 +387,11 @@ def _merge(doc: Doc, spans: list[tuple[int, int]], ref: dt.date | None) -> list[
 def _candidates(doc: Doc, ref: dt.date | None) -> list[tuple[int, int]]:
     taken: set[int] = set()
     spans: list[tuple[int, int]] = []
+    units = words("unit")
     for ent in doc.ents:
-        if ent.label_ not in ("DATE", "TIME"):
+        if ent.label_ not in ("DATE", "TIME") and not (
+            ent.label_ == "QUANTITY" and ent[-1].lower_ in units  # "about 5 1/2 hours"
+        ):
             continue
         for s, e in _pieces(doc, ent.start, ent.end, ref):
             spans.append((s, e))

@@ -91,3 +91,10 @@ def test_over_before_a_determiner_is_during_not_more_than(extract):
     weekend = [d for d in found if d.text == "the weekend"]
     assert weekend and weekend[0].mod is None
     assert normalize("over a year", MONDAY).mod == "MORE_THAN"
+
+
+def test_a_length_of_time_spacy_calls_a_quantity(extract):
+    text = "The minister will spend about 5 1/2 hours in the capital."
+    ex = extract(text, MONDAY)
+    found = [e.date for e in ex.events if e.date] + [d.date for d in ex.dates]
+    assert "PT5H30M" in {d.value for d in found}
