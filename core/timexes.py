@@ -498,12 +498,13 @@ def _anaphoric(doc: Doc, start: int, end: int, ref: dt.date | None) -> Normalize
     """ "For the year, sales rose", "a high for the week": a definite year or week with
     nothing after it is the one the report is about, a DATE (TimeML), not a length of
     time. Its year is the reference's; which week is not said ("1989-WXX"). "The year
-    ended Sept. 30" (a fiscal year) and "the week before" stay what their form says.
+    ended Sept. 30" (a fiscal year) and "the year before" stay what their form says.
     "Later in the day" is the report's day."""
     found = ANAPHORIC_UNIT.fullmatch(doc[start:end].text)
     if found is None or ref is None:
         return None
-    if end < len(doc) and doc[end].lower_ in words("anaphora_stop"):
+    stop = words("anaphora_stop").get(doc[end].lower_) if end < len(doc) else None
+    if stop == "stretch" or (stop == "year" and (found[1] or "").lower() == "year"):
         return None
     if found[2]:  # "later in the day": the report's day
         return Normalized(ref.isoformat(), "DATE", "day")

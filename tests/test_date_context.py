@@ -98,3 +98,8 @@ def test_a_length_of_time_spacy_calls_a_quantity(extract):
     ex = extract(text, MONDAY)
     found = [e.date for e in ex.events if e.date] + [d.date for d in ex.dates]
     assert "PT5H30M" in {d.value for d in found}
+
+
+def test_the_week_following_an_event_is_a_week_of_the_year(extract):
+    found = dates(extract("Withdrawals doubled in the week following the crash.", MONDAY))
+    assert found["the week"] == "1995-WXX"
