@@ -27,7 +27,8 @@ CLOCK = (
     r"|twenty[ -]five)(?: minutes?)?) (?P<way>past|after) (?P<h5>\d{{1,2}}|{hourword})"
     r"(?: o'?clock)?"
     r"|(?P<tomin>a quarter|quarter|\d{{1,2}} minutes?|(?:{tens}|{units}|ten|fifteen"
-    r"|twenty[ -]five) minutes?) (?:to|before|of) (?P<h8>\d{{1,2}}|{hourword})(?: o'?clock)?"
+    r"|twenty[ -]five) minutes?|(?:ten|twenty|twenty[ -]five)(?= to (?:{hourword})$))"
+    r" (?:to|before|of) (?P<h8>\d{{1,2}}|{hourword}|noon|midnight)(?: o'?clock)?"
     r"|(?:12 |twelve )?(?P<word>noon|midday|midnight)"
     r"|(?P<h7>\d{{1,2}}|{hourword})"
     r"(?= in the | at night| tonight| this (?:morning|afternoon|evening))"
@@ -39,6 +40,8 @@ CLOCK = (
 
 
 def _hour(word: str) -> int:
+    if word in ("noon", "midnight"):
+        return 12 if word == "noon" else 24
     return int(word) if word.isdigit() else int(words("number")[word])
 
 
@@ -120,6 +123,8 @@ def _clock_day(
         "Dec. 2, 4:45 p.m.": "2021-12-02T16:45",
         "a quarter past 6": "2021-11-12T06:15",
         "a quarter to seven": "2021-11-12T06:45",
+        "a quarter to noon": "2021-11-12T11:45",
+        "ten to eight": "2021-11-12T07:50",
         "two to six": None,
         "1800 hours": "2021-11-12T18:00",
         "6:30 p.m. Eastern": "2021-11-12T18:30",

@@ -22,7 +22,14 @@ import datetime as dt
 import re
 from functools import cache
 
-from . import calendar_forms, clock_forms, earnings_forms, relative_forms, span_forms
+from . import (
+    calendar_forms,
+    clock_forms,
+    earnings_forms,
+    offset_forms,
+    relative_forms,
+    span_forms,
+)
 from .calendar_forms import dateline_date, dateline_span, holiday_date
 from .dateparts import REGISTRY, Direction, Focus, Form, Normalized, holidays
 from .lexicon import read_table
@@ -45,12 +52,22 @@ __all__ = [
 ]
 
 # The modules that define forms (imported for their registrations).
-FORM_MODULES = (calendar_forms, clock_forms, earnings_forms, relative_forms, span_forms)
+FORM_MODULES = (
+    calendar_forms,
+    clock_forms,
+    earnings_forms,
+    offset_forms,
+    relative_forms,
+    span_forms,
+)
 
 # Tried in order; the first pattern that matches decides (its handler may still reject).
 ORDER = (
     "timestamp",
     "iso",
+    "iso_month",
+    "iso_week",
+    "compact_date",
     "numeric",
     "mdy",
     "dmy",
@@ -59,6 +76,11 @@ ORDER = (
     "dm",
     "md_words",
     "day_at_hour",
+    "nth_weekday",
+    "nth_week",
+    "weekday_week_on",
+    "weekday_plural",
+    "from_day",
     "clock",
     "weekday",
     "weekday_week",
@@ -79,7 +101,10 @@ ORDER = (
     "month_rel",
     "earlier",
     "year_ago_period",
+    "in_offset",
     "ago",
+    "beyond",
+    "ordinal_day",
     "quarter",
     "period",
     "same",
@@ -92,6 +117,7 @@ ORDER = (
     "holiday",
     "year_period",
     "ref",
+    "times_per",
     "set",
     "half_unit",
     "compound_duration",
@@ -115,8 +141,13 @@ def modifiers() -> tuple[tuple[str, str | None], ...]:
     return tuple(sorted(rows, key=lambda r: len(r[0]), reverse=True))
 
 
+# "in" is kept before a count of a unit, which `core.offset_forms` reads ("in three days").
+IN_COUNT = (
+    r"(?! (?:an?|\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|a few|a couple of) (?:hours?|days?|weeks?|months?|years?)$)"
+)
 FILLER = re.compile(
-    r"^(?:for|in|on|at(?! least)|of|during|since|from|until|till|by|the|its|their|our)\s+"
+    rf"^(?:for|in{IN_COUNT}|on|at(?! least)|of|during|since|from|until|till|by|the|its|their|our)\s+"
 )
 
 

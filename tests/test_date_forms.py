@@ -69,7 +69,7 @@ def test_a_weekday_and_a_full_date_are_one_expression(extract):
 def test_clock_times_in_words():
     assert value("a quarter past 6") == "2021-11-12T06:15"
     assert value("half past ten") == "2021-11-12T10:30"
-    assert value("a quarter to noon") is None  # "noon" is not an hour number
+    assert value("a quarter to noon") == "2021-11-12T11:45"
     assert value("ten minutes to 8") == "2021-11-12T07:50"
     assert value("seven o'clock") == "2021-11-12T07:00"
     assert value("five p.m.") == "2021-11-12T17:00"
