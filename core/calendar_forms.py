@@ -340,7 +340,13 @@ def _spelled_year(
 @form(
     "decade",
     r"^(?:the )?(?:(\d{{2}})|')?(\d)0'?s$",
-    {"the 1990s": "199", "the '80s": "198", "the 2000s": "200", "the 20s": "202", "the 1800s": "18"},
+    {
+        "the 1990s": "199",
+        "the '80s": "198",
+        "the 2000s": "200",
+        "the 20s": "202",
+        "the 1800s": "18",
+    },
 )
 def _decade(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> Normalized | None:
     """ "the 1990s" -> 199; "the '90s" -> the latest such decade not after the reference."""

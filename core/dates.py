@@ -147,7 +147,8 @@ IN_COUNT = (
     r"|a few|a couple of) (?:hours?|days?|weeks?|months?|years?)$)"
 )
 FILLER = re.compile(
-    rf"^(?:for|in{IN_COUNT}|on|at(?! least)|of|during|since|from|until|till|by|the|its|their|our)\s+"
+    rf"^(?:for|in{IN_COUNT}|on|at(?! least)|of|during|since|from|until|till|by"
+    r"|the|its|their|our)\s+"
 )
 
 

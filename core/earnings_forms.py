@@ -18,7 +18,8 @@ Ref = dt.date | None
 @form(
     "quarter",
     r"^(?:({rel}) year'?s? |{year} |(?:this|the) year'?s )?(?:fiscal )?"
-    r"({ordinal}|[1-4](?:st|nd|rd|th)) quarters?(?: of (?:the year|(?:fiscal )?{year}|(next|last|this) year))?$"
+    r"({ordinal}|[1-4](?:st|nd|rd|th)) quarters?"
+    r"(?: of (?:the year|(?:fiscal )?{year}|(next|last|this) year))?$"
     r"|^q([1-4])(?: (?:of )?{year})?$",
     {
         "the third quarter": "2021-Q3",

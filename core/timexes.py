@@ -404,9 +404,8 @@ def _merge(doc: Doc, spans: list[tuple[int, int]], ref: dt.date | None) -> list[
         if out:
             ps, pe = out[-1]
             gap = doc[pe:s]
-            if (len(gap) == 0 or (len(gap) == 1 and gap[0].lower_ in (",", "at", "on"))) and _accept(
-                doc, ps, e, ref
-            ):
+            joins = len(gap) == 0 or (len(gap) == 1 and gap[0].lower_ in (",", "at", "on"))
+            if joins and _accept(doc, ps, e, ref):
                 out[-1] = (ps, e)
                 continue
         out.append((s, e))
@@ -489,7 +488,8 @@ def _with_determiner(doc: Doc, start: int, end: int, ref: dt.date | None) -> int
     for k in range(start - 1, lo - 1, -1):
         tok = doc[k]
         low = tok.lower_.rstrip(".")
-        if low not in words("lead") and low not in words("month") and not ORDINAL_DAY.fullmatch(low):
+        leads = low in words("lead") or low in words("month") or ORDINAL_DAY.fullmatch(low)
+        if not leads:  # an ordinal day leads a month: "[4th] April 1949"
             break
         if _accept(doc, k, end, ref):
             best = k
