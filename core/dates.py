@@ -78,6 +78,8 @@ ORDER = (
     "day_at_hour",
     "nth_weekday",
     "nth_week",
+    "nth_day",
+    "weekday_after_next",
     "weekday_week_on",
     "weekday_plural",
     "from_day",

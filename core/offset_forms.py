@@ -182,6 +182,41 @@ def _nth_week(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) ->
 
 
 @form(
+    "nth_day",
+    r"^({ordinal}|[1-9]|[12]\d|3[01])(?:st|nd|rd|th)? day (?:of|in) (.+)$",
+    {
+        "the third day of October": "2021-10-03",
+        "the last day of the month": "2021-11-30",
+        "the first day of next month": "2021-12-01",
+        "the last day of October 2015": "2015-10-31",
+    },
+)
+def _nth_day(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> Normalized | None:
+    """ "the third day of October", "the last day of the month"."""
+    n = int(m[1]) if m[1].isdigit() else _ordinal(m[1])
+    month = _month_of(m[2], ref, direction, focus)
+    if n is None or month is None:
+        return None
+    y, mo = month
+    return day_value(y, mo, calendar.monthrange(y, mo)[1] if n < 0 else n)
+
+
+@form(
+    "weekday_after_next",
+    r"^({weekday}) after next$",
+    {"Friday after next": "2021-11-26", "Monday after next": "2021-11-22"},
+)
+def _weekday_after_next(
+    m: Match, t: str, ref: Ref, direction: Direction, focus: Focus
+) -> Normalized | None:
+    """ "Friday after next": the one after the next such weekday ("next Friday")."""
+    if not ref:
+        return None
+    ahead = (int(words("weekday")[m[1]]) - ref.isoweekday()) % 7 or 7
+    return Normalized(iso(ref + dt.timedelta(days=ahead + 7)), "DATE", "day")
+
+
+@form(
     "ordinal_day",
     r"^(\d{{1,2}})(?:st|nd|rd|th)(?: of (this|next|last|the) month)?$",
     {"the 3rd": "2021-11-03", "the 15th of next month": "2021-12-15", "the 20th": "2021-11-20"},

@@ -201,6 +201,9 @@ def _is_trigger(tok: Token) -> bool:
         return tok.pos_ in words("lone")[low].split()
     if tok.text[0].isupper() and low in _holiday_words():
         return True
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if low in words("month") and tok.text[0].isupper() and nxt is not None and nxt.is_digit:
+        return True  # "Sep 03 2014": an abbreviation before its day
     if low not in _trigger_words():
         return False
     if low in ("noon", "midnight"):
@@ -227,6 +230,8 @@ def _clock_or_day(tok: Token) -> bool:
     if re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)", tok.lower_):
         before = [t.lower_ for t in doc[max(0, tok.i - 2) : tok.i]]
         return before == ["on", "the"] and (nxt is None or nxt.pos_ not in ("NOUN", "PROPN"))
+    if re.fullmatch(r"\d{1,2}(?::\d\d)?[ap]\.?m\.?", tok.lower_):
+        return True  # "3:15pm", one token that spaCy calls a number
     return nxt is not None and nxt.lower_.rstrip(".") in words("month") and tok.text.isdigit()
 
 
@@ -446,6 +451,8 @@ TAIL_FORMS = frozenset(
         "ago",
         "from_day",
         "beyond",
+        "weekday_after_next",
+        "weekday_week_on",
         "clock",
         "day_at_hour",
         "weekday_plural",
