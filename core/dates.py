@@ -104,6 +104,7 @@ ORDER = (
     "earlier",
     "year_ago_period",
     "in_offset",
+    "part_of",
     "ago",
     "beyond",
     "ordinal_day",

@@ -46,6 +46,22 @@ def _in_offset(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -
     return ago(count, words("unit")[m[2]], "from now", ref, m[2])
 
 
+@form(
+    "part_of",
+    r"^(morning|afternoon|evening|night) of (.+)$",
+    {"the morning of June 3": "2021-06-03TMO", "the night of Nov. 9": "2021-11-09TNI"},
+)
+def _part_of(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> Normalized | None:
+    """ "the morning of June 3": a part of the day named after it."""
+    from .dates import match
+
+    found = match(m[2], ref, direction, focus)
+    day = day_of(found.value) if found else None
+    if day is None:
+        return None
+    return Normalized(f"{day}T{words('partofday')[m[1]]}", "TIME", "part-of-day")
+
+
 def _shift(day: dt.date, n: int, unit: str) -> dt.date | None:
     """``day`` moved ``n`` of a calendar unit (D, W, 2W, M, Y)."""
     if unit in ("D", "W", "2W"):
@@ -164,20 +180,27 @@ def _nth_weekday(
 @form(
     "nth_week",
     r"^({ordinal}|[1-5](?:st|nd|rd|th)) week (?:of|in) (.+)$",
-    {"the first week of March": "2021-W09", "the last week of October": "2021-W43"},
+    {
+        "the first week of March": "2021-W09",
+        "the last week of October": "2021-W43",
+        "the third week of January": "2021-W03",
+    },
 )
 def _nth_week(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> Normalized | None:
-    """ "the first week of March": the week of its first day (the n-th: n-1 weeks on);
-    "the last week of October": the week of its last day."""
+    """ "the first week of March", "the last week of October": a week belongs to the month
+    its Thursday is in, as ISO 8601 weeks belong to years (the first week holds the
+    month's first Thursday, the last its last Thursday)."""
     n = _ordinal(m[1])
     month = _month_of(m[2], ref, direction, focus)
     if n is None or month is None or n > 5:
         return None
     y, mo = month
     if n > 0:
-        day = dt.date(y, mo, 1) + dt.timedelta(weeks=n - 1)
+        first = dt.date(y, mo, 1)
+        day = first + dt.timedelta(days=(4 - first.isoweekday()) % 7, weeks=n - 1)
     else:
-        day = dt.date(y, mo, calendar.monthrange(y, mo)[1])
+        last = dt.date(y, mo, calendar.monthrange(y, mo)[1])
+        day = last - dt.timedelta(days=(last.isoweekday() - 4) % 7)
     return Normalized(week(day), "DATE", "week")
 
 

@@ -181,7 +181,7 @@ def _trigger_words() -> frozenset[str]:
 def _holiday_words() -> frozenset[str]:
     """Words a holiday's name can start with ("Thanksgiving", "Memorial"), besides "the"."""
     return frozenset(
-        n.split()[0].removesuffix("'s") for n in holidays() if not n.startswith("the ")
+        n.split()[0].removesuffix("'s").rstrip("'.") for n in holidays() if not n.startswith("the ")
     )
 
 
@@ -199,7 +199,7 @@ def _is_trigger(tok: Token) -> bool:
         return True  # "once a month", "three times a day", "half past two", "FY2022"
     if low in words("lone"):
         return tok.pos_ in words("lone")[low].split()
-    if tok.text[0].isupper() and low in _holiday_words():
+    if tok.text[0].isupper() and low.rstrip("'") in _holiday_words():
         return True
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if low in words("month") and tok.text[0].isupper() and nxt is not None and nxt.is_digit:
@@ -409,7 +409,7 @@ def _merge(doc: Doc, spans: list[tuple[int, int]], ref: dt.date | None) -> list[
         if out:
             ps, pe = out[-1]
             gap = doc[pe:s]
-            joins = len(gap) == 0 or (len(gap) == 1 and gap[0].lower_ in (",", "at", "on"))
+            joins = len(gap) == 0 or (len(gap) == 1 and gap[0].lower_ in (",", "at", "on", "of"))
             if joins and _accept(doc, ps, e, ref):
                 out[-1] = (ps, e)
                 continue
@@ -441,7 +441,7 @@ def _candidates(doc: Doc, ref: dt.date | None) -> list[tuple[int, int]]:
         s, e = _with_part_of_day(doc, s, e, ref)
         e = _with_tail(doc, s, e, ref)
         out.append((_with_determiner(doc, s, e, ref), e))
-    return out
+    return _merge(doc, out, ref)  # "Thursday, [4] November 2021" once the day is taken in
 
 
 TAIL = 3  # tokens after an expression that may complete it ("from now", "after next")
@@ -483,7 +483,7 @@ def _with_tail(doc: Doc, start: int, end: int, ref: dt.date | None) -> int:
     return end
 
 
-ORDINAL_DAY = re.compile(r"\d{1,2}(?:st|nd|rd|th)")
+ORDINAL_DAY = re.compile(r"\d{1,2}(?:st|nd|rd|th)?")
 
 
 def _with_determiner(doc: Doc, start: int, end: int, ref: dt.date | None) -> int:
