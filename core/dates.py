@@ -11,6 +11,8 @@ examples together, see `core.dateparts.form`), in the modules named for
 what they read: `core.calendar_forms` (full, numeric and partial dates,
 weekdays, decades, holidays), `core.clock_forms` (clock times),
 `core.relative_forms` (today, last week, three years ago),
+`core.offset_forms` (in three days, a week from Friday, the second Tuesday
+of March, 2021-W05),
 `core.earnings_forms` (quarters and periods) and `core.span_forms`
 (durations and sets). `ORDER` is the order they are tried in; the first
 whose pattern matches decides. Values follow `core.timex3`'s grammar.
