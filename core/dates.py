@@ -70,6 +70,8 @@ ORDER = (
     "iso_month",
     "iso_week",
     "compact_date",
+    "month_day_numeric",
+    "this_time",
     "numeric",
     "mdy",
     "dmy",

@@ -25,6 +25,8 @@ from .timewords import words
 
 Ref = dt.date | None
 
+# Denominators of the fractions news writes with a slash ("1/2", "3/4", "5/8").
+FRACTIONS = frozenset({2, 3, 4, 8})
 # Offsets of "the day/week/month/year after next" and "before last".
 BEYOND = {"after next": 2, "before last": -2}
 
@@ -333,3 +335,43 @@ def _times_per(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -
         return Normalized(words("set")[m[2]], "SET", "set")
     found = match(f"every {m[1]}", ref, direction, focus)
     return found if found is not None and found.type == "SET" else None
+
+
+@form(
+    "month_day_numeric",
+    r"^(\d{{1,2}})/(\d{{1,2}})$",
+    {"11/02": "2021-11-02", "7/17": "2021-07-17", "13/13": None, "1/2": None},
+)
+def _month_day_numeric(
+    m: Match, t: str, ref: Ref, direction: Direction, focus: Focus
+) -> Normalized | None:
+    """ "7/17": a month and day with no year, in the document's order (month first when
+    nothing says otherwise, as American copy writes it); read only where spaCy calls it
+    a date, since "3/4" is as often a fraction or a score."""
+    from .dateparts import month_day
+    from .numeric_dates import numeric_order
+
+    a, b = int(m[1]), int(m[2])
+    if a < b in FRACTIONS:
+        return None  # "2 1/2 years": a fraction
+    order = numeric_order(a, b, "/", focus.day_first)
+    if order is None:
+        return None
+    month, day = (b, a) if order.day_first else (a, b)
+    found = month_day(month, day, ref, direction)
+    if found is None or not order.ambiguous:
+        return found
+    return Normalized(found.value, "DATE", "ambiguous-day")
+
+
+@form(
+    "this_time",
+    r"^this time (last|next) (year|month|week)$",
+    {"this time last year": "2020-11-12", "this time next week": "2021-11-19"},
+)
+def _this_time(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> Normalized | None:
+    """ "this time last year": the reference day a unit before or after."""
+    if not ref:
+        return None
+    moved = _shift(ref, 1 if m[1] == "next" else -1, {"year": "Y", "month": "M", "week": "W"}[m[2]])
+    return Normalized(iso(moved), "DATE", "day") if moved else None

@@ -426,3 +426,13 @@ def test_sets_and_days_that_spacy_leaves_out(extract):
     assert found.get("1995") == "1995"
     found = dates(extract("The agreement of 4th April 1949 created the alliance."))
     assert found.get("4th April 1949") == "1949-04-04"
+
+
+def test_month_day_numbers_and_this_time_last_year():
+    found = normalize("7/17", REF)
+    assert found is not None and (found.value, found.granularity) == ("2021-07-17", "day")
+    found = normalize("11/02", REF)  # either order is a date: the guess stays visible
+    assert found is not None and (found.value, found.granularity) == ("2021-11-02", "ambiguous-day")
+    assert value("11/02", focus=Focus(day_first=True)) == "2022-02-11"
+    assert value("this time last year") == "2020-11-12"
+    assert value("this time next week") == "2021-11-19"
