@@ -340,7 +340,7 @@ def _times_per(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -
 @form(
     "month_day_numeric",
     r"^(\d{{1,2}})/(\d{{1,2}})$",
-    {"11/02": "2021-11-02", "7/17": "2021-07-17", "13/13": None, "1/2": None},
+    {"11/02": "2021-11-02", "7/17": "2021-07-17", "24/7": None, "1/2": None},
 )
 def _month_day_numeric(
     m: Match, t: str, ref: Ref, direction: Direction, focus: Focus
@@ -355,8 +355,8 @@ def _month_day_numeric(
     if a < b in FRACTIONS:
         return None  # "2 1/2 years": a fraction
     order = numeric_order(a, b, "/", focus.day_first)
-    if order is None:
-        return None
+    if order is None or (order.day_first and focus.day_first is not True):
+        return None  # "24/7" is a phrase, unless the document writes day first
     month, day = (b, a) if order.day_first else (a, b)
     found = month_day(month, day, ref, direction)
     if found is None or not order.ambiguous:
