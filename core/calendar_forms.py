@@ -186,6 +186,8 @@ def _weekday_date(
     """
     from .dates import match  # the forms are tried in `core.dates.ORDER`
 
+    if re.match(r"(?:from|to|until|till|through|since) ", m[2]):
+        return None  # "Thursday from August 6": a weekday, then a date of its own
     found = match(m[2], ref, direction, focus)
     if found is None or found.granularity not in ("day", "ambiguous-day"):
         return None
@@ -338,11 +340,19 @@ def _spelled_year(
 @form(
     "decade",
     r"^(?:the )?(?:(\d{{2}})|')?(\d)0'?s$",
-    {"the 1990s": "199", "the '80s": "198", "the 2000s": "200", "the 20s": "202"},
+    {
+        "the 1990s": "199",
+        "the '80s": "198",
+        "the 2000s": "200",
+        "the 20s": "202",
+        "the 1800s": "18",
+    },
 )
 def _decade(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> Normalized | None:
     """ "the 1990s" -> 199; "the '90s" -> the latest such decade not after the reference."""
     century = m[1]
+    if century is not None and m[2] == "0" and int(century) < 20:
+        return Normalized(century, "DATE", "century")  # "the 1800s": the 19th century
     if century is None:
         if not ref:
             return Normalized(f"XX{m[2]}", "DATE", "decade")

@@ -25,9 +25,12 @@ CLOCK = (
     r"|(?P<h4>\d{{1,2}}|{hourword}) o'?clock"
     r"|(?P<min>a quarter|quarter|half|\d{{1,2}} minutes?|(?:{tens}|{units}|ten|fifteen"
     r"|twenty[ -]five)(?: minutes?)?) (?P<way>past|after) (?P<h5>\d{{1,2}}|{hourword})"
+    r"(?: ?(?P<ap5>[ap])\.? ?m\b\.?)?"
     r"(?: o'?clock)?"
     r"|(?P<tomin>a quarter|quarter|\d{{1,2}} minutes?|(?:{tens}|{units}|ten|fifteen"
-    r"|twenty[ -]five) minutes?) (?:to|before|of) (?P<h8>\d{{1,2}}|{hourword})(?: o'?clock)?"
+    r"|twenty[ -]five) minutes?|(?:ten|twenty|twenty[ -]five)(?= to (?:{hourword})$))"
+    r" (?:to|before|of) (?P<h8>\d{{1,2}}|{hourword}|noon|midnight)"
+    r"(?: o'?clock| ?(?P<ap8>[ap])\.? ?m\b\.?)?"
     r"|(?:12 |twelve )?(?P<word>noon|midday|midnight)"
     r"|(?P<h7>\d{{1,2}}|{hourword})"
     r"(?= in the | at night| tonight| this (?:morning|afternoon|evening))"
@@ -39,6 +42,8 @@ CLOCK = (
 
 
 def _hour(word: str) -> int:
+    if word in ("noon", "midnight"):
+        return 12 if word == "noon" else 24
     return int(word) if word.isdigit() else int(words("number")[word])
 
 
@@ -73,9 +78,14 @@ def _time_of(m: Match) -> tuple[int, int, int | None] | None:
     elif m["h4"]:
         hour, minute = _hour(m["h4"]), 0
     elif m["h5"]:
-        hour, minute = _hour(m["h5"]), _minutes(m["min"])
+        hour, minute, ap = _hour(m["h5"]), _minutes(m["min"]), m["ap5"]
     elif m["h8"]:  # "a quarter to 7", "ten minutes to 8": a count of minutes is needed
-        hour, minute = _hour(m["h8"]) - 1, 60 - _minutes(m["tomin"])
+        hour = _hour(m["h8"])
+        if m["ap8"]:  # "a quarter to 1 p.m.": the hour is 13 before the minutes come off
+            if not 1 <= hour <= 12:
+                return None
+            hour = hour % 12 + (12 if m["ap8"] == "p" else 0)
+        hour, minute = hour - 1, 60 - _minutes(m["tomin"])
         if hour < 0 or minute >= 60:
             return None
     elif m["word"]:
@@ -119,7 +129,11 @@ def _clock_day(
         "tomorrow 5pm": "2021-11-13T17:00",
         "Dec. 2, 4:45 p.m.": "2021-12-02T16:45",
         "a quarter past 6": "2021-11-12T06:15",
+        "half past 3 p.m.": "2021-11-12T15:30",
+        "a quarter to 1 p.m.": "2021-11-12T12:45",
         "a quarter to seven": "2021-11-12T06:45",
+        "a quarter to noon": "2021-11-12T11:45",
+        "ten to eight": "2021-11-12T07:50",
         "two to six": None,
         "1800 hours": "2021-11-12T18:00",
         "6:30 p.m. Eastern": "2021-11-12T18:30",

@@ -11,6 +11,8 @@ examples together, see `core.dateparts.form`), in the modules named for
 what they read: `core.calendar_forms` (full, numeric and partial dates,
 weekdays, decades, holidays), `core.clock_forms` (clock times),
 `core.relative_forms` (today, last week, three years ago),
+`core.offset_forms` (in three days, a week from Friday, the second Tuesday
+of March, 2021-W05),
 `core.earnings_forms` (quarters and periods) and `core.span_forms`
 (durations and sets). `ORDER` is the order they are tried in; the first
 whose pattern matches decides. Values follow `core.timex3`'s grammar.
@@ -22,7 +24,14 @@ import datetime as dt
 import re
 from functools import cache
 
-from . import calendar_forms, clock_forms, earnings_forms, relative_forms, span_forms
+from . import (
+    calendar_forms,
+    clock_forms,
+    earnings_forms,
+    offset_forms,
+    relative_forms,
+    span_forms,
+)
 from .calendar_forms import dateline_date, dateline_span, holiday_date
 from .dateparts import REGISTRY, Direction, Focus, Form, Normalized, holidays
 from .lexicon import read_table
@@ -46,12 +55,24 @@ __all__ = [
 ]
 
 # The modules that define forms (imported for their registrations).
-FORM_MODULES = (calendar_forms, clock_forms, earnings_forms, relative_forms, span_forms)
+FORM_MODULES = (
+    calendar_forms,
+    clock_forms,
+    earnings_forms,
+    offset_forms,
+    relative_forms,
+    span_forms,
+)
 
 # Tried in order; the first pattern that matches decides (its handler may still reject).
 ORDER = (
     "timestamp",
     "iso",
+    "iso_month",
+    "iso_week",
+    "compact_date",
+    "month_day_numeric",
+    "this_time",
     "numeric",
     "mdy",
     "dmy",
@@ -60,6 +81,13 @@ ORDER = (
     "dm",
     "md_words",
     "day_at_hour",
+    "nth_weekday",
+    "nth_week",
+    "nth_day",
+    "weekday_after_next",
+    "weekday_week_on",
+    "weekday_plural",
+    "from_day",
     "clock",
     "weekday",
     "weekday_week",
@@ -80,7 +108,11 @@ ORDER = (
     "month_rel",
     "earlier",
     "year_ago_period",
+    "in_offset",
+    "part_of",
     "ago",
+    "beyond",
+    "ordinal_day",
     "quarter",
     "period",
     "same",
@@ -93,6 +125,7 @@ ORDER = (
     "holiday",
     "year_period",
     "ref",
+    "times_per",
     "set",
     "half_unit",
     "compound_duration",
@@ -117,9 +150,14 @@ def modifiers() -> tuple[tuple[str, str | None], ...]:
 
 
 # "over" before a determiner is the preposition ("over the weekend": during it), not
-# the modifier ("over a year": more than one).
+# the modifier ("over a year": more than one). "in" is kept before a count of a unit,
+# which `core.offset_forms` reads ("in three days").
+IN_COUNT = (
+    r"(?! (?:an?|\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|a few|a couple of) (?:hours?|days?|weeks?|months?|years?)$)"
+)
 FILLER = re.compile(
-    r"^(?:for|in|on|at(?! least)|of|during|since|from|until|till|by|the|its|their|our"
+    rf"^(?:for|in{IN_COUNT}|on|at(?! least)|of|during|since|from|until|till|by|the|its|their|our"
     r"|over(?= (?:the|this|that|these|those|its|their|his|her|our) ))\s+"
 )
 

@@ -18,26 +18,29 @@ Ref = dt.date | None
 @form(
     "quarter",
     r"^(?:({rel}) year'?s? |{year} |(?:this|the) year'?s )?(?:fiscal )?"
-    r"({ordinal}|[1-4](?:st|nd|rd|th)) quarters?(?: of (?:the year|(?:fiscal )?{year}))?$"
+    r"({ordinal}|[1-4](?:st|nd|rd|th)) quarters?"
+    r"(?: of (?:the year|(?:fiscal )?{year}|(next|last|this) year))?$"
     r"|^q([1-4])(?: (?:of )?{year})?$",
     {
         "the third quarter": "2021-Q3",
         "next year's first quarter": "2022-Q1",
         "Q2 2019": "2019-Q2",
         "the 4th quarter of 2009": "2009-Q4",
+        "the first quarter of next year": "2022-Q1",
     },
 )
 def _quarter(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> Normalized | None:
     """ "the third quarter", "third-quarter", "next year's first quarter", "Q3 2021"."""
-    if m[5]:
-        q = int(m[5])
-        year = m[6]
+    if m[6]:
+        q = int(m[6])
+        year = m[7]
     else:
         n = int(m[3][0]) if m[3][0].isdigit() else int(words("ordinal")[m[3]])
         q = n if 1 <= n <= 4 else 4
         year = m[2] or m[4]
-        if m[1] and ref:
-            year = str(ref.year + int(words("relative")[m[1]]))
+        rel = m[1] or m[5]
+        if rel and ref:
+            year = str(ref.year + int(words("relative")[rel]))
     if year:
         return Normalized(f"{year}-Q{q}", "DATE", "quarter")
     if not ref:

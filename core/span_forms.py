@@ -44,7 +44,8 @@ def duration(number: str | None, unit: str, half: bool, text: str) -> Normalized
 
 @form(
     "set",
-    r"^(?:every|each) (?:(?P<every>other|second|\d+|{number}|few|couple of) )?"
+    r"^(?:every|each) "
+    r"(?:(?P<every>other|second|third|fourth|fifth|sixth|\d+|{number}|few|couple of) )?"
     r"(?:(?P<weekday>{weekday})s?(?: (?P<wpart>{partofday}))?|(?P<month>{month})"
     r"|(?P<season>{season})|(?P<part>morning|afternoon|evening|night)|(?P<unit>{unit}))$"
     r"|^(?P<adverb>{set})$"
@@ -59,6 +60,7 @@ def duration(number: str | None, unit: str, half: bool, text: str) -> Normalized
         "every weekend": "XXXX-WXX-WE",
         "every fortnight": "P2W",
         "every other week": "P2W",
+        "every third day": "P3D",
         "every three months": "P3M",
         "every few years": "PXY",
         "each quarter": "P1Q",
@@ -96,6 +98,8 @@ def _set(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> Norm
         return Normalized("XXXX-WXX-WE", "SET", "set")
     every = m["every"]
     n = "2" if every in ("other", "second") else count(every) if every else "1"
+    if every in ("third", "fourth", "fifth", "sixth"):  # "every third day"
+        n = words("ordinal")[every]
     if n is None:
         return None
     if unit in ("DE", "CE", "ML") and n != "X":

@@ -23,7 +23,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from .dates import Direction, Focus, Normalized, holidays, normalize
+from .dates import Direction, Focus, Normalized, form_of, holidays, normalize
 from .syntax import FUTURE_AUX
 from .timewords import words
 
@@ -170,6 +170,8 @@ def _trigger_words() -> frozenset[str]:
             "tomorrow",
             "twice",
             "thrice",
+            "fortnight",
+            "fortnights",
             "noon",
             "midnight",
         }
@@ -179,17 +181,20 @@ def _trigger_words() -> frozenset[str]:
 @cache
 def _holiday_words() -> frozenset[str]:
     """Words a holiday's name can start with ("Thanksgiving", "Memorial"), besides "the"."""
-    return frozenset(n.split()[0] for n in holidays() if not n.startswith("the "))
+    return frozenset(
+        n.split()[0].removesuffix("'s").rstrip("'.") for n in holidays() if not n.startswith("the ")
+    )
 
 
 NUMERIC_DATE_TOKEN = re.compile(
     r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:T[\d:.]+Z?)?|\d{1,2}([-/.])\d{1,2}\1(?:\d{4}|\d{2})"
+    r"|\d{1,2}/\d{4}"
 )
 
 
 def _is_trigger(tok: Token) -> bool:
     if tok.text[:1].isdigit():
-        return NUMERIC_DATE_TOKEN.fullmatch(tok.text) is not None  # "2007/03/12", "19.02.2010"
+        return NUMERIC_DATE_TOKEN.fullmatch(tok.text) is not None or _clock_or_day(tok)
     low = tok.lower_.rstrip(".")
     if low == "term":  # "in the near term", "for the short term"; not "short-term debt"
         doc = tok.doc
@@ -199,10 +204,15 @@ def _is_trigger(tok: Token) -> bool:
             and doc[tok.i - 2].lower_ == "the"
             and (tok.i + 1 >= len(doc) or doc[tok.i + 1].pos_ not in ("NOUN", "PROPN"))
         )
+    if _counts_times(tok) or re.fullmatch(r"fy\d{4}", low):
+        return True  # "once a month", "three times a day", "half past two", "FY2022"
     if low in words("lone"):
         return tok.pos_ in words("lone")[low].split()
-    if tok.text[0].isupper() and low in _holiday_words():
+    if tok.text[0].isupper() and low.rstrip("'") in _holiday_words():
         return True
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if low in words("month") and tok.text[0].isupper() and nxt is not None and nxt.is_digit:
+        return True  # "Sep 03 2014": an abbreviation before its day
     if low not in _trigger_words():
         return False
     if low in ("noon", "midnight"):
@@ -212,6 +222,39 @@ def _is_trigger(tok: Token) -> bool:
     if low in words("month") or low in words("weekday"):
         return tok.text[0].isupper() and tok.pos_ == "PROPN"
     return True
+
+
+def _clock_or_day(tok: Token) -> bool:
+    """ "0630 GMT", "2300 hrs": a 24-hour clock before its zone or unit; "on the 3rd": a
+    day of the month after "on the" (not "the 3rd floor"); "5 Nov 2019": a day before
+    a month's abbreviation."""
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if re.fullmatch(r"(?:[01]\d|2[0-3])[0-5]\d", tok.text):
+        return nxt is not None and nxt.lower_ in ({"hrs", "hours", "h"} | set(words("zone")))
+    if re.fullmatch(r"1\d{3}|20\d\d", tok.text) and tok.i >= 2:  # "from 1990 [to 1995]"
+        return doc[tok.i - 1].lower_ in ("to", "through", "until", "till", "and") and bool(
+            re.fullmatch(r"1\d{3}|20\d\d", doc[tok.i - 2].text)
+        )
+    if re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)", tok.lower_):
+        before = [t.lower_ for t in doc[max(0, tok.i - 2) : tok.i]]
+        return before == ["on", "the"] and (nxt is None or nxt.pos_ not in ("NOUN", "PROPN"))
+    if re.fullmatch(r"\d{1,2}(?::\d\d)?[ap]\.?m\.?", tok.lower_):
+        return True  # "3:15pm", one token that spaCy calls a number
+    return nxt is not None and nxt.lower_.rstrip(".") in words("month") and tok.text.isdigit()
+
+
+def _counts_times(tok: Token) -> bool:
+    """ "once a month", "three times a day", "half past two": repetitions and clock times
+    that spaCy's NER leaves out, told by the word after the trigger."""
+    doc = tok.doc
+    nxt = doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else ""
+    if tok.lower_ in ("once", "times"):  # "once [a month]", not "once" alone
+        after = doc[tok.i + 2].lower_ if tok.i + 2 < len(doc) else ""
+        per = nxt in ("a", "an", "per") and after in words("unit")
+        per = per or nxt in ("every", "each")
+        return per or nxt in words("set")
+    return tok.lower_ == "half" and nxt == "past"
 
 
 def _not_a_date(span: Span, norm: Normalized) -> bool:
@@ -375,9 +418,8 @@ def _merge(doc: Doc, spans: list[tuple[int, int]], ref: dt.date | None) -> list[
         if out:
             ps, pe = out[-1]
             gap = doc[pe:s]
-            if (len(gap) == 0 or (len(gap) == 1 and gap[0].lower_ in (",", "at"))) and _accept(
-                doc, ps, e, ref
-            ):
+            joins = len(gap) == 0 or (len(gap) == 1 and gap[0].lower_ in (",", "at", "on", "of"))
+            if joins and _accept(doc, ps, e, ref):
                 out[-1] = (ps, e)
                 continue
         out.append((s, e))
@@ -404,11 +446,56 @@ def _candidates(doc: Doc, ref: dt.date | None) -> list[tuple[int, int]]:
             continue
         spans.append(found)
         taken.update(range(*found))
-    out = []
+    out: list[tuple[int, int]] = []
     for s, e in _merge(doc, spans, ref):
+        if out and s < out[-1][1]:
+            continue  # taken in by the tail of the expression before
         s, e = _with_part_of_day(doc, s, e, ref)
+        e = _with_tail(doc, s, e, ref)
         out.append((_with_determiner(doc, s, e, ref), e))
-    return out
+    return _merge(doc, out, ref)  # "Thursday, [4] November 2021" once the day is taken in
+
+
+TAIL = 3  # tokens after an expression that may complete it ("from now", "after next")
+# The forms a tail may complete (not "year-ago [results]", "Thursday [from August 6]").
+TAIL_FORMS = frozenset(
+    {
+        "ago",
+        "from_day",
+        "beyond",
+        "weekday_after_next",
+        "weekday_week_on",
+        "clock",
+        "day_at_hour",
+        "weekday_plural",
+        "iso_week",
+        "timestamp",
+        "times_per",
+        "set",
+    }
+)
+
+
+def _with_tail(doc: Doc, start: int, end: int, ref: dt.date | None) -> int:
+    """Take in up to three words after an expression that complete it and that spaCy
+    left out: "three days [from now]", "a week [from Friday]", "2300 [hrs]", "tonight
+    [at 8]", "Tuesday [evenings]"; the longest reach that still normalizes and changes
+    the value."""
+    base = normalize(doc[start:end].text, ref)
+    hi = min(doc[start].sent.end, end + TAIL)
+    for e in range(hi, end, -1):
+        if any(t.is_punct and t.text not in ("-", ".", ":") for t in doc[end:e]):
+            continue
+        if doc[e - 1].lower_ in ("before", "after", "earlier", "later"):
+            continue  # "10 days [before]": TimeML leaves the word out
+        if form_of(doc[start:e].text) in TAIL_FORMS and _accept(doc, start, e, ref):
+            longer = normalize(doc[start:e].text, ref)
+            if base is None or (longer is not None and longer.value != base.value):
+                return e
+    return end
+
+
+ORDINAL_DAY = re.compile(r"\d{1,2}(?:st|nd|rd|th)?")
 
 
 def _with_determiner(doc: Doc, start: int, end: int, ref: dt.date | None) -> int:
@@ -419,7 +506,9 @@ def _with_determiner(doc: Doc, start: int, end: int, ref: dt.date | None) -> int
     lo = max(doc[start].sent.start, start - 3)
     for k in range(start - 1, lo - 1, -1):
         tok = doc[k]
-        if tok.lower_ not in words("lead") and tok.lower_.rstrip(".") not in words("month"):
+        low = tok.lower_.rstrip(".")
+        leads = low in words("lead") or low in words("month") or ORDINAL_DAY.fullmatch(low)
+        if not leads:  # an ordinal day leads a month: "[4th] April 1949"
             break
         if _accept(doc, k, end, ref):
             best = k
@@ -524,9 +613,12 @@ def find_timexes(doc: Doc, ref: dt.date | None, day_first: bool | None = None) -
     for s, e in _candidates(doc, ref):
         s, e = _trim(doc, s, e)
         span = doc[s:e]
-        norm = _anaphoric(doc, s, e, ref) or normalize(span.text, ref, _way(doc, s, e), focus)
+        way = _way(doc, s, e)
+        norm = _anaphoric(doc, s, e, ref) or normalize(span.text, ref, way, focus)
         if norm is None:
             continue
+        if norm.type == "DURATION" and s > 0 and doc[s - 1].lower_ == "in" and way != "past":
+            norm = normalize(f"in {span.text}", ref, way, focus) or norm  # "in three days"
         out.append(Timex(span.start_char, span.end_char, span.text, norm, span.root.i))
         focus = _advance(focus, span.text, norm)
     return out

@@ -69,7 +69,7 @@ def test_a_weekday_and_a_full_date_are_one_expression(extract):
 def test_clock_times_in_words():
     assert value("a quarter past 6") == "2021-11-12T06:15"
     assert value("half past ten") == "2021-11-12T10:30"
-    assert value("a quarter to noon") is None  # "noon" is not an hour number
+    assert value("a quarter to noon") == "2021-11-12T11:45"
     assert value("ten minutes to 8") == "2021-11-12T07:50"
     assert value("seven o'clock") == "2021-11-12T07:00"
     assert value("five p.m.") == "2021-11-12T17:00"
@@ -321,3 +321,118 @@ def test_the_day_first_option_on_the_command_line(invoke):
     assert values["--day-first"] == {("2020-05-04", "day")}
     assert values["--month-first"] == {("2020-04-05", "day")}
     assert values[None] == {("2020-04-05", "ambiguous-day")}
+
+
+# -- counts from a day, days and weeks inside a month ----------------------------------
+
+
+def test_in_a_count_of_units_is_a_day_ahead_unless_read_in_the_past():
+    assert norm("in three days", "future") == ("2021-11-15", "DATE", None)
+    assert value("in two weeks", "future") == "2021-W47"
+    assert value("in six months", "present") == "2022-05"
+    assert norm("in three years", "past") == ("P3Y", "DURATION", None)  # "the first in three years"
+
+
+def test_counts_from_a_named_day():
+    assert value("a week from Friday", ref=dt.date(2021, 11, 10)) == "2021-11-19"
+    assert value("three days from now") == "2021-11-15"
+    assert value("two days after Christmas") == "2021-12-27"
+    assert value("Friday week", ref=dt.date(2021, 11, 10)) == "2021-11-19"
+    assert value("Friday after next", ref=dt.date(2021, 11, 10)) == "2021-11-19"
+    assert value("the week after next") == "2021-W47"
+    assert value("the year before last") == "2019"
+
+
+def test_days_and_weeks_inside_a_month():
+    assert value("the second Tuesday of March", ref=dt.date(2021, 2, 10)) == "2021-03-09"
+    assert value("the last Friday of the month") == "2021-11-26"
+    assert value("the fifth Monday of November") == "2021-11-29"
+    assert value("the fifth Friday of November") is None  # November 2021 has four
+    assert value("the first week of October 2014") == "2014-W40"
+    assert value("the third week of January") == "2021-W03"
+    assert value("the last day of February 2024") == "2024-02-29"
+    assert value("the first day of next month") == "2021-12-01"
+
+
+def test_a_day_of_the_month_alone_follows_the_tense():
+    assert value("the 3rd", "past") == "2021-11-03"
+    assert value("the 20th", "past") == "2021-10-20"
+    assert value("the 3rd", "future") == "2021-12-03"
+    assert value("the 15th of next month") == "2021-12-15"
+
+
+def test_machine_forms_of_months_weeks_and_days():
+    assert norm("2021-11") == ("2021-11", "DATE", None)
+    assert value("05/2024") == "2024-05"
+    assert value("2010-13") is None
+    assert value("2021-W05") == "2021-W05"
+    assert value("2020-W53") == "2020-W53"
+    assert value("2021-W53") is None  # 2021 has 52 ISO weeks
+    assert value("20210315") == "2021-03-15"
+    assert value("20210230") is None
+
+
+def test_plural_weekdays_and_counts_per_period_are_sets():
+    assert norm("Mondays") == ("XXXX-WXX-1", "SET", None)
+    assert norm("Tuesday evenings") == ("XXXX-WXX-2TEV", "SET", None)
+    assert norm("once every three years") == ("P3Y", "SET", None)
+    assert norm("twice weekly") == ("P1W", "SET", None)
+    assert norm("every third day") == ("P3D", "SET", None)
+
+
+def test_clock_times_to_and_past_an_hour_with_its_meridiem():
+    assert value("a quarter to noon") == "2021-11-12T11:45"
+    assert value("ten to eight") == "2021-11-12T07:50"
+    assert value("two to six") is None  # a range of counts, not a time
+    assert value("half past 3 p.m.") == "2021-11-12T15:30"
+    assert value("a quarter to 1 p.m.") == "2021-11-12T12:45"
+    assert value("twenty past seven") == "2021-11-12T07:20"
+
+
+def test_hundreds_are_centuries_and_quarters_of_a_named_year():
+    assert norm("the 1800s") == ("18", "DATE", None)
+    assert value("the late 1800s") == "18"
+    assert value("the 2000s") == "200"
+    assert value("the first quarter of next year") == "2022-Q1"
+
+
+def test_new_forms_in_sentences(extract):
+    found = dates(extract("The talks will resume in three days, the envoy said."))
+    assert found.get("three days") == "2021-11-15"
+    found = dates(extract("It was the first rise in three years, the bank said."))
+    assert found.get("three years") == "P3Y"
+    found = dates(extract("The second round is two weeks from now."))
+    assert found.get("two weeks from now") == "2021-W47"
+    found = dates(extract("The show will start tonight at 8, the promoter said."))
+    assert found.get("tonight at 8") == "2021-11-12T20:00"
+    found = dates(extract("The rocket lifted off at 0630 GMT from the coast."))
+    assert found.get("0630 GMT") == "2021-11-12T06:30"
+    found = dates(extract("The budget will be unveiled on the second Tuesday of March."))
+    assert found.get("the second Tuesday of March") == "2022-03-08"
+    found = dates(extract("The team will travel the week after next."))
+    assert found.get("the week after next") == "2021-W47"
+
+
+def test_sets_and_days_that_spacy_leaves_out(extract):
+    found = dates(extract("Inspectors visit the mine once a month, the agency said."))
+    assert found.get("once a month") == "P1M"
+    found = dates(extract("The choir rehearses on Tuesday evenings in the hall."))
+    assert found.get("Tuesday evenings") == "XXXX-WXX-2TEV"
+    found = dates(extract("Shipments resumed on the 3rd, the port said."))
+    assert found.get("the 3rd") == "2021-11-03"
+    assert not dates(extract("The office on the 3rd floor was closed."))
+    found = dates(extract("He ran the company from 1990 to 1995."))
+    assert found.get("1990") == "1990"
+    assert found.get("1995") == "1995"
+    found = dates(extract("The agreement of 4th April 1949 created the alliance."))
+    assert found.get("4th April 1949") == "1949-04-04"
+
+
+def test_month_day_numbers_and_this_time_last_year():
+    found = normalize("7/17", REF)
+    assert found is not None and (found.value, found.granularity) == ("2021-07-17", "day")
+    found = normalize("11/02", REF)  # either order is a date: the guess stays visible
+    assert found is not None and (found.value, found.granularity) == ("2021-11-02", "ambiguous-day")
+    assert value("11/02", focus=Focus(day_first=True)) == "2022-02-11"
+    assert value("this time last year") == "2020-11-12"
+    assert value("this time next week") == "2021-11-19"
