@@ -32,10 +32,12 @@ DAY_OFFSETS = {"today": 0, "tonight": 0, "this": 0, "yesterday": -1, "last": -1,
 )
 def _deictic(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> Normalized | None:
     """ "today", "yesterday afternoon", "tonight"."""
-    if not ref:
+    part = m[2] or ("night" if m[1] == "tonight" else None)
+    if not ref:  # a day the text does not give: unknown, the part of it still known
+        if part:
+            return Normalized(f"XXXX-XX-XXT{words('partofday')[part]}", "TIME", "part-of-day")
         return Normalized("XXXX-XX-XX", "DATE", "day")
     day = iso(ref + dt.timedelta(days=DAY_OFFSETS[m[1]]))
-    part = m[2] or ("night" if m[1] == "tonight" else None)
     if part:
         return Normalized(f"{day}T{words('partofday')[part]}", "TIME", "part-of-day")
     return Normalized(day, "DATE", "day")
@@ -60,9 +62,9 @@ def _day_beyond(
     {"this morning": "2021-11-12TMO", "last night": "2021-11-11TNI"},
 )
 def _this_part(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> Normalized | None:
-    """ "this morning", "last night"."""
+    """ "this morning", "last night"; with no reference day, a part of an unknown day."""
     if not ref:
-        return None
+        return Normalized(f"XXXX-XX-XXT{words('partofday')[m[2]]}", "TIME", "part-of-day")
     day = iso(ref + dt.timedelta(days=DAY_OFFSETS[m[1]]))
     return Normalized(f"{day}T{words('partofday')[m[2]]}", "TIME", "part-of-day")
 
