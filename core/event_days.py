@@ -65,25 +65,33 @@ def _only_an_object(verb: Token) -> bool:
 
 def _quoted(tok: Token, quotes: list[Span]) -> bool:
     """Whether a token sits inside one of the quotes' content spans."""
-    return any(qs <= tok.idx < qe for qs, qe in quotes)
+    return _quoted_at(tok.idx, quotes)
+
+
+def _quoted_at(offset: int, quotes: list[Span]) -> bool:
+    return any(qs <= offset < qe for qs, qe in quotes)
 
 
 def named_days(
-    doc: Doc, timexes: list[Timex], triggers: list[int], ref: dt.date
+    doc: Doc, timexes: list[Timex], quotes: list[Span], triggers: list[int], ref: dt.date
 ) -> dict[int, Timex]:
     """Rule 5: for events of the publication day, the expression that names that day.
 
     When a trigger's own sentence, else the one before, else the one after,
     names the publication day ("today", "Friday" in a Friday paper), its
     date is that expression (the nearest one): the same day, tied to the
-    words that say it.
+    words that say it. Only a day ("today", "Friday"), not a clock time
+    ("6 p.m. Friday" is when something else happens), and not one inside a
+    quote (it is the speaker's).
     """
     day = ref.isoformat()
     sents = {s.start: n for n, s in enumerate(doc.sents)}
     named: dict[int, list[Timex]] = {}
     for tx in timexes:
         start, end = bounds(tx.norm.value)
-        if start and end and start[:10] == end[:10] == day and relation_of(doc, tx) == "on":
+        if tx.norm.type != "DATE" or _quoted_at(tx.start, quotes) or relation_of(doc, tx) != "on":
+            continue
+        if start and end and start[:10] == end[:10] == day:
             named.setdefault(sents[doc[tx.root].sent.start], []).append(tx)
     found: dict[int, Timex] = {}
     if not named:

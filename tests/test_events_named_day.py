@@ -55,3 +55,14 @@ def test_the_verb_attributing_a_split_quote_is_a_report_of_the_day(extract):
     said = event(ex, "said")
     assert said.date is not None and said.date.anchor == "publication"
     assert said.date.value == dt.date(2021, 11, 12).isoformat()
+
+
+def test_a_clock_time_or_a_quoted_day_is_not_the_report_s(extract):
+    ex = extract(
+        "Shelters will open at 6 p.m. Friday. The county cited the flood, an official said."
+    )
+    said = event(ex, "said")
+    assert said.date is not None and said.date.anchor == "publication" and said.date.span is None
+    ex = extract("\u201cWe decided it today,\u201d the mayor said of the curfew.")
+    said = event(ex, "said")
+    assert said.date is not None and said.date.text != "today"
