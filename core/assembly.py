@@ -118,7 +118,7 @@ def analyze(state: DocumentState, sdoc: Doc, base: int, lemmas: Lemmas) -> None:
         [(q.start, q.end) for q in raw_quotes],
         cue_heads,
         lemmas,
-        published=state.ref is not None,
+        ref=state.ref,
     )
     said_when = _quote_dates(events, cue_heads)
     first = len(state.quotes)

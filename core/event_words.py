@@ -12,11 +12,12 @@ from __future__ import annotations
 from functools import cache
 from typing import cast, get_args
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from .lexicon import cue_verbs, event_nouns, read_mapping
 from .records import Relation
 from .syntax import NOUN_MODIFIER_DEPS
+from .timexes import Timex
 
 EVENT_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "ure", "ing")
 # A main verb that spaCy tags AUX ("was" in "it was a great day") is an event
@@ -79,3 +80,26 @@ def is_report(lemma: str) -> bool:
     """A speech verb ("say", "report", "warn", "vow": the speech cues of cue_verbs.tsv)."""
     sense = cue_verbs().get(lemma)
     return sense is not None and sense.category == "speech"
+
+
+def relation_of(doc: Doc, tx: Timex) -> Relation:
+    """How the date stands to its event, from the word just before it (or its own first word).
+
+    "had worsened since an inspection last October" is ``since``; with no
+    such word the event happened within the time (``on``).
+    """
+    first = doc[tx.root].left_edge.i
+    while first < len(doc) and doc[first].idx < tx.start:
+        first += 1
+    words = [doc[first].lower_] if first < len(doc) else []
+    if first > 0:
+        words.append(doc[first - 1].lower_)
+        if first > 1 and doc[first - 1].lower_ in ("to", "than", "of"):
+            words.append(f"{doc[first - 2].lower_} {doc[first - 1].lower_}")
+    for word in reversed(words):
+        rel = relation_words().get(word)
+        if rel == "for" and tx.norm.type != "DURATION":
+            return "on"  # "set for December 24th": the day it is set for
+        if rel is not None:
+            return rel
+    return "on"

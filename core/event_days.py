@@ -1,0 +1,104 @@
+"""Events of the publication day: rules 3 and 5 of `events`.
+
+News tells what was said on the day it is published ("..., officials
+said."): rule 3 puts such a report on the publication day. Rule 5 ties an
+event of that day to the words of the text that name it ("today", "Friday"
+in a Friday paper), when its own or a neighbouring sentence has them. The
+figures beside each are in the docstring of `events`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Token
+
+from .event_words import is_report, relation_of
+from .lemmas import Lemmas
+from .records import Span
+from .timex3 import bounds
+from .timexes import Timex
+
+# Rule 3: a report in the past ("said") or a participle clause of one
+# ("..., saying"), in the main clause or joined to it.
+PAST_REPORT_TAGS = frozenset({"VBD", "VBG"})
+MAIN_REPORT_DEPS = frozenset({"conj", "advcl"})
+# What a report reports: a clause ("said (that) ..."), an infinitive, a quote.
+REPORT_CONTENT_DEPS = frozenset({"ccomp", "parataxis", "xcomp", "dative"})
+# Rule 5: the sentences, by offset from an event's, whose expression naming
+# the publication day the event takes, in order of preference.
+NAMED_DAY_REACH = (0, -1, 1)
+
+
+def published_reports(
+    doc: Doc, taken: set[int], quotes: list[Span], cues: set[int], lemmas: Lemmas
+) -> Iterator[Token]:
+    """Rule 3: a past report in the main clause, no time of its own (``publication``).
+
+    ``taken`` holds the triggers already dated, ``quotes`` the quotes'
+    content spans, ``cues`` the tokens of the verbs attributing them. In the
+    training gold such a report happened on the publication day far more
+    often than before it. A report inside a quote is not one (the verb
+    attributing a quote split around it, "... ,” she said. “...", is not
+    inside it).
+    """
+    for tok in doc:
+        if tok.i in taken or tok.pos_ != "VERB" or tok.tag_ not in PAST_REPORT_TAGS:
+            continue
+        if tok.tag_ == "VBG" and tok.dep_ != "advcl":
+            continue
+        if tok.dep_ != "ROOT" and not (tok.dep_ in MAIN_REPORT_DEPS and tok.head.dep_ == "ROOT"):
+            continue
+        if not is_report(lemmas(tok)) or (_quoted(tok, quotes) and tok.i not in cues):
+            continue
+        if tok.i not in cues and _only_an_object(tok):
+            continue  # "continued a fierce contest": not a report
+        yield tok
+
+
+def _only_an_object(verb: Token) -> bool:
+    """A verb with a direct object and no clause: "continued the contest", not "said ..."."""
+    deps = {c.dep_ for c in verb.children}
+    return "dobj" in deps and not deps & REPORT_CONTENT_DEPS
+
+
+def _quoted(tok: Token, quotes: list[Span]) -> bool:
+    """Whether a token sits inside one of the quotes' content spans."""
+    return _quoted_at(tok.idx, quotes)
+
+
+def _quoted_at(offset: int, quotes: list[Span]) -> bool:
+    return any(qs <= offset < qe for qs, qe in quotes)
+
+
+def named_days(
+    doc: Doc, timexes: list[Timex], quotes: list[Span], triggers: list[int], ref: dt.date
+) -> dict[int, Timex]:
+    """Rule 5: for events of the publication day, the expression that names that day.
+
+    When a trigger's own sentence, else the one before, else the one after,
+    names the publication day ("today", "Friday" in a Friday paper), its
+    date is that expression (the nearest one): the same day, tied to the
+    words that say it. Only a day ("today", "Friday"), not a clock time
+    ("6 p.m. Friday" is when something else happens), and not one inside a
+    quote (it is the speaker's).
+    """
+    day = ref.isoformat()
+    sents = {s.start: n for n, s in enumerate(doc.sents)}
+    named: dict[int, list[Timex]] = {}
+    for tx in timexes:
+        start, end = bounds(tx.norm.value)
+        if tx.norm.type != "DATE" or _quoted_at(tx.start, quotes) or relation_of(doc, tx) != "on":
+            continue
+        if start and end and start[:10] == end[:10] == day:
+            named.setdefault(sents[doc[tx.root].sent.start], []).append(tx)
+    found: dict[int, Timex] = {}
+    if not named:
+        return found
+    for i in triggers:
+        n = sents[doc[i].sent.start]
+        near = next((named[n + k] for k in NAMED_DAY_REACH if named.get(n + k)), None)
+        if near is not None:
+            found[i] = min(near, key=lambda t: abs(t.root - i))
+    return found
