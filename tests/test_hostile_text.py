@@ -85,3 +85,11 @@ def test_ten_times_the_text_costs_about_ten_times_the_time():
         timeout=600,
     )
     assert proc.returncode == 0, proc.stdout.decode() + proc.stderr.decode()
+
+
+def test_a_run_ending_on_a_cut_point_keeps_its_length():
+    """A run of exactly longest_run + 1 characters lost its last one (found by Hypothesis)."""
+    step = TOKENIZER_GUARD["longest_run"]
+    for n in (step + 1, 2 * (step + 1), 2 * (step + 1) + step):
+        text = "Before " + ("x:" * n)[:n] + " after."
+        assert len(tokenizer_safe(text)) == len(text)
