@@ -113,6 +113,12 @@ def test_without_a_reference_unknown_parts_stay_unknown(extract):
     assert event(ex, "set").date.relation == "on"
 
 
+def test_without_a_reference_a_part_of_a_day_keeps_its_event(extract):
+    ex = extract("Little changed in last night's debate, and the governor speaks tonight.", None)
+    assert event(ex, "debate").date.value == "XXXX-XX-XXTNI"
+    assert event(ex, "speaks").date.value == "XXXX-XX-XXTNI"
+
+
 def dated(ex, trigger: str) -> set[str]:
     """The texts of the dates events with this trigger carry."""
     return {e.date.text for e in ex.events if e.trigger.text == trigger and e.date}
