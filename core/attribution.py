@@ -28,8 +28,9 @@ from .cues import (
     strip_range,
     word_count,
 )
+from .evidence import can_speak
 from .lemmas import Lemmas
-from .lexicon import document_nouns, label_stopwords
+from .lexicon import document_nouns, event_nouns, label_stopwords
 from .marks import QuotedSpan, find_quoted, is_heading, paragraphs
 from .records import Span
 from .syntax import RELATIVE_PRONOUNS
@@ -140,36 +141,102 @@ class Layout:
 def subject_of(verb: Token) -> Token | None:
     """The speaker token of a cue verb: its subject, or the subject it shares.
 
-    "adding"/"saying" clauses, coordinated verbs ("... and said") and
-    gerunds after a preposition ("ended by saying") borrow the subject of the
-    verb they hang from; "a statement saying" is spoken by whoever issued the
-    statement, "a voter saying" by the voter.
+    A passive cue speaks through its agent ("asked by a reporter", "Asked by
+    X to respond, Y said": X asked); "for X to say" through X. "adding"/
+    "saying" clauses, coordinated verbs ("... and said") and gerunds after a
+    preposition ("ended by saying") borrow the subject of the verb they hang
+    from, and an infinitive after an object borrows the object ("led X to
+    declare", "prompted many to wonder"). A clause hanging off a noun is
+    spoken by that noun when it can speak ("a voter saying"); off a thing
+    ("launched petitions calling for", "a chance to say", "a statement
+    saying"), by whoever the sentence is about.
     """
+    agent = _agent(verb)
+    if agent is not None:
+        return agent
+    owner = _for_subject(verb)
+    if owner is not None:
+        return owner
     tok = verb
-    for _ in range(5):
-        for child in tok.children:
-            if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and tok.i != verb.i):
-                return child  # "X is expected to": X is what is reported, not who reports
+    for _ in range(CLIMB_STEPS):
+        if tok.pos_ in ("VERB", "AUX", "ADJ"):
+            for child in tok.children:
+                if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and tok.i != verb.i):
+                    return child  # "X is expected to": X is what is reported, not who reports
         head = tok.head
         if head.i == tok.i:
             break
+        if tok.dep_ == "xcomp":
+            obj = next((c for c in head.children if c.dep_ == "dobj" and c.i < tok.i), None)
+            if obj is not None and can_speak(obj):
+                return obj
         if tok.dep_ == "conj" and continues_cue(tok):
             tok = head.head  # X forecast that Y would rebound and praised Z: X praised
         elif tok.dep_ in ("conj", "advcl", "xcomp", "parataxis"):
+            if head.pos_ in ("NOUN", "PROPN") and head.dep_ == "ROOT" and can_speak(head):
+                return head  # a parse with no verb: "A voter in Ames, saying ..."
             tok = head
         elif tok.dep_ == "pcomp" and head.dep_ == "prep" and head.head.i != head.i:
             tok = head.head
         elif tok.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
-            if head.lower_ not in document_nouns() or head.dep_ not in ("dobj", "pobj"):
+            owner = next((c for c in head.children if c.dep_ == "poss"), None)
+            if owner is not None and not can_speak(head) and _infinitive(tok):
+                return owner  # "Trump's failure to denounce ...": Trump
+            if head.dep_ not in ("dobj", "pobj") or not _occasion(head, tok):
                 return head
-            tok = head.head if head.dep_ == "dobj" else head.head.head
+            tok = head
+        elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "pobj") and tok is not verb:
+            tok = head  # the thing the clause hangs off: up to the verb it is the object of
+        elif tok.dep_ == "prep" and tok is not verb:
+            tok = head
         else:
             break
-    for child in verb.children:  # passive: "was told by X"
+    return None
+
+
+CLIMB_STEPS = 6  # links followed up the parse from a cue to its speaker
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _occasion(noun: Token, clause: Token) -> bool:
+    """Whether a noun a cue clause hangs off only carries or occasions the
+    speech of whoever the sentence is about: a text ("issued a statement
+    saying"), an event ("opened a rally blasting ..."), a noun with an
+    infinitive ("passed up chances to challenge", "took a moment to point
+    out"), or one set off by a comma ("made a third attempt, writing that").
+    A person or group speaks itself ("quoted a voter saying"), and so does
+    any other thing ("911 calls saying", "ledgers showing")."""
+    if can_speak(noun) and noun.lower_ not in document_nouns():
+        return False
+    if noun.lower_ in document_nouns() or noun.lower_ in event_nouns():
+        return True
+    return _infinitive(clause) or (clause.i > 0 and clause.doc[clause.i - 1].text == ",")
+
+
+def _agent(verb: Token) -> Token | None:
+    """The agent of a passive cue: "was asked by X", "Asked by X, ..."."""
+    for child in verb.children:
         if child.dep_ == "agent":
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     return obj
+    return None
+
+
+def _for_subject(verb: Token) -> Token | None:
+    """X of "for X to say": "an opening for Clinton to highlight ...", "common
+    for news accounts to portray ..."."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    if to is None or to.i == 0:
+        return None
+    tok = verb.doc[to.i - 1]
+    if tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.i < tok.i:
+        return tok
     return None
 
 
@@ -225,7 +292,7 @@ def speaker_for(doc: Doc, hit: CueHit) -> tuple[tuple[int, int] | None, int | No
         return (start, end), None
     subj = subject_of(head)
     if subj is None:
-        return None, None
+        return surface_subject(doc, head.i), None
     referent = None
     if subj.lower_ in RELATIVE_PRONOUNS:
         clause = subj.head
@@ -248,6 +315,45 @@ def speaker_for(doc: Doc, hit: CueHit) -> tuple[tuple[int, int] | None, int | No
             if before >= 0 and doc[before].pos_ in ("NOUN", "PROPN"):
                 referent = before
     return mention_range(subj), referent
+
+
+SUBJECT_GAP_POS = frozenset({"ADV", "AUX", "PART"})  # "has also said", "did not say"
+SUBJECT_WORDS = 8  # longest name written right before a cue verb
+
+
+def surface_subject(doc: Doc, verb: int) -> tuple[int, int] | None:
+    """The noun phrase written right before a finite cue verb whose parse has no
+    subject: "former president Bill Clinton said" read as an apposition,
+    "Rep. Paul Ryan (R-WI) said", "Jane Roe, head of the group, recounted"."""
+    tok = doc[verb]
+    if tok.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ == "auxpass" for c in tok.children):
+        return None
+    i = verb - 1
+    while i >= 0 and doc[i].pos_ in SUBJECT_GAP_POS and not doc[i].is_punct:
+        i -= 1
+    if i >= 0 and doc[i].text == ")":  # a party and state: "(R-WI)"
+        k = i - 1
+        while k >= 0 and i - k <= 6 and doc[k].text != "(":
+            k -= 1
+        i = k - 1 if k >= 0 and doc[k].text == "(" else -1
+    if i >= 1 and doc[i].text == ",":  # "Jane Roe, head of the group, recounted"
+        k = i - 1
+        while k >= 0 and i - k <= ASIDE_WINDOW and doc[k].text != ",":
+            if doc[k].text in SENTENCE_END or "\n" in doc[k].text:
+                return None
+            k -= 1
+        i = k - 1 if k >= 1 and doc[k].text == "," else -1
+    if i < 0 or doc[i].pos_ not in ("PROPN", "NOUN", "PRON") or not can_speak(doc[i]):
+        return None
+    start = i
+    while (
+        start > 0
+        and i - start < SUBJECT_WORDS
+        and (doc[start - 1].pos_ in ("PROPN", "NOUN", "ADJ", "DET") or doc[start - 1].tag_ == "POS")
+        and doc[start - 1].pos_ != "PRON"
+    ):
+        start -= 1
+    return start, i + 1
 
 
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})

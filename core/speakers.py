@@ -23,27 +23,27 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
 from .evidence import (
     is_dateline,
     mention_places,
+    org_nouns,
     places_near,
     pronoun_gender,
     role_families_of,
     titles_of,
 )
-from .lexicon import document_nouns, gender_words, honorifics, read_table, role_families
+from .lexicon import document_nouns, gender_words, honorifics, role_families
 from .records import Mention, SpeakerRecord, SpeakerRef
 from .records import Span as CharSpan
 from .syntax import AFFILIATION_LABELS, NAME_MODIFIER_DEPS, RELATIVE_PRONOUNS
 
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "me", "you"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "i", "me", "my", "you"})
 
 
-GROUP_PRONOUNS = frozenset({"it", "they", "them", "its", "we", "us"})
+GROUP_PRONOUNS = frozenset({"it", "they", "them", "its", "their", "we", "us", "our"})
 
 
 # Entity labels that can speak, and the roster label each is kept under.
@@ -125,13 +125,6 @@ class _Pending:
     pos: int
     places: frozenset[str]
     name: frozenset[str] = frozenset()  # name words, for a surname seen before the full name
-
-
-@cache
-def org_nouns() -> dict[str, bool]:
-    """Nouns naming an organisation by its kind ("the company") -> whether they
-    stand for any organisation (else the name must hold the noun): role_orgs.tsv."""
-    return {row[0].lower(): row[1] == "any" for row in read_table("role_orgs.tsv")}
 
 
 def name_tokens(text: str) -> frozenset[str]:
