@@ -82,3 +82,43 @@ def test_a_possessor_speaks_the_infinitive_of_its_noun(extract):
     ex = extract("Mayor Tom Hale's refusal to say whether the bridge was safe angered residents.")
     q = quote(ex, "whether the bridge was safe")
     assert q.speaker is not None and q.speaker.name == "Tom Hale"
+
+
+def test_a_colon_gives_the_quote_to_the_subject_before_it(extract):
+    text = (
+        "The council met on Tuesday.\n\n"
+        "Senator Maria Lopez delivered a blunt message to the board: "
+        "“It is time to stop blaming the weather and fix the bridge.”"
+    )
+    q = quote(extract(text), "stop blaming the weather")
+    assert q.cue is None
+    assert q.speaker is not None and q.speaker.name == "Maria Lopez"
+
+
+def test_a_statement_announced_at_the_end_of_a_paragraph_is_its_announcers(extract):
+    text = (
+        "The old governor died on Sunday. Mayor Tom Hale released the following statement:\n\n"
+        "“Our city has lost a friend who fought for every family in the valley.”"
+    )
+    q = quote(extract(text), "lost a friend")
+    assert q.speaker is not None and q.speaker.name == "Tom Hale"
+
+
+def test_any_verb_after_a_quote_ending_in_a_comma_gives_its_subject(extract):
+    text = (
+        "The debate grew loud.\n\n"
+        "“You have never built a bridge in your life,” Senator Maria Lopez shot back."
+    )
+    q = quote(extract(text), "never built a bridge")
+    assert q.speaker is not None and q.speaker.name == "Maria Lopez"
+
+
+def test_a_dash_and_a_name_on_the_line_after_a_quote_name_its_speaker(extract):
+    text = (
+        "We checked three claims from the debate.\n\n"
+        "“The harbor fund has doubled since I took office, and every cent is accounted for.”\n\n"
+        "— Mayor Tom Hale.\n\n"
+        "The fund grew by a third, not by half."
+    )
+    q = quote(extract(text), "harbor fund has doubled")
+    assert q.speaker is not None and q.speaker.name == "Tom Hale"
