@@ -322,7 +322,9 @@ class Finder:
           at the end of the paragraph before);
         * the subject of the verb right after a quote that ends in a comma, a
           question or an exclamation mark (“…,” X shot back. / “…?” X went on),
-          whatever the verb.
+          whatever the verb;
+        * the subject of the sentence the quote ends ("The Times characterized
+          his path as a “journey from denial …”").
         """
         doc = self.doc
         first, last = self.layout.tokens(outer)
@@ -330,15 +332,46 @@ class Finder:
         while i >= 0 and doc[i].is_space:
             i -= 1
         if i >= 1 and doc[i].text == ":" and not self.layout.quoted[i]:
-            sent_start = self.layout.sentence(i)[0]
-            verbs = [t for t in doc[sent_start:i] if t.pos_ in ("VERB", "AUX") and t.dep_ != "aux"]
-            for verb in verbs:
-                if verb.head.i == verb.i or verb.head.i >= i or verb.head.i < sent_start:
-                    subj = subject_of(verb)
-                    if subj is not None and sent_start <= subj.i < i and can_speak(subj):
-                        return mention_range(subj)
-                    break
+            return self._subject_before(self.layout.sentence(i)[0], i)
+        after = self._subject_after(outer, last)
+        if after is not None:
+            return after
+        start = self._sentence_start(first)
+        if start is None or word_count(doc, start, first) < 2:
             return None
+        return self._subject_before(start, first)
+
+    def _sentence_start(self, first: int) -> int | None:
+        """Where the sentence holding token ``first`` starts, read from the
+        surface; None when another quote stands in it before ``first``."""
+        doc = self.doc
+        para = self.layout.para_of(doc[first].idx)
+        lo = max(self.layout.token_at(self.layout.paras[para][0]) if self.layout.paras else 0, 0)
+        lo = max(lo, first - LEAD_WINDOW)
+        for k in range(first - 1, lo - 1, -1):
+            if doc[k].text in SENTENCE_END:
+                return k + 1
+            if self.layout.quoted[k] or doc[k].text in QUOTE_MARK_TEXTS:
+                return None
+        return lo
+
+    def _subject_before(self, start: int, end: int) -> tuple[int, int] | None:
+        """The subject of the main verb of the words in [start, end), if it can speak."""
+        doc = self.doc
+        for verb in doc[start:end]:
+            if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("aux", "auxpass"):
+                continue
+            if start <= verb.head.i < end and verb.head.i != verb.i:
+                continue  # not the main verb of these words
+            subj = subject_of(verb)
+            if subj is not None and start <= subj.i < end and can_speak(subj):
+                return mention_range(subj)
+            return None
+        return None
+
+    def _subject_after(self, outer: Span, last: int) -> tuple[int, int] | None:
+        """“…,” X shot back: the subject of the verb right after the quote."""
+        doc = self.doc
         if last_char(self.text, outer[1] - 1) not in ",?!" or last >= len(doc):
             return None
         for k in range(last, min(len(doc), last + TAIL_WINDOW)):

@@ -132,3 +132,14 @@ def test_a_person_who_seems_to_think_holds_the_view_a_thing_does_not(extract):
     q = quote(ex, "bridge was unsafe")
     assert q.speaker is not None and q.speaker.name == "Tom Hale"
     assert quote(ex, "sinking into the bay").speaker is None
+
+
+def test_a_quote_ending_a_sentence_with_no_cue_takes_the_sentence_subject(extract):
+    text = (
+        "Mayor Tom Hale spoke on Monday about the tolls.\n\n"
+        "The Portvale Herald characterized the plan as “a slow walk toward a bridge "
+        "nobody can afford to cross.”"
+    )
+    q = quote(extract(text), "slow walk toward a bridge")
+    assert q.cue is None
+    assert q.speaker is not None and q.speaker.mention == "The Portvale Herald"
