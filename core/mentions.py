@@ -35,11 +35,11 @@ def subject_of(verb: Token) -> Token | None:
     X to respond, Y said": X asked); "for X to say" through X. "adding"/
     "saying" clauses, coordinated verbs ("... and said") and gerunds after a
     preposition ("ended by saying") borrow the subject of the verb they hang
-    from, and an infinitive after an object borrows the object ("led X to
-    declare", "prompted many to wonder"). A clause hanging off a noun is
-    spoken by that noun when it can speak ("a voter saying"); off a thing
-    ("launched petitions calling for", "a chance to say", "a statement
-    saying"), by whoever the sentence is about.
+    from ("were more likely to say"), and an infinitive after an object
+    borrows the object ("led X to declare", "prompted many to wonder"). A
+    clause hanging off a noun is spoken by that noun when it can speak ("a
+    voter saying"); off a thing ("launched petitions calling for", "a chance
+    to say", "a statement saying"), by whoever the sentence is about.
     """
     agent = _agent(verb)
     if agent is not None:
@@ -62,7 +62,7 @@ def subject_of(verb: Token) -> Token | None:
                 return obj
         if tok.dep_ == "conj" and continues_cue(tok):
             tok = head.head  # X forecast that Y would rebound and praised Z: X praised
-        elif tok.dep_ in ("conj", "advcl", "xcomp", "parataxis"):
+        elif tok.dep_ in ("conj", "advcl", "xcomp", "parataxis", "acomp"):
             if head.pos_ in ("NOUN", "PROPN") and head.dep_ == "ROOT" and can_speak(head):
                 return head  # a parse with no verb: "A voter in Ames, saying ..."
             tok = head

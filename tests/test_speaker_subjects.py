@@ -143,3 +143,8 @@ def test_a_quote_ending_a_sentence_with_no_cue_takes_the_sentence_subject(extrac
     q = quote(extract(text), "slow walk toward a bridge")
     assert q.cue is None
     assert q.speaker is not None and q.speaker.mention == "The Portvale Herald"
+
+
+def test_more_likely_to_say_is_said_by_the_subject(extract):
+    ex = extract("Older voters were slightly more likely to say they preferred the mayor.")
+    assert mention(ex, "preferred the mayor") == "Older voters"
