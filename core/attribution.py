@@ -4,9 +4,9 @@ Token-level facts about one Doc (`Layout`: sentences, paragraphs, quoted
 tokens) and the search around a pair of quotation marks (`Finder`): the cue
 right after a quote (“…,” the minister said), right before it (X said: “…”),
 a "Name:" label, a closing "— Name", or a cue whose complement holds the
-quote. The speaker of a cue is read from the surface around an inverted
-attribution (`surface_speaker`) or from the parse (`speaker_for`: the
-cue's subject, the object of "according to", the possessor of a cue noun).
+quote; for a quote with no cue, the speaker written around its marks
+(`Finder.introducer`). The speaker mention of a cue is read by
+`core.mentions`.
 """
 
 from __future__ import annotations
@@ -18,31 +18,33 @@ from spacy.tokens import Doc, Token
 
 from .cues import (
     DASHES,
-    NOUN_FRAME,
     QUOTE_MARK_TEXTS,
     SENTENCE_END,
     CueHit,
     complement_tokens,
-    continues_cue,
     find_cues,
     strip_range,
     word_count,
 )
+from .evidence import can_speak
 from .lemmas import Lemmas
-from .lexicon import document_nouns, label_stopwords
+from .lexicon import label_stopwords
 from .marks import QuotedSpan, find_quoted, is_heading, paragraphs
+from .mentions import (
+    ASIDE_WINDOW,
+    NAME_POS,
+    mention_range,
+    relative_aside,
+    subject_of,
+)
+from .mentions import speaker_for as speaker_for  # read with the rest by quotes
+from .mentions import surface_speaker as surface_speaker
 from .records import Span
-from .syntax import RELATIVE_PRONOUNS
 
 # Words allowed between a quote's closing mark and its cue: “…,” the Russia FM said.
 ATTRIBUTION_POS = frozenset(
     {"DET", "PROPN", "NOUN", "ADJ", "PRON", "ADP", "PART", "ADV", "NUM", "CCONJ", "AUX", "PUNCT"}
 )
-# Prepositions that stay in a speaker's noun phrase: "a report by the auditor".
-MENTION_PREPS = frozenset({"of", "at", "by", "from"})
-NAME_HEADS = frozenset({"PROPN", "NOUN", "CCONJ"})
-# Words that can make up a speaker's noun phrase written next to a cue.
-NAME_POS = frozenset({"DET", "PROPN", "NOUN", "ADJ", "PRON", "NUM", "PART"})
 # Dependents of a cue verb that may stand between it and a direct quote it
 # introduces ("told reporters on Friday: “…”") without making the quote a fragment.
 ATTRIBUTION_TAIL_DEPS = frozenset(
@@ -67,7 +69,6 @@ ATTRIBUTION_TAIL_DEPS = frozenset(
     }
 )
 WINDOW = 20  # tokens searched after a quote for its attribution
-ASIDE_WINDOW = 25  # longest ", who ...," aside skipped inside an attribution
 TAIL_WINDOW = 8  # tokens allowed between a cue and the quote it introduces
 LABEL_WINDOW = 8  # tokens of a "Name:" label
 LEAD_WINDOW = 60  # tokens searched back for the start of a quote's sentence
@@ -135,185 +136,6 @@ class Layout:
 
     def sentence(self, i: int) -> tuple[int, int]:
         return self.sent_bounds[self.sent_of[i]]
-
-
-def subject_of(verb: Token) -> Token | None:
-    """The speaker token of a cue verb: its subject, or the subject it shares.
-
-    "adding"/"saying" clauses, coordinated verbs ("... and said") and
-    gerunds after a preposition ("ended by saying") borrow the subject of the
-    verb they hang from; "a statement saying" is spoken by whoever issued the
-    statement, "a voter saying" by the voter.
-    """
-    tok = verb
-    for _ in range(5):
-        for child in tok.children:
-            if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and tok.i != verb.i):
-                return child  # "X is expected to": X is what is reported, not who reports
-        head = tok.head
-        if head.i == tok.i:
-            break
-        if tok.dep_ == "conj" and continues_cue(tok):
-            tok = head.head  # X forecast that Y would rebound and praised Z: X praised
-        elif tok.dep_ in ("conj", "advcl", "xcomp", "parataxis"):
-            tok = head
-        elif tok.dep_ == "pcomp" and head.dep_ == "prep" and head.head.i != head.i:
-            tok = head.head
-        elif tok.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
-            if head.lower_ not in document_nouns() or head.dep_ not in ("dobj", "pobj"):
-                return head
-            tok = head.head if head.dep_ == "dobj" else head.head.head
-        else:
-            break
-    for child in verb.children:  # passive: "was told by X"
-        if child.dep_ == "agent":
-            for obj in child.children:
-                if obj.dep_ == "pobj":
-                    return obj
-    return None
-
-
-def mention_range(tok: Token) -> tuple[int, int]:
-    """Token range of the noun phrase headed by ``tok``, without clauses hanging off it."""
-    keep = [tok]
-    stack = list(tok.children)
-    while stack:
-        child = stack.pop()
-        if child.dep_ in ("relcl", "acl", "advcl", "ccomp"):
-            continue
-        if child.dep_ in ("cc", "conj") and child.head.i == tok.i and child.pos_ not in NAME_HEADS:
-            continue  # "Trump and Clinton" stays one mention; "X and said" does not
-        if child.head.i == tok.i and (
-            child.dep_ == "punct" or (child.dep_ == "prep" and child.lower_ not in MENTION_PREPS)
-        ):
-            continue
-        keep.append(child)
-        stack.extend(child.children)
-    idx = sorted(t.i for t in keep)
-    start, end = idx[0], idx[-1] + 1
-    doc = tok.doc
-    for k in range(tok.i + 1, end):
-        if doc[k].pos_ == "VERB" and doc[k].dep_ not in ("amod", "compound"):
-            end = k  # a parse run on into a clause: "De Blasio, speaking ..., called"
-            break
-    while end > start + 1 and (
-        doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].dep_ == "cc"
-    ):
-        end -= 1
-    while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
-        start += 1
-    return start, end
-
-
-def speaker_for(doc: Doc, hit: CueHit) -> tuple[tuple[int, int] | None, int | None]:
-    """The speaker mention of a cue from the parse, and the referent of a relative pronoun."""
-    head = doc[hit.head]
-    if hit.source_phrase:
-        prep = doc[hit.end - 1]
-        for child in prep.children:
-            if child.dep_ == "pobj":
-                return mention_range(child), None
-        return None, None
-    if hit.frames is NOUN_FRAME:
-        # Trump's claim that ...: the possessor; complaints that ...: nobody named
-        owner = next((c for c in head.children if c.dep_ == "poss"), None)
-        if owner is None:
-            return _surface_owner(doc, head.i), None
-        start, end = mention_range(owner)
-        while end > start + 1 and doc[end - 1].dep_ == "case":
-            end -= 1  # Trump's -> Trump
-        return (start, end), None
-    subj = subject_of(head)
-    if subj is None:
-        return None, None
-    referent = None
-    if subj.lower_ in RELATIVE_PRONOUNS:
-        clause = subj.head
-        while (
-            clause.dep_ != "relcl"
-            and clause.head.i != clause.i
-            and clause.dep_
-            in (
-                "conj",
-                "xcomp",
-            )
-        ):
-            clause = clause.head
-        if clause.dep_ == "relcl":
-            referent = clause.head.i
-        else:  # the parse missed the relative clause: the noun written before it
-            before = subj.i - 1
-            if before > 0 and doc[before].text == "," and subj.lower_ != "that":
-                before -= 1
-            if before >= 0 and doc[before].pos_ in ("NOUN", "PROPN"):
-                referent = before
-    return mention_range(subj), referent
-
-
-POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
-
-
-def _surface_owner(doc: Doc, noun: int) -> tuple[int, int] | None:
-    """The possessor written before a cue noun when the parse missed it: "the
-    Tulsa police’s earlier claim" (the parser read "’s" as "is")."""
-    i = noun - 1
-    while i >= 0 and doc[i].pos_ in ("ADJ", "ADV") and i > noun - 3:
-        i -= 1
-    if i < 1 or doc[i].text not in POSSESSIVE:
-        return None
-    end = i
-    start = end
-    while start > 0 and doc[start - 1].pos_ in ("PROPN", "NOUN") and end - start < 5:
-        start -= 1
-    return (start, end) if start < end else None
-
-
-def surface_speaker(doc: Doc, hit: CueHit, quote_end: int) -> tuple[int, int] | None:
-    """The speaker as written around a cue that follows a quote, without the parse.
-
-    “…,” the Russia FM said -> the words between the quote and the cue;
-    “…,” said port director Anna Keller -> the noun phrase right after the cue.
-    The parser often mislabels these inversions, so this reads the surface.
-    """
-    between = []
-    k = quote_end
-    while k < hit.start:
-        aside = _relative_aside(doc, k, hit.start)
-        if aside is not None:
-            k = aside + 1  # the speaker's description, not part of the name
-            continue
-        t = doc[k]
-        if not (t.is_punct or t.is_space) and t.pos_ not in ("AUX", "ADV"):
-            between.append(t)
-        k += 1
-    if between:
-        if between[0].pos_ == "ADP":
-            return None
-        if all(t.pos_ in NAME_POS or t.lower_ in ("of", "'s", "’s", "at") for t in between):
-            return between[0].i, between[-1].i + 1
-        return None
-    end = hit.end
-    while end < len(doc) and (doc[end].pos_ in NAME_POS or doc[end].lower_ in ("of", ".")):
-        if doc[end].lower_ == "." and not doc[end - 1].is_title:
-            break
-        end += 1
-    while end > hit.end and doc[end - 1].lower_ in ("of", "the", "a", "an", ".", "on", "in"):
-        end -= 1
-    return (hit.end, end) if end > hit.end else None
-
-
-def _relative_aside(doc: Doc, i: int, limit: int) -> int | None:
-    """The comma closing ", who works at X," when token ``i`` opens one: a speaker
-    described inside the attribution (“…,” Jane Roe, who runs the shop, said)."""
-    if doc[i].text != "," or i + 1 >= len(doc) or doc[i + 1].lower_ not in ("who", "whose"):
-        return None
-    for k in range(i + 2, min(limit, len(doc))):
-        tok = doc[k]
-        if tok.text == ",":
-            return k
-        if tok.text in SENTENCE_END or tok.text in QUOTE_MARK_TEXTS or "\n" in tok.text:
-            return None
-    return None
 
 
 def title_cased(doc: Doc, start: int, end: int) -> bool:
@@ -388,7 +210,7 @@ class Finder:
         while i + 1 < limit:
             i += 1
             tok = doc[i]
-            aside = _relative_aside(doc, i, limit + ASIDE_WINDOW)
+            aside = relative_aside(doc, i, limit + ASIDE_WINDOW)
             if aside is not None:
                 limit = min(len(doc), limit + aside - i)
                 i = aside
@@ -467,11 +289,16 @@ class Finder:
         return (first, colon) if named or titled else None
 
     def dash_after(self, m: Marked) -> tuple[int, int] | None:
-        """“…” — Name: a dash and a name closing the paragraph."""
+        """“…” — Name: a dash and a name closing the paragraph, or standing on the
+        line after it (a quote set apart, then "— Jane Doe." on its own line)."""
         doc = self.doc
         i = m.last
-        while i < len(doc) and doc[i].is_space and "\n" not in doc[i].text:
+        lines = 0
+        while i < len(doc) and doc[i].is_space:
+            lines += doc[i].text.count("\n")
             i += 1
+        if lines and not self._own_paragraph(m):
+            return None
         if i >= len(doc) or doc[i].text not in DASHES:
             return None
         start = end = i + 1
@@ -486,6 +313,90 @@ class Finder:
         if rng is None or not any(doc[k].pos_ == "PROPN" for k in range(*rng)):
             return None
         return rng
+
+    def introducer(self, outer: Span) -> tuple[int, int] | None:
+        """The speaker of a quote with no cue, read around its marks:
+
+        * the subject of the clause a colon closes before the quote ("X
+          delivered a blunt message to Y: “…”", "X released this statement:"
+          at the end of the paragraph before);
+        * the subject of the verb right after a quote that ends in a comma, a
+          question or an exclamation mark (“…,” X shot back. / “…?” X went on),
+          whatever the verb;
+        * the subject of the sentence the quote ends ("The Times characterized
+          his path as a “journey from denial …”").
+        """
+        doc = self.doc
+        first, last = self.layout.tokens(outer)
+        i = first - 1
+        while i >= 0 and doc[i].is_space:
+            i -= 1
+        if i >= 1 and doc[i].text == ":" and not self.layout.quoted[i]:
+            return self._subject_before(self.layout.sentence(i)[0], i)
+        after = self._subject_after(outer, last)
+        if after is not None:
+            return after
+        start = self._sentence_start(first)
+        if start is None or word_count(doc, start, first) < 2:
+            return None
+        return self._subject_before(start, first)
+
+    def _sentence_start(self, first: int) -> int | None:
+        """Where the sentence holding token ``first`` starts, read from the
+        surface; None when another quote stands in it before ``first``."""
+        doc = self.doc
+        para = self.layout.para_of(doc[first].idx)
+        lo = max(self.layout.token_at(self.layout.paras[para][0]) if self.layout.paras else 0, 0)
+        lo = max(lo, first - LEAD_WINDOW)
+        for k in range(first - 1, lo - 1, -1):
+            if doc[k].text in SENTENCE_END:
+                return k + 1
+            if self.layout.quoted[k] or doc[k].text in QUOTE_MARK_TEXTS:
+                return None
+        return lo
+
+    def _subject_before(self, start: int, end: int) -> tuple[int, int] | None:
+        """The subject of the main verb of the words in [start, end), if it can speak."""
+        doc = self.doc
+        for verb in doc[start:end]:
+            if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("aux", "auxpass"):
+                continue
+            if start <= verb.head.i < end and verb.head.i != verb.i:
+                continue  # not the main verb of these words
+            subj = subject_of(verb)
+            if subj is not None and start <= subj.i < end and can_speak(subj):
+                return mention_range(subj)
+            return None
+        return None
+
+    def _subject_after(self, outer: Span, last: int) -> tuple[int, int] | None:
+        """“…,” X shot back: the subject of the verb right after the quote."""
+        doc = self.doc
+        if last_char(self.text, outer[1] - 1) not in ",?!" or last >= len(doc):
+            return None
+        for k in range(last, min(len(doc), last + TAIL_WINDOW)):
+            tok = doc[k]
+            if tok.is_punct or tok.is_space or self.layout.quoted[k]:
+                if k > last:
+                    return None
+                continue
+            if tok.pos_ == "VERB" and tok.tag_ in ("VBD", "VBZ") and k > last:
+                subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+                if subj is None or not last <= subj.i < k:
+                    return None
+                if not (can_speak(subj) or subj.is_title):  # the tagger's "Trump" VERB
+                    return None
+                return strip_range(doc, last, k)
+            if tok.pos_ not in NAME_POS and tok.pos_ != "ADV" and not tok.is_title:
+                return None
+        return None
+
+    def _own_paragraph(self, m: Marked) -> bool:
+        """Whether a quote is a paragraph of its own (marks and spaces only)."""
+        start, end = self.layout.paras[m.para] if self.layout.paras else (0, len(self.text))
+        return not (
+            self.text[start : m.q.outer[0]].strip() or self.text[m.q.outer[1] : end].strip()
+        )
 
     def in_complement(self, m: Marked) -> tuple[CueHit, tuple[int, int]] | None:
         """A cue of the same sentence whose complement holds the quote."""

@@ -2,14 +2,17 @@
 written next to a name ("Finance Minister Tom Reyes", "Jane Doe, the city's
 mayor") and their role families, the places in a title or a role mention
 ("the Russia FM"), the gender a pronoun gives ("Obama said he ..."), and
-datelines ("PORTVALE, Ore. —"), which never name a speaker.
+datelines ("PORTVALE, Ore. —"), which never name a speaker, and whether a
+word can speak at all (a person, a group, an organisation: not "a chance").
 """
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Span, Token
 
-from .lexicon import gender_words, role_families
+from .lexicon import gender_words, read_table, role_families
 from .syntax import AFFILIATION_LABELS, NAME_MODIFIER_DEPS
 
 TITLE_SKIP_DEPS = frozenset({"det", "poss", "case", "punct", "predet"})
@@ -140,3 +143,44 @@ def titles_of(ent: Span) -> list[str]:
             if title:
                 out.append(title)
     return out
+
+
+# Entity labels of names that can speak or hold a view.
+SPEAKING_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+@cache
+def org_nouns() -> dict[str, bool]:
+    """Nouns naming an organisation by its kind ("the company") -> whether they
+    stand for any organisation (else the name must hold the noun): role_orgs.tsv."""
+    return {row[0].lower(): row[1] == "any" for row in read_table("role_orgs.tsv")}
+
+
+@cache
+def people_nouns() -> frozenset[str]:
+    """Nouns for people and groups who can speak ("voters", "critics", "many")."""
+    return frozenset(row[0].lower() for row in read_table("people_nouns.tsv"))
+
+
+def can_speak(tok: Token) -> bool:
+    """Whether a noun phrase's head can be someone who speaks or holds a view:
+    a pronoun, a name, a person, group, role or organisation noun. "A chance
+    to say", "a rally blasting ..." are occasions of speech, not speakers."""
+    if tok.pos_ in ("PRON", "PROPN") or tok.ent_type_ in SPEAKING_LABELS:
+        return True
+    word = tok.lower_
+    return (
+        word in people_nouns()
+        or word in org_nouns()
+        or word.rstrip("s") in org_nouns()
+        or bool(role_families([tok.text]))
+    )
+
+
+IMPERSONAL = frozenset({"it", "this", "that", "there", "which", "what"})
+
+
+def holds_views(tok: Token) -> bool:
+    """Whether the subject of "X seems to ..." is someone who holds the view
+    (a person, a group, a named organisation), not an impersonal "it"."""
+    return can_speak(tok) and tok.lower_ not in IMPERSONAL

@@ -390,7 +390,8 @@ NEARBY_PARAGRAPHS = 1  # paragraphs back a quote with no attribution looks for a
 
 
 def _nearby_speakers(f: Finder, quotes: list[RawQuote]) -> None:
-    """A quote kept with no attribution is given the speaker of the attributed
+    """A quote kept with no attribution is given the speaker written around its
+    marks (`Finder.introducer`), else the speaker of the attributed
     quote before it in its own or the previous paragraph, else of the one
     after it in its paragraph: news rarely quotes someone it does not name."""
     layout = f.layout
@@ -398,6 +399,11 @@ def _nearby_speakers(f: Finder, quotes: list[RawQuote]) -> None:
     starts = [q.start for q in spoken]
     for q in quotes:
         if q.cue is not None or q.speaker is not None or q.follows is not None:
+            continue
+        introducer = None if q.outer is None else f.introducer(q.outer)
+        if introducer is not None:
+            q.speaker = introducer
+            q.confidence = CONFIDENCE["labelled"]
             continue
         para = layout.para_of(q.start)
         k = bisect.bisect_left(starts, q.start)

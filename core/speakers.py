@@ -15,35 +15,47 @@ one roster entry by, in order:
 4. a document ("the report", "a statement"), kept as a speaker of its own;
 5. a capitalised name the entity recogniser missed.
 
-What cannot be resolved keeps its mention, with no name.
+What cannot be resolved keeps its mention, with no name. The entries and
+the helpers that read names are in `core.entries`.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
-from functools import cache
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from .entries import (
+    Entry,
+    clean_name,
+    is_person,
+    learn_gender,
+    name_tokens,
+    same_last_word,
+    trim_entity,
+)
+from .entries import Resolved as Resolved  # the assembly reads resolved mentions
+from .entries import count_quote as count_quote  # the assembly counts quotes through it
 from .evidence import (
     is_dateline,
     mention_places,
+    org_nouns,
     places_near,
     pronoun_gender,
     role_families_of,
     titles_of,
 )
-from .lexicon import document_nouns, gender_words, honorifics, read_table, role_families
+from .lexicon import document_nouns, gender_words
 from .records import Mention, SpeakerRecord, SpeakerRef
 from .records import Span as CharSpan
 from .syntax import AFFILIATION_LABELS, NAME_MODIFIER_DEPS, RELATIVE_PRONOUNS
 
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "me", "you"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "i", "me", "my", "you"})
 
 
-GROUP_PRONOUNS = frozenset({"it", "they", "them", "its", "we", "us"})
+GROUP_PRONOUNS = frozenset({"it", "they", "them", "its", "their", "we", "us", "our"})
 
 
 # Entity labels that can speak, and the roster label each is kept under.
@@ -76,39 +88,6 @@ ACRONYM_SKIP = frozenset({"of", "the", "for", "and", "on", "in", "de", "la", "&"
 
 
 @dataclass(slots=True)
-class Entry:
-    """One person, organisation or document in the roster, across the whole article."""
-
-    name: str
-    label: str
-    tokens: frozenset[str]
-    titles: list[str] = field(default_factory=list)
-    families: set[str] = field(default_factory=set)
-    mentions: dict[CharSpan, str] = field(default_factory=dict)
-    quotes: int = 0
-    first: int = 0
-    gender: str | None = None  # "f" or "m" when honorifics, titles or pronouns say
-    places: set[str] = field(default_factory=set)  # places in the titles ("Russia's minister")
-
-    def add_title(self, title: str) -> None:
-        if title and title.lower() not in {t.lower() for t in self.titles}:
-            self.titles.append(title)
-            self.families.update(role_families(title.split()))
-            _learn_gender(self, title)
-
-
-@dataclass(slots=True)
-class Resolved:
-    """A quote's speaker as resolved: the entry (None when unresolved) and the mention."""
-
-    entry: Entry | None
-    mention: str
-    span: CharSpan
-    label: str | None
-    quotes: int = 0  # quotes attributed through this mention
-
-
-@dataclass(slots=True)
 class DocIndex:
     """Per parsed chunk: the entity covering each token, and person entries by entity start."""
 
@@ -125,21 +104,6 @@ class _Pending:
     pos: int
     places: frozenset[str]
     name: frozenset[str] = frozenset()  # name words, for a surname seen before the full name
-
-
-@cache
-def org_nouns() -> dict[str, bool]:
-    """Nouns naming an organisation by its kind ("the company") -> whether they
-    stand for any organisation (else the name must hold the noun): role_orgs.tsv."""
-    return {row[0].lower(): row[1] == "any" for row in read_table("role_orgs.tsv")}
-
-
-def name_tokens(text: str) -> frozenset[str]:
-    """The words of a name that identify the person (no honorifics, no possessive)."""
-    words = [w.strip(".,’'-–—").lower() for w in text.replace("’s", "").replace("'s", "").split()]
-    return frozenset(
-        w for w in words if w and w not in honorifics() and any(c.isalpha() for c in w)
-    )
 
 
 class Roster:
@@ -186,11 +150,11 @@ class Roster:
                 label = "PERSON"
         kind = label
         entry = self._find(tokens, kind)
-        clean = _clean_name(text)
+        clean = clean_name(text)
         if entry is None:
             entry = Entry(clean, label, tokens, first=span[0])
             self.entries.append(entry)
-        elif len(tokens) > len(entry.tokens) and _same_last_word(clean, entry.name):
+        elif len(tokens) > len(entry.tokens) and same_last_word(clean, entry.name):
             entry.name = clean  # the fullest form, keeping the surname last
         if not tokens <= entry.tokens:
             entry.tokens = tokens | entry.tokens
@@ -223,7 +187,7 @@ class Roster:
             label = SPEAKER_LABELS.get(ent.label_)
             if label not in ("PERSON", "ORG"):
                 continue
-            span = _trim_entity(ent)
+            span = trim_entity(ent)
             if span is None or is_dateline(span):
                 continue
             char = (base + span.start_char, base + span.end_char)
@@ -245,7 +209,7 @@ class Roster:
         acronym = doc[ent.end + 1].text
         if not ACRONYM.match(acronym):
             return
-        trimmed = _trim_entity(ent)
+        trimmed = trim_entity(ent)
         if trimmed is None:
             return
         initials = "".join(w[0] for w in trimmed.text.split() if w.lower() not in ACRONYM_SKIP)
@@ -317,7 +281,7 @@ class Roster:
         if char not in entry.mentions and entry.label == "PERSON":
             bisect.insort(self._people, (char[0], entry), key=lambda pair: pair[0])
         entry.mentions.setdefault(char, text)
-        _learn_gender(entry, text)
+        learn_gender(entry, text)
         self._last = entry if entry.label == "PERSON" else None
         return Resolved(entry, text, char, entry.label)
 
@@ -337,7 +301,7 @@ class Roster:
             if rank < best_rank:
                 best, best_rank = ent, rank
         if best is not None:
-            trimmed = _trim_entity(best) or best
+            trimmed = trim_entity(best) or best
             entry: Entry | None = None
             if best.label_ == "PERSON" and best.start in index.people:
                 entry = index.people[best.start]
@@ -487,7 +451,7 @@ class Roster:
         The roster lists every person named and every other entry that speaks.
         """
         self.settle()
-        kept = [e for e in self.entries if e.quotes > 0 or _a_person(e)]
+        kept = [e for e in self.entries if e.quotes > 0 or is_person(e)]
         ordered = sorted(kept, key=lambda e: min(e.mentions) if e.mentions else (e.first, 0))
         ids: dict[int, str] = {}
         out = []
@@ -553,59 +517,8 @@ def _linked(tok: Token, head: Token) -> bool:
     return False
 
 
-def _a_person(entry: Entry) -> bool:
-    """Whether a PERSON entry is a person on the evidence: a full name, a title,
-    an honorific or a pronoun. A lone word the recogniser called a person
-    ("Veloria", "Latinos", "Schools") that never speaks stays out of the roster."""
-    if entry.label != "PERSON":
-        return False
-    if len(entry.tokens) >= 2 or entry.titles or entry.gender is not None:
-        return True
-    titled = honorifics()
-    return any(
-        len(words) > 1 and words[0].lower() in titled
-        for words in (text.split() for text in entry.mentions.values())
-    )
-
-
-def _learn_gender(entry: Entry, text: str) -> None:
-    """Mr./Mrs./Ms., spokeswoman, chairman: words that say a person's gender."""
-    if entry.gender is not None or entry.label != "PERSON":
-        return
-    words = gender_words()
-    for word in text.lower().replace(".", " ").split():
-        if word in words:
-            entry.gender = words[word]
-            return
-
-
-def _same_last_word(name: str, other: str) -> bool:
-    """ "Donald J. Trump" may rename "Donald Trump"; "Donald Trump Leads" may not."""
-    return name.split()[-1].lower() == other.split()[-1].lower()
-
-
 def _abs(ent: Span, base: int) -> CharSpan:
     return base + ent.start_char, base + ent.end_char
-
-
-def _clean_name(text: str) -> str:
-    words = text.split()
-    while len(words) > 1 and words[0].lower() in honorifics():
-        words = words[1:]
-    name = " ".join(words).lstrip("-–— ")
-    for suffix in ("’s", "'s"):
-        name = name.removesuffix(suffix)
-    return name
-
-
-def _trim_entity(ent: Span) -> Span | None:
-    start, end = ent.start, ent.end
-    doc = ent.doc
-    while start < end and (doc[start].is_punct or doc[start].lower_ in ("the",)):
-        start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"):
-        end -= 1
-    return doc[start:end] if start < end else None
 
 
 def _noun_phrase(tok: Token) -> tuple[int, int]:
@@ -615,10 +528,3 @@ def _noun_phrase(tok: Token) -> tuple[int, int]:
     while left < tok.i and doc[left].pos_ != "PROPN" and doc[left].dep_ not in NAME_DEPS:
         left += 1
     return left, tok.i + 1
-
-
-def count_quote(resolved: Resolved) -> None:
-    """One more quote attributed through this mention (and to its entry, if any)."""
-    resolved.quotes += 1
-    if resolved.entry is not None:
-        resolved.entry.quotes += 1

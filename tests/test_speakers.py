@@ -218,3 +218,23 @@ def test_a_quote_with_no_attribution_takes_the_speaker_next_to_it(extract):
     q = quote(extract(text), "money for the repairs")
     assert q.cue is None
     assert q.speaker is not None and q.speaker.name == "Lucia Ferrante"
+
+
+def test_a_plural_pronoun_never_stands_for_one_person(extract):
+    text = (
+        "Mayor Elena Ruiz met the Portvale Harbor Authority on Monday. "
+        "They said the cranes would be replaced by June."
+    )
+    q = quote(extract(text), "cranes would be replaced")
+    assert q.speaker is not None and q.speaker.mention == "They"
+    assert q.speaker.name != "Elena Ruiz"
+
+
+def test_a_lone_word_tagged_as_a_person_stays_out_of_the_roster_unless_it_speaks(extract):
+    text = (
+        "Finance Minister Tom Reyes said on Monday that exports to Veloria and Castani "
+        "would rise. Schools will close for the holiday."
+    )
+    names = {s.name for s in extract(text).speakers}
+    assert "Tom Reyes" in names
+    assert not names & {"Veloria", "Castani", "Schools"}

@@ -1,0 +1,150 @@
+"""Who speaks a cue, read from the parse: passives, objects, infinitives and the
+nouns a cue clause hangs off. Real pipeline, texts written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsclaims.core.records import Extraction, QuoteRecord
+
+
+def quote(ex: Extraction, words: str) -> QuoteRecord:
+    hits = [q for q in ex.quotes if words in q.text]
+    assert len(hits) == 1, [q.text for q in ex.quotes]
+    return hits[0]
+
+
+def mention(ex: Extraction, words: str) -> str | None:
+    q = quote(ex, words)
+    return q.speaker.mention if q.speaker is not None else None
+
+
+def test_a_passive_cue_is_spoken_by_its_agent(extract):
+    ex = extract("The engineer was warned by the city's inspectors that the old bridge would fail.")
+    assert mention(ex, "old bridge would fail") == "the city's inspectors"
+
+
+def test_asked_by_someone_is_the_asker_and_the_answer_is_the_answerer(extract):
+    ex = extract(
+        "Asked by a reporter whether the tolls would rise, Mayor Tom Hale said they would not."
+    )
+    assert mention(ex, "tolls would rise") == "a reporter"
+    assert quote(ex, "would not").speaker.name == "Tom Hale"
+
+
+def test_an_infinitive_after_an_object_is_spoken_by_the_object(extract):
+    ex = extract("The poor turnout led Senator Maria Lopez to declare that the primary was over.")
+    q = quote(ex, "primary was over")
+    assert q.speaker is not None and q.speaker.name == "Maria Lopez"
+
+
+def test_for_someone_to_say_is_spoken_by_them(extract):
+    ex = extract(
+        "The hearing created an opening for Senator Maria Lopez to argue that the tolls "
+        "were unfair."
+    )
+    q = quote(ex, "tolls were unfair")
+    assert q.speaker is not None and q.speaker.name == "Maria Lopez"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (
+            "Dock workers have launched petitions calling on the port to rehire the crews.",
+            "rehire the crews",
+            "Dock workers",
+        ),
+        (
+            "Mayor Elena Ruiz passed up a chance to argue that the council had wasted money.",
+            "wasted money",
+            "Mayor Elena Ruiz",
+        ),
+        (
+            "On Monday the harbor board issued a statement saying that the cranes were safe.",
+            "cranes were safe",
+            "the harbor board",
+        ),
+    ],
+)
+def test_a_clause_off_a_thing_is_spoken_by_whoever_the_sentence_is_about(
+    extract, text, words, speaker
+):
+    assert mention(extract(text), words) == speaker
+
+
+def test_a_clause_off_a_person_is_spoken_by_that_person(extract):
+    ex = extract("The paper quoted a dock worker saying that the crews had not been paid.")
+    assert mention(ex, "had not been paid") == "a dock worker"
+
+
+def test_a_possessor_speaks_the_infinitive_of_its_noun(extract):
+    ex = extract("Mayor Tom Hale's refusal to say whether the bridge was safe angered residents.")
+    q = quote(ex, "whether the bridge was safe")
+    assert q.speaker is not None and q.speaker.name == "Tom Hale"
+
+
+def test_a_colon_gives_the_quote_to_the_subject_before_it(extract):
+    text = (
+        "The council met on Tuesday.\n\n"
+        "Senator Maria Lopez delivered a blunt message to the board: "
+        "“It is time to stop blaming the weather and fix the bridge.”"
+    )
+    q = quote(extract(text), "stop blaming the weather")
+    assert q.cue is None
+    assert q.speaker is not None and q.speaker.name == "Maria Lopez"
+
+
+def test_a_statement_announced_at_the_end_of_a_paragraph_is_its_announcers(extract):
+    text = (
+        "The old governor died on Sunday. Mayor Tom Hale released the following statement:\n\n"
+        "“Our city has lost a friend who fought for every family in the valley.”"
+    )
+    q = quote(extract(text), "lost a friend")
+    assert q.speaker is not None and q.speaker.name == "Tom Hale"
+
+
+def test_any_verb_after_a_quote_ending_in_a_comma_gives_its_subject(extract):
+    text = (
+        "The debate grew loud.\n\n"
+        "“You have never built a bridge in your life,” Senator Maria Lopez shot back."
+    )
+    q = quote(extract(text), "never built a bridge")
+    assert q.speaker is not None and q.speaker.name == "Maria Lopez"
+
+
+def test_a_dash_and_a_name_on_the_line_after_a_quote_name_its_speaker(extract):
+    text = (
+        "We checked three claims from the debate.\n\n"
+        "“The harbor fund has doubled since I took office, and every cent is accounted for.”\n\n"
+        "— Mayor Tom Hale.\n\n"
+        "The fund grew by a third, not by half."
+    )
+    q = quote(extract(text), "harbor fund has doubled")
+    assert q.speaker is not None and q.speaker.name == "Tom Hale"
+
+
+def test_a_person_who_seems_to_think_holds_the_view_a_thing_does_not(extract):
+    ex = extract(
+        "Mayor Tom Hale seemed to concede that the bridge was unsafe. "
+        "The old bridge appears to be sinking into the bay."
+    )
+    q = quote(ex, "bridge was unsafe")
+    assert q.speaker is not None and q.speaker.name == "Tom Hale"
+    assert quote(ex, "sinking into the bay").speaker is None
+
+
+def test_a_quote_ending_a_sentence_with_no_cue_takes_the_sentence_subject(extract):
+    text = (
+        "Mayor Tom Hale spoke on Monday about the tolls.\n\n"
+        "The Portvale Herald characterized the plan as “a slow walk toward a bridge "
+        "nobody can afford to cross.”"
+    )
+    q = quote(extract(text), "slow walk toward a bridge")
+    assert q.cue is None
+    assert q.speaker is not None and q.speaker.mention == "The Portvale Herald"
+
+
+def test_more_likely_to_say_is_said_by_the_subject(extract):
+    ex = extract("Older voters were slightly more likely to say they preferred the mayor.")
+    assert mention(ex, "preferred the mayor") == "Older voters"
