@@ -476,6 +476,11 @@ def _frame_core(head: Token, child: Token, naming: bool) -> tuple[int, int] | No
     read together ("praised her for changing"), and an inverted clause with the
     reason its cue gives for it ("X, he said, because Y")."""
     doc = head.doc
+    if child.dep_ == "dobj":
+        clause = _noun_clause(child)
+        if clause is not None:
+            # announced plans to expand ..., expressed concern that ...: the clause
+            return _subtree_range(clause)
     if child.dep_ == "prep":
         objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
         if not objs:
@@ -521,6 +526,35 @@ def _frame_core(head: Token, child: Token, naming: bool) -> tuple[int, int] | No
         if reason is not None:
             return strip_range(doc, rng[0], reason.right_edge.i + 1)
     return rng
+
+
+@cache
+def content_nouns() -> frozenset[str]:
+    """Nouns whose clause is the claim when they are a cue verb's object."""
+    listed = {row[0].lower() for row in read_table("content_nouns.tsv")}
+    return frozenset(listed | set(cue_nouns()))
+
+
+def _noun_clause(noun: Token) -> Token | None:
+    """The "that" or "to" clause right after a cue verb's object noun
+    ("expressed concern that ...", "announced plans to ..."), or None."""
+    if noun.lower_ not in content_nouns():
+        return None
+    for child in noun.children:
+        if child.dep_ not in ("acl", "relcl", "ccomp") or child.i <= noun.i:
+            continue
+        first = child.left_edge
+        if first.i != noun.i + 1:
+            continue
+        if first.lower_ == "to" and first.dep_ == "aux":
+            return child
+        if (
+            first.lower_ == "that"
+            and first.dep_ == "mark"
+            and any(c.dep_ in SUBJECT_DEPS for c in child.children)
+        ):
+            return child
+    return None
 
 
 def word_count(doc: Doc, start: int, end: int) -> int:
