@@ -387,7 +387,30 @@ def _frame_range(head: Token, child: Token, naming: bool) -> tuple[int, int] | N
         rng = _with_stray_conjuncts(head, child, rng)
     if rng is not None and child.dep_ == "ccomp":
         rng = _without_cue_conjunct(head, child, rng)
-    return None if rng is None else _trim_aside(head.doc, rng)
+    return None if rng is None else _trim_apposition(head.doc, _trim_aside(head.doc, rng))
+
+
+# Words that open an apposition describing who or what was named: ", the
+# founder of ...", ", a red line for ...", ", one that ...".
+APPOSITION_OPENERS = frozenset({"the", "a", "an", "one"})
+
+
+def _trim_apposition(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
+    """Drop an apposition that ends the content: "... refused to meet Martin
+    Shkreli, the executive charged with fraud" claims the meeting, not who he is."""
+    end = rng[1]
+    last = doc[end - 1]
+    for tok in doc[rng[0] : end]:
+        if tok.dep_ != "appos" or tok.right_edge.i < last.i or tok.head.i < rng[0]:
+            continue
+        if tok.pos_ != "NOUN" or tok.left_edge.lower_ not in APPOSITION_OPENERS:
+            continue  # a name or a list ("himself, Trump and Cruz") is content
+        comma = tok.left_edge.i - 1
+        if comma > rng[0] and doc[comma].text == ",":
+            cut = strip_range(doc, rng[0], comma)
+            if cut is not None and word_count(doc, *cut) >= 3:
+                return cut
+    return rng
 
 
 def _without_cue_conjunct(cue: Token, clause: Token, rng: tuple[int, int]) -> tuple[int, int]:
