@@ -480,7 +480,12 @@ def _trim_aside(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
     (and readers) take "a Cruz win in Texas, which votes on March 1" as the claim
     "a Cruz win in Texas"."""
     for i in range(rng[0] + 3, rng[1] - 1):
-        if doc[i].text == "," and _opens_aside(doc[i + 1]):
+        nxt = i + 1
+        while nxt < rng[1] - 1 and doc[nxt].text in QUOTE_MARK_TEXTS:
+            nxt += 1  # “…maniacal,” adding ...: the quote closes before the aside
+        if doc[i].text != "," or (nxt > i + 1 and doc[nxt].tag_ != "VBG"):
+            continue
+        if _opens_aside(doc[nxt]):
             cut = strip_range(doc, rng[0], i)
             if cut is not None and word_count(doc, *cut) >= 3:
                 return cut

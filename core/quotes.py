@@ -146,7 +146,7 @@ def _direct(f: Finder, m: Marked) -> RawQuote | None:
             )
         found = f.in_complement(m)
         if found is None:
-            return None
+            return _continues_complement(f, m)
         hit, comp = found
         speaker, referent = speaker_for(doc, hit)
         inside = word_count(doc, m.first, m.last)
@@ -171,6 +171,31 @@ def _direct(f: Finder, m: Marked) -> RawQuote | None:
         raw.end, raw.parts, raw.kind = run_on, [(raw.start, run_on)], "mixed"
         raw.confidence = CONFIDENCE["mixed"]
     return raw
+
+
+def _continues_complement(f: Finder, m: Marked) -> RawQuote | None:
+    """A lowercase quote right after the complement of a cue of its sentence,
+    which the parser ended at the opening mark ("told the host that the mayor
+    “had a crazy plan”"): one mixed quote from the complement to the closing mark."""
+    doc, text = f.doc, f.text
+    first = next((c for c in text[m.q.content[0] : m.q.content[0] + 8] if c.isalpha()), "")
+    if not first.islower():
+        return None
+    for hit in f.by_sent.get(f.layout.sent_of[m.first], []):
+        if hit.head in f.used or hit.end > m.first:
+            continue
+        comp = f.complement(hit)
+        if comp is None or comp[1] > m.first or comp[0] < hit.end:
+            continue
+        if any(not t.is_space for t in doc[comp[1] : m.first]):
+            continue
+        speaker, referent = speaker_for(doc, hit)
+        raw = _mixed(f, hit, (comp[0], m.last), speaker, referent, m.q.outer)
+        run_on = _run_on(f, m) if raw is not None else None
+        if raw is not None and run_on is not None:
+            raw.end, raw.parts = run_on, [(raw.start, run_on)]
+        return raw
+    return None
 
 
 RUN_ON_STOPS = frozenset({",", ";", ":", "(", ")", "[", "--"}) | DASHES | SENTENCE_END
