@@ -236,7 +236,7 @@ def complement_tokens(hit: CueHit, doc: Doc) -> tuple[int, int] | None:
     """Token range of what a cue introduces, by the frames its verb allows,
     without a dateline in front ("COLUMBUS, Ohio (Wire) — ...")."""
     rng = _complement(hit, doc)
-    return None if rng is None else _skip_dateline(doc, rng)
+    return None if rng is None else _skip_lead(doc, _skip_dateline(doc, rng))
 
 
 def _skip_dateline(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
@@ -248,6 +248,23 @@ def _skip_dateline(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
         if not (tok.pos_ in ("PROPN", "NUM", "PUNCT", "SPACE") or tok.is_title):
             return rng
     return rng
+
+
+# Words that link a reported sentence to the one before it and are no part of
+# the claim: "But the plan ...", "Still, the poll ...".
+LINKING_WORDS = frozenset({"but", "and", "yet", "still", "however", "nevertheless", "nonetheless"})
+
+
+def _skip_lead(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
+    """Start after a word that links the claim to the sentence before it:
+    annotators (and readers) take "But the plan will fail" as "the plan will fail"."""
+    start, end = rng
+    while start < end - 1 and doc[start].lower_ in LINKING_WORDS:
+        start += 1
+        if doc[start].text == ",":
+            start += 1
+    rest = strip_range(doc, start, end)
+    return rest if rest is not None and word_count(doc, *rest) >= 2 else rng
 
 
 def _complement(hit: CueHit, doc: Doc) -> tuple[int, int] | None:
