@@ -167,7 +167,8 @@ def _verb_hit(tok: Token, lemma: str, sense: CueSense) -> CueHit:
 
 
 def strip_range(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
-    """Drop punctuation and spaces at the edges, except quotation marks."""
+    """Drop punctuation and spaces at the edges, except quotation marks, and a
+    conjunction left dangling at the end ("worried about the cost, and")."""
     while start < end and (
         doc[start].is_space or (doc[start].is_punct and doc[start].text not in QUOTE_MARK_TEXTS)
     ):
@@ -175,6 +176,7 @@ def strip_range(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     while end > start and (
         doc[end - 1].is_space
         or (doc[end - 1].is_punct and doc[end - 1].text not in QUOTE_MARK_TEXTS)
+        or (doc[end - 1].pos_ == "CCONJ" and end - 1 > start)
     ):
         end -= 1
     return (start, end) if start < end else None
