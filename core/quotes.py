@@ -168,6 +168,7 @@ def _direct(f: Finder, m: Marked) -> RawQuote | None:
     run_on = _run_on(f, m) if hit.chars[1] <= q.outer[0] and len(q.parts) == 1 else None
     if run_on is not None:
         # said “I have not heard that concern” from the police: the sentence goes on
+        raw.start = q.outer[0]  # a mixed quote keeps its marks: “…” from the police
         raw.end, raw.parts, raw.kind = run_on, [(raw.start, run_on)], "mixed"
         raw.confidence = CONFIDENCE["mixed"]
     return raw

@@ -43,7 +43,7 @@ def test_a_quote_that_stops_mid_clause_runs_on_to_the_end_of_its_phrase(extract)
     )
     q = find(ex, "budget line")
     assert q.kind == "mixed"
-    assert q.text == "I have not seen a single budget line” from the county office"
+    assert q.text == "“I have not seen a single budget line” from the county office"
     assert q.speaker is not None and q.speaker.mention == "Okafor"
 
 
