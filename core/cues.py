@@ -415,8 +415,10 @@ APPOSITION_OPENERS = frozenset({"the", "a", "an", "one"})
 
 
 def _trim_apposition(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
-    """Drop an apposition that ends the content: "... refused to meet Martin
-    Shkreli, the executive charged with fraud" claims the meeting, not who he is."""
+    """Drop an apposition that ends the content and describes what was named
+    ("..., an extraction method"; "Martin Shkreli, the executive charged with
+    fraud"): the claim is the meeting, not who he is. One that restates a
+    common noun ("the question, the sharing of water") says what it is."""
     end = rng[1]
     last = doc[end - 1]
     for tok in doc[rng[0] : end]:
@@ -424,6 +426,8 @@ def _trim_apposition(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
             continue
         if tok.pos_ != "NOUN" or tok.left_edge.lower_ not in APPOSITION_OPENERS:
             continue  # a name or a list ("himself, Trump and Cruz") is content
+        if tok.left_edge.lower_ == "the" and tok.head.pos_ != "PROPN":
+            continue  # "the question, the sharing of water": what the question is
         comma = tok.left_edge.i - 1
         if comma > rng[0] and doc[comma].text == ",":
             cut = strip_range(doc, rng[0], comma)
