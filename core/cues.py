@@ -587,10 +587,14 @@ def content_nouns() -> frozenset[str]:
 
 
 def _noun_clause(noun: Token) -> Token | None:
-    """The "that" or "to" clause right after a cue verb's object noun
-    ("expressed concern that ...", "announced plans to ..."), or None."""
+    """The "that" or "to" clause right after a cue verb's bare object noun
+    ("expressed concern that ...", "announced plans to ..."), or None. A noun
+    with a determiner or possessor ("the notion that ...", "his plans to ...")
+    is a thing of its own, and PolNeAR keeps it in the content."""
     if noun.lower_ not in content_nouns():
         return None
+    if any(c.dep_ in ("det", "poss") for c in noun.children):
+        return None  # "rejected the notion that ...": the notion is what was rejected
     for child in noun.children:
         if child.dep_ not in ("acl", "relcl", "ccomp") or child.i <= noun.i:
             continue
