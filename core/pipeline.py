@@ -268,7 +268,8 @@ def _cut(m: re.Match[str]) -> str:
     run, step = m[0], TOKENIZER_GUARD["longest_run"]
     if _MARK.search(run) is None:  # letters and digits only: tokenized in linear time
         return run
-    return " ".join(_piece(run[i : i + step]) for i in range(0, len(run), step + 1))
+    out = " ".join(_piece(run[i : i + step]) for i in range(0, len(run), step + 1))
+    return out.ljust(len(run))  # a run of 65 ends on a cut: its last character too
 
 
 def _piece(piece: str) -> str:
