@@ -85,3 +85,11 @@ def test_ten_times_the_text_costs_about_ten_times_the_time():
         timeout=600,
     )
     assert proc.returncode == 0, proc.stdout.decode() + proc.stderr.decode()
+
+
+def test_a_run_that_ends_on_a_cut_keeps_its_length():
+    # 64 characters with no space, one mark, then a run of marks made spaces: a 65-run
+    text = (":" * 15 + "x") * 4 + ":" * 16 + " tail"
+    safe = tokenizer_safe(text)
+    assert len(safe) == len(text)
+    assert safe.endswith(" tail")
