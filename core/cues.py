@@ -167,7 +167,8 @@ def _verb_hit(tok: Token, lemma: str, sense: CueSense) -> CueHit:
 
 
 def strip_range(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
-    """Drop punctuation and spaces at the edges, except quotation marks."""
+    """Drop punctuation and spaces at the edges, except quotation marks, and a
+    conjunction left dangling at the end ("worried about the cost, and")."""
     while start < end and (
         doc[start].is_space or (doc[start].is_punct and doc[start].text not in QUOTE_MARK_TEXTS)
     ):
@@ -175,6 +176,7 @@ def strip_range(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     while end > start and (
         doc[end - 1].is_space
         or (doc[end - 1].is_punct and doc[end - 1].text not in QUOTE_MARK_TEXTS)
+        or (doc[end - 1].pos_ == "CCONJ" and end - 1 > start)
     ):
         end -= 1
     return (start, end) if start < end else None
@@ -236,7 +238,7 @@ def complement_tokens(hit: CueHit, doc: Doc) -> tuple[int, int] | None:
     """Token range of what a cue introduces, by the frames its verb allows,
     without a dateline in front ("COLUMBUS, Ohio (Wire) — ...")."""
     rng = _complement(hit, doc)
-    return None if rng is None else _skip_dateline(doc, rng)
+    return None if rng is None else _skip_lead(doc, _skip_dateline(doc, rng))
 
 
 def _skip_dateline(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
@@ -248,6 +250,23 @@ def _skip_dateline(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
         if not (tok.pos_ in ("PROPN", "NUM", "PUNCT", "SPACE") or tok.is_title):
             return rng
     return rng
+
+
+# Words that link a reported sentence to the one before it and are no part of
+# the claim: "But the plan ...", "Still, the poll ...".
+LINKING_WORDS = frozenset({"but", "and", "yet", "still", "however", "nevertheless", "nonetheless"})
+
+
+def _skip_lead(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
+    """Start after a word that links the claim to the sentence before it:
+    annotators (and readers) take "But the plan will fail" as "the plan will fail"."""
+    start, end = rng
+    while start < end - 1 and doc[start].lower_ in LINKING_WORDS:
+        start += 1
+        if doc[start].text == ",":
+            start += 1
+    rest = strip_range(doc, start, end)
+    return rest if rest is not None and word_count(doc, *rest) >= 2 else rng
 
 
 def _complement(hit: CueHit, doc: Doc) -> tuple[int, int] | None:
@@ -387,7 +406,34 @@ def _frame_range(head: Token, child: Token, naming: bool) -> tuple[int, int] | N
         rng = _with_stray_conjuncts(head, child, rng)
     if rng is not None and child.dep_ == "ccomp":
         rng = _without_cue_conjunct(head, child, rng)
-    return None if rng is None else _trim_aside(head.doc, rng)
+    return None if rng is None else _trim_apposition(head.doc, _trim_aside(head.doc, rng))
+
+
+# Words that open an apposition describing who or what was named: ", the
+# founder of ...", ", a red line for ...", ", one that ...".
+APPOSITION_OPENERS = frozenset({"the", "a", "an", "one"})
+
+
+def _trim_apposition(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
+    """Drop an apposition that ends the content and describes what was named
+    ("..., an extraction method"; "Martin Shkreli, the executive charged with
+    fraud"): the claim is the meeting, not who he is. One that restates a
+    common noun ("the question, the sharing of water") says what it is."""
+    end = rng[1]
+    last = doc[end - 1]
+    for tok in doc[rng[0] : end]:
+        if tok.dep_ != "appos" or tok.right_edge.i < last.i or tok.head.i < rng[0]:
+            continue
+        if tok.pos_ != "NOUN" or tok.left_edge.lower_ not in APPOSITION_OPENERS:
+            continue  # a name or a list ("himself, Trump and Cruz") is content
+        if tok.left_edge.lower_ == "the" and tok.head.pos_ != "PROPN":
+            continue  # "the question, the sharing of water": what the question is
+        comma = tok.left_edge.i - 1
+        if comma > rng[0] and doc[comma].text == ",":
+            cut = strip_range(doc, rng[0], comma)
+            if cut is not None and word_count(doc, *cut) >= 3:
+                return cut
+    return rng
 
 
 def _without_cue_conjunct(cue: Token, clause: Token, rng: tuple[int, int]) -> tuple[int, int]:
@@ -457,7 +503,12 @@ def _trim_aside(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
     (and readers) take "a Cruz win in Texas, which votes on March 1" as the claim
     "a Cruz win in Texas"."""
     for i in range(rng[0] + 3, rng[1] - 1):
-        if doc[i].text == "," and _opens_aside(doc[i + 1]):
+        nxt = i + 1
+        while nxt < rng[1] - 1 and doc[nxt].text in QUOTE_MARK_TEXTS:
+            nxt += 1  # “…maniacal,” adding ...: the quote closes before the aside
+        if doc[i].text != "," or (nxt > i + 1 and doc[nxt].tag_ != "VBG"):
+            continue
+        if _opens_aside(doc[nxt]):
             cut = strip_range(doc, rng[0], i)
             if cut is not None and word_count(doc, *cut) >= 3:
                 return cut
@@ -476,6 +527,11 @@ def _frame_core(head: Token, child: Token, naming: bool) -> tuple[int, int] | No
     read together ("praised her for changing"), and an inverted clause with the
     reason its cue gives for it ("X, he said, because Y")."""
     doc = head.doc
+    if child.dep_ == "dobj":
+        clause = _noun_clause(child)
+        if clause is not None:
+            # announced plans to expand ..., expressed concern that ...: the clause
+            return _subtree_range(clause)
     if child.dep_ == "prep":
         objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
         if not objs:
@@ -521,6 +577,39 @@ def _frame_core(head: Token, child: Token, naming: bool) -> tuple[int, int] | No
         if reason is not None:
             return strip_range(doc, rng[0], reason.right_edge.i + 1)
     return rng
+
+
+@cache
+def content_nouns() -> frozenset[str]:
+    """Nouns whose clause is the claim when they are a cue verb's object."""
+    listed = {row[0].lower() for row in read_table("content_nouns.tsv")}
+    return frozenset(listed | set(cue_nouns()))
+
+
+def _noun_clause(noun: Token) -> Token | None:
+    """The "that" or "to" clause right after a cue verb's bare object noun
+    ("expressed concern that ...", "announced plans to ..."), or None. A noun
+    with a determiner or possessor ("the notion that ...", "his plans to ...")
+    is a thing of its own, and PolNeAR keeps it in the content."""
+    if noun.lower_ not in content_nouns():
+        return None
+    if any(c.dep_ in ("det", "poss") for c in noun.children):
+        return None  # "rejected the notion that ...": the notion is what was rejected
+    for child in noun.children:
+        if child.dep_ not in ("acl", "relcl", "ccomp") or child.i <= noun.i:
+            continue
+        first = child.left_edge
+        if first.i != noun.i + 1:
+            continue
+        if first.lower_ == "to" and first.dep_ == "aux":
+            return child
+        if (
+            first.lower_ == "that"
+            and first.dep_ == "mark"
+            and any(c.dep_ in SUBJECT_DEPS for c in child.children)
+        ):
+            return child
+    return None
 
 
 def word_count(doc: Doc, start: int, end: int) -> int:

@@ -40,7 +40,7 @@ from .attribution import (
     token_chars,
 )
 from .claims import CONFIDENCE, RawQuote, exact_words, fold
-from .cues import SENTENCE_END, CueHit, strip_range, word_count
+from .cues import DASHES, QUOTE_MARK_TEXTS, SENTENCE_END, CueHit, strip_range, word_count
 from .lemmas import Lemmas
 from .records import QuoteKind, Span
 
@@ -146,7 +146,7 @@ def _direct(f: Finder, m: Marked) -> RawQuote | None:
             )
         found = f.in_complement(m)
         if found is None:
-            return None
+            return _continues_complement(f, m)
         hit, comp = found
         speaker, referent = speaker_for(doc, hit)
         inside = word_count(doc, m.first, m.last)
@@ -155,7 +155,7 @@ def _direct(f: Finder, m: Marked) -> RawQuote | None:
     if hit.head in f.used:
         return None  # the second piece of a split quote: joined to the first
     f.used.add(hit.head)
-    return RawQuote(
+    raw = RawQuote(
         *q.content,
         list(q.parts),
         "direct",
@@ -165,6 +165,70 @@ def _direct(f: Finder, m: Marked) -> RawQuote | None:
         outer=q.outer,
         referent=referent,
     )
+    run_on = _run_on(f, m) if hit.chars[1] <= q.outer[0] and len(q.parts) == 1 else None
+    if run_on is not None:
+        # said “I have not heard that concern” from the police: the sentence goes on
+        raw.start = q.outer[0]  # a mixed quote keeps its marks: “…” from the police
+        raw.end, raw.parts, raw.kind = run_on, [(raw.start, run_on)], "mixed"
+        raw.confidence = CONFIDENCE["mixed"]
+    return raw
+
+
+def _continues_complement(f: Finder, m: Marked) -> RawQuote | None:
+    """A lowercase quote right after the complement of a cue of its sentence,
+    which the parser ended at the opening mark ("told the host that the mayor
+    “had a crazy plan”"): one mixed quote from the complement to the closing mark."""
+    doc, text = f.doc, f.text
+    first = next((c for c in text[m.q.content[0] : m.q.content[0] + 8] if c.isalpha()), "")
+    if not first.islower():
+        return None
+    for hit in f.by_sent.get(f.layout.sent_of[m.first], []):
+        if hit.head in f.used or hit.end > m.first:
+            continue
+        comp = f.complement(hit)
+        if comp is None or comp[1] > m.first or comp[0] < hit.end:
+            continue
+        if any(not t.is_space for t in doc[comp[1] : m.first]):
+            continue
+        speaker, referent = speaker_for(doc, hit)
+        raw = _mixed(f, hit, (comp[0], m.last), speaker, referent, m.q.outer)
+        run_on = _run_on(f, m) if raw is not None else None
+        if raw is not None and run_on is not None:
+            raw.end, raw.parts = run_on, [(raw.start, run_on)]
+        return raw
+    return None
+
+
+RUN_ON_STOPS = frozenset({",", ";", ":", "(", ")", "[", "--"}) | DASHES | SENTENCE_END
+
+
+def _run_on(f: Finder, m: Marked) -> int | None:
+    """Where the sentence goes on after a quote whose words stop mid-clause
+    (“…extremely careless” but did not warrant charges): the end of the words
+    after the closing mark, up to the next punctuation; None when the quote
+    ends its clause (its last word is followed by punctuation inside or right
+    after the marks)."""
+    text, doc = f.text, f.doc
+    inner = text[m.q.content[0] : m.q.content[1]].rstrip()
+    if not inner or not inner[-1].isalnum() or m.last >= len(doc):
+        return None
+    end = m.last
+    para_end = f.layout.paras[f.layout.para_of(m.q.outer[0])][1]
+    while end < len(doc) and doc[end].idx < para_end:
+        tok = doc[end]
+        if tok.text in RUN_ON_STOPS or tok.text in QUOTE_MARK_TEXTS or "\n" in tok.text:
+            break
+        end += 1
+    words = [t for t in doc[m.last : end] if t.is_alpha or t.like_num]
+    if not words or all(t.ent_type_ in ("DATE", "TIME") or t.pos_ == "ADP" for t in words):
+        return None  # tweeted “…” on Friday: when, not what
+    if all(t.is_title for t in words) or doc[end - 1].pos_ == "CCONJ":
+        return None  # a headline's capitals, or a list of quotes (“…” and “…”)
+    heads = {hit.head for hit in f.cues}
+    if any(t.i in heads for t in doc[m.last : end]):
+        return None  # “…” as he promised to ...: a claim of its own
+    last = doc[end - 1]
+    return last.idx + len(last.text)
 
 
 def _inverted(doc: Doc, hit: CueHit, lead: int, quoted: list[bool]) -> bool:

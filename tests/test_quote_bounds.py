@@ -1,0 +1,78 @@
+"""Where a quote's content starts and ends, through the real pipeline, on texts
+written for these tests: the words a reader would print as the claim."""
+
+from __future__ import annotations
+
+from newsclaims.core.records import Extraction, QuoteRecord
+
+
+def find(ex: Extraction, words: str) -> QuoteRecord:
+    """The one quote whose text holds these words."""
+    hits = [q for q in ex.quotes if words in q.text]
+    assert len(hits) == 1, [q.text for q in ex.quotes]
+    return hits[0]
+
+
+def test_an_object_that_names_the_claim_goes_with_the_cue(extract):
+    ex = extract(
+        "The transit agency announced plans to extend the night bus service to the airport. "
+        "Several council members expressed concern that the new fees would drive shoppers away."
+    )
+    assert find(ex, "night bus").text == "to extend the night bus service to the airport"
+    assert find(ex, "new fees").text == "that the new fees would drive shoppers away"
+
+
+def test_an_apposition_describing_who_was_named_is_not_the_claim(extract):
+    ex = extract(
+        "The harbor master said the ferry would resume service on Monday with Tomas Brandt, "
+        "the captain who steered it through the storm."
+    )
+    q = find(ex, "resume service")
+    assert q.text == "the ferry would resume service on Monday with Tomas Brandt"
+
+
+def test_a_name_after_a_comma_stays_in_the_claim(extract):
+    ex = extract("Marisol Vega said the grant would go to her brother, Tomas Vega.")
+    assert find(ex, "grant").text == "the grant would go to her brother, Tomas Vega"
+
+
+def test_a_quote_that_stops_mid_clause_runs_on_to_the_end_of_its_phrase(extract):
+    ex = extract(
+        "Okafor said at the hearing, “I have not seen a single budget line” from the "
+        "county office. The vote is on Tuesday."
+    )
+    q = find(ex, "budget line")
+    assert q.kind == "mixed"
+    assert q.text == "“I have not seen a single budget line” from the county office"
+    assert q.speaker is not None and q.speaker.mention == "Okafor"
+
+
+def test_a_quote_that_ends_its_clause_does_not_run_on(extract):
+    ex = extract("The mayor said, “The bridge stays open” on Friday.")
+    assert find(ex, "bridge").text == "The bridge stays open"
+
+
+def test_a_lowercase_quote_after_a_complement_makes_one_mixed_quote(extract):
+    ex = extract(
+        "Lindqvist told the radio host that the council “had a reckless plan for the harbor,” "
+        "adding, “They never asked the fishermen.”"
+    )
+    q = find(ex, "reckless plan")
+    assert q.kind == "mixed"
+    assert q.text.startswith("that the council “had a reckless plan")
+    assert "adding" not in q.text
+    assert find(ex, "fishermen").cue.text == "adding"
+
+
+def test_a_linking_word_before_the_claim_is_left_out(extract):
+    ex = extract("But the levee will hold through the spring, the engineer said.")
+    assert find(ex, "levee").text == "the levee will hold through the spring"
+
+
+def test_no_claim_ends_with_a_dangling_conjunction(extract):
+    ex = extract(
+        "Half of the farmers said they were worried about the price of seed, and more than "
+        "3 in 10 said the cooperative would handle the problem best."
+    )
+    assert find(ex, "price of seed").text == "they were worried about the price of seed"
+    assert find(ex, "cooperative").text == "the cooperative would handle the problem best"
