@@ -113,19 +113,50 @@ def _source_opener(tok: Token, sense: tuple[CueCategory, frozenset[str]]) -> Cue
     """
     category, nouns = sense
     doc = tok.doc
-    first = tok.sent.start
-    while first < tok.i and (doc[first].is_space or doc[first].pos_ in ("CCONJ", "PUNCT")):
-        first += 1
-    if first != tok.i:
-        return None
     obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
     if obj is None or obj.lower_ not in nouns:
         return None
     after = obj.right_edge.i + 1
-    if after >= len(doc) or doc[after].text != ",":
+    if _sentence_first(tok) != tok.i:
+        if not _closing_source(tok, after):
+            return None
+    elif after >= len(doc) or doc[after].text != ",":
         return None
     chars = (tok.idx, tok.idx + len(tok.text))
     return CueHit(tok.i, tok.i + 1, tok.i, tok.lower_, category, chars, source_phrase=True)
+
+
+def _sentence_first(tok: Token) -> int:
+    """The first word of a token's sentence, past a leading "But"/"And" and punctuation."""
+    doc = tok.doc
+    first = tok.sent.start
+    while first < tok.i and (doc[first].is_space or doc[first].pos_ in ("CCONJ", "PUNCT")):
+        first += 1
+    return first
+
+
+def _closed_clause(tok: Token) -> tuple[int, int] | None:
+    """What a closing source phrase attributes: its verb's clause from the
+    subject up to the phrase ("Bush remains mired in fourth in most surveys")."""
+    verb = tok.head
+    subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
+    if subj is None:
+        return None
+    return strip_range(tok.doc, subj.left_edge.i, tok.i)
+
+
+def _closing_source(tok: Token, after: int) -> bool:
+    """A source phrase that closes the clause it attributes: "Mr. Trump is ahead
+    in the polls.", "He fell to 10 percent in the latest poll, a ...": hung on
+    the clause's verb (not on a noun: "his lead in the polls"), and the clause
+    has its subject before it."""
+    doc = tok.doc
+    verb = tok.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.i > tok.i:
+        return False
+    if not any(c.dep_ in SUBJECT_DEPS and c.i < verb.i for c in verb.children):
+        return False
+    return after >= len(doc) or doc[after].text in (",", ";") or _ends_sentence(doc[after])
 
 
 BYLINE_VERBS = frozenset({"report", "contribute", "write"})
@@ -331,6 +362,9 @@ def _source_phrase_clause(doc: Doc, hit: CueHit) -> tuple[int, int] | None:
 
     "X, according to Y." -> X; "According to Y, X." -> X; "X, according to Y, Z" -> all.
     """
+    opener = doc[hit.head]
+    if opener.lower_ in source_preps() and hit.start > _sentence_first(opener):
+        return _closed_clause(opener)
     start = hit.start
     lo = max(0, hit.start - SOURCE_WINDOW)
     while start > lo and not _ends_sentence(doc[start - 1]):

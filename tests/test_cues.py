@@ -1,0 +1,29 @@
+"""Cue families for indirect speech, through the real pipeline, on texts written for these tests."""
+
+from __future__ import annotations
+
+from newsclaims.core.records import Extraction, QuoteRecord
+
+
+def find(ex: Extraction, words: str) -> QuoteRecord:
+    """The one quote whose text holds these words."""
+    hits = [q for q in ex.quotes if words in q.text]
+    assert len(hits) == 1, [q.text for q in ex.quotes]
+    return hits[0]
+
+
+def test_a_poll_closing_its_clause_is_the_source(extract):
+    text = (
+        "The ferry levy has little support on the island. "
+        "Councillor Brandt trails the mayor by nine points in the latest Harbor Gazette poll."
+    )
+    ex = extract(text)
+    q = find(ex, "Brandt")
+    assert q.text == "Councillor Brandt trails the mayor by nine points"
+    assert q.cue is not None and q.cue.text == "in" and q.cue.category == "evidence"
+    assert q.speaker is not None and "poll" in q.speaker.mention
+
+
+def test_a_poll_after_a_noun_is_not_a_source(extract):
+    ex = extract("Her steady lead in the polls worried the council.")
+    assert not ex.quotes, [q.text for q in ex.quotes]
