@@ -75,7 +75,7 @@ def find_cues(doc: Doc, lemmas: Lemmas, quoted: list[bool] | None = None) -> lis
                 cat = nouns[tok.lower_]
                 hits.append(CueHit(tok.i, tok.i + 1, tok.i, tok.lower_, cat, chars, NOUN_FRAME))
             continue
-        if tok.pos_ != "VERB" or _in_compound_word(doc, tok):
+        if tok.pos_ != "VERB" or _in_compound_word(doc, tok) or _markup_name(doc, tok):
             continue
         lemma = lemmas(tok)
         sense = verbs.get(lemma)
@@ -169,6 +169,12 @@ def _byline(doc: Doc, tok: Token, lemma: str) -> bool:
     if lemma not in BYLINE_VERBS or nxt + 1 >= len(doc) or doc[nxt].lower_ != "from":
         return False
     return doc[nxt + 1].pos_ == "PROPN"
+
+
+def _markup_name(doc: Doc, tok: Token) -> bool:
+    """Whether a word names a markup tag left in the text (`<tweet author="...">`)."""
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    return prev is not None and prev.text in ("<", "</") and not prev.whitespace_
 
 
 def _in_compound_word(doc: Doc, tok: Token) -> bool:
@@ -367,7 +373,7 @@ def _source_phrase_clause(doc: Doc, hit: CueHit) -> tuple[int, int] | None:
         return _closed_clause(opener)
     start = hit.start
     lo = max(0, hit.start - SOURCE_WINDOW)
-    while start > lo and not _ends_sentence(doc[start - 1]):
+    while start > lo and not _ends_sentence(doc[start - 1]) and not _opens_claim(doc, start - 1):
         start -= 1
     obj_end = hit.end
     while (
@@ -387,6 +393,24 @@ def _source_phrase_clause(doc: Doc, hit: CueHit) -> tuple[int, int] | None:
             return strip_range(doc, start, end)
         return left
     return right if right is not None else left
+
+
+# Marks after which the claim "X, according to Z" starts inside a sentence:
+# "Y: X, according to Z", "(X, according to Z)", "W; X, according to Z".
+CLAIM_OPENERS = frozenset({":", ";", "("})
+
+
+def _opens_claim(doc: Doc, i: int) -> bool:
+    """Whether token i opens the claim of a later "according to": a bracket, a
+    semicolon, or a colon after a clause (not a label: "Superdelegates: ...")."""
+    if doc[i].text not in CLAIM_OPENERS:
+        return False
+    if doc[i].text != ":":
+        return True
+    first = i
+    while first > 0 and not _ends_sentence(doc[first - 1]):
+        first -= 1
+    return word_count(doc, first, i) >= 3
 
 
 def _ends_sentence(tok: Token) -> bool:

@@ -27,3 +27,25 @@ def test_a_poll_closing_its_clause_is_the_source(extract):
 def test_a_poll_after_a_noun_is_not_a_source(extract):
     ex = extract("Her steady lead in the polls worried the council.")
     assert not ex.quotes, [q.text for q in ex.quotes]
+
+
+def test_a_markup_tag_named_like_a_verb_is_no_cue(extract):
+    text = (
+        'Reaction came quickly online.\n\n<tweet pic="" author="HarborMayor">'
+        "We will rebuild the pier by spring.</tweet>\n"
+    )
+    ex = extract(text)
+    assert all(q.cue is None or q.cue.text != "tweet" for q in ex.quotes), [
+        (q.text, q.cue) for q in ex.quotes
+    ]
+
+
+def test_defend_reports_a_claim_not_an_act(extract):
+    ex = extract(
+        "The guards stayed to defend the compound. "
+        "Mayor Ruiz defended her plan to cut ferry fares by half."
+    )
+    texts = [q.text for q in ex.quotes]
+    assert not any("compound" in t for t in texts), texts
+    q = find(ex, "ferry fares")
+    assert q.cue is not None and q.cue.lemma == "defend"
