@@ -87,6 +87,44 @@ def find_cues(doc: Doc, lemmas: Lemmas, quoted: list[bool] | None = None) -> lis
 NOUN_FRAME = frozenset({"noun"})  # a cue noun: its "that" clause is the content
 
 
+def before_next_cue(
+    doc: Doc, rng: tuple[int, int], cue: CueHit, cue_at: dict[int, CueHit]
+) -> tuple[int, int]:
+    """End a reported clause before a clause joined to it that repeats the cue
+    with another speaker: in "most said they were worried, and 4 in 10 said
+    Trump would do best" each "said" reports its own clause."""
+    own = doc[cue.head]
+    own_subj = next((c for c in own.children if c.dep_ in SUBJECT_DEPS), None)
+    for i in range(rng[0] + 1, rng[1]):
+        hit = cue_at.get(i)
+        if hit is None or hit.head != i or hit.lemma != cue.lemma:
+            continue
+        tok = doc[i]
+        subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS and c.i < i), None)
+        if subj is None or not (tok.dep_ == "conj" or _contrast(tok)):
+            continue
+        if own_subj is not None and _words(subj) == _words(own_subj):
+            continue  # the same speaker goes on: "she said X and she said Y"
+        cut = tok.left_edge.i
+        while cut > rng[0] and (doc[cut - 1].dep_ in ("cc", "punct") or doc[cut - 1].is_space):
+            cut -= 1
+        kept = strip_range(doc, rng[0], cut)
+        if kept is not None and word_count(doc, *kept) >= 3:
+            return kept
+    return rng
+
+
+def _words(tok: Token) -> str:
+    return " ".join(t.lower_ for t in tok.subtree)
+
+
+def _contrast(tok: Token) -> bool:
+    """A clause set against the one before it: "..., while others said ..."."""
+    return tok.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in tok.children
+    )
+
+
 def _that_clause(noun: Token) -> Token | None:
     """The clause a cue noun reports: "the claim that the vote was rigged".
 

@@ -40,7 +40,7 @@ from .attribution import (
     token_chars,
 )
 from .claims import CONFIDENCE, RawQuote, exact_words, fold
-from .cues import SENTENCE_END, CueHit, strip_range, word_count
+from .cues import SENTENCE_END, CueHit, before_next_cue, strip_range, word_count
 from .lemmas import Lemmas
 from .records import QuoteKind, Span
 
@@ -281,6 +281,7 @@ def _indirect(f: Finder, found: list[RawQuote]) -> list[RawQuote]:
         comp = f.complement(hit)
         if comp is None or not _contentful(doc, comp):
             continue
+        comp = before_next_cue(doc, comp, hit, f.cue_at)
         span = token_chars(doc, comp)
         if _covers_direct(direct_spans, span):
             continue

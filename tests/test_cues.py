@@ -49,3 +49,16 @@ def test_defend_reports_a_claim_not_an_act(extract):
     assert not any("compound" in t for t in texts), texts
     q = find(ex, "ferry fares")
     assert q.cue is not None and q.cue.lemma == "defend"
+
+
+def test_each_speaker_in_a_contrast_keeps_their_own_claim(extract):
+    ex = extract(
+        "After the town meeting, several ferry riders said the mayor had made a good case "
+        "for the levy, while other riders said they had not heard anything to change their minds."
+    )
+    a = find(ex, "levy")
+    b = find(ex, "their minds")
+    assert a.text == "the mayor had made a good case for the levy"
+    assert b.text == "they had not heard anything to change their minds"
+    assert a.speaker is not None and a.speaker.mention == "several ferry riders"
+    assert b.speaker is not None and b.speaker.mention == "other riders"
