@@ -79,7 +79,7 @@ def find_cues(doc: Doc, lemmas: Lemmas, quoted: list[bool] | None = None) -> lis
             continue
         lemma = lemmas(tok)
         sense = verbs.get(lemma)
-        if sense is not None and not _byline(doc, tok, lemma):
+        if sense is not None and not _byline(doc, tok, lemma) and not _naming(tok):
             hits.append(_verb_hit(tok, lemma, sense))
     return hits
 
@@ -195,6 +195,15 @@ def _closing_source(tok: Token, after: int) -> bool:
     if not any(c.dep_ in SUBJECT_DEPS and c.i < verb.i for c in verb.children):
         return False
     return after >= len(doc) or doc[after].text in (",", ";") or _ends_sentence(doc[after])
+
+
+def _naming(tok: Token) -> bool:
+    """A past participle that names or describes a noun with nobody speaking:
+    "a group called Black Votes Matter", "a plan announced Monday" (a source
+    written with "by" still speaks: "a claim disputed by the company")."""
+    return (
+        tok.tag_ == "VBN" and tok.dep_ == "acl" and not any(c.dep_ == "agent" for c in tok.children)
+    )
 
 
 BYLINE_VERBS = frozenset({"report", "contribute", "write"})

@@ -62,3 +62,13 @@ def test_each_speaker_in_a_contrast_keeps_their_own_claim(extract):
     assert b.text == "they had not heard anything to change their minds"
     assert a.speaker is not None and a.speaker.mention == "several ferry riders"
     assert b.speaker is not None and b.speaker.mention == "other riders"
+
+
+def test_a_participle_that_names_a_noun_is_no_cue(extract):
+    ex = extract(
+        "A new group called Harbor Voices Matter held its first meeting on Tuesday. "
+        "Its chair said the ferry fares had doubled."
+    )
+    texts = [q.text for q in ex.quotes]
+    assert not any("Harbor Voices" in t for t in texts), texts
+    assert find(ex, "fares").cue is not None
