@@ -19,7 +19,15 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from .lemmas import Lemmas
-from .lexicon import CueSense, cue_nouns, cue_phrases, cue_verbs, read_table, source_preps
+from .lexicon import (
+    CueSense,
+    cue_noun_infinitives,
+    cue_nouns,
+    cue_phrases,
+    cue_verbs,
+    read_table,
+    source_preps,
+)
 from .records import CueCategory, Span
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -49,7 +57,7 @@ def find_cues(doc: Doc, lemmas: Lemmas, quoted: list[bool] | None = None) -> lis
     verbs = cue_verbs()
     phrases = cue_phrases()
     preps = source_preps()
-    nouns = cue_nouns()
+    nouns = cue_nouns() | {k: v for k, v in cue_noun_infinitives().items() if k not in cue_nouns()}
     firsts = {p[0] for p in phrases}
     longest = max((len(p) for p in phrases), default=0)
     hits: list[CueHit] = []
@@ -135,12 +143,25 @@ def _that_clause(noun: Token) -> Token | None:
     for child in noun.children:
         if child.dep_ not in ("acl", "relcl") or child.i <= noun.i:
             continue
+        if _owned_infinitive(noun, child):
+            return child
         first = child.left_edge
         if first.lower_ != "that" or first.dep_ != "mark" or first.i != noun.i + 1:
             continue
         if any(c.dep_ in SUBJECT_DEPS for c in child.children):
             return child
     return None
+
+
+def _owned_infinitive(noun: Token, clause: Token) -> bool:
+    """ "Trump's decision to skip the debate": an infinitive right after a cue
+    noun that has an owner, who is its source."""
+    if noun.lower_ not in cue_noun_infinitives() or clause.tag_ != "VB" or noun.dep_ == "ROOT":
+        return False  # a noun at the root: a misparse that took the sentence's verb
+    first = clause.left_edge
+    if first.lower_ != "to" or first.i != noun.i + 1:
+        return False
+    return any(c.dep_ == "poss" for c in noun.children)
 
 
 def _source_opener(tok: Token, sense: tuple[CueCategory, frozenset[str]]) -> CueHit | None:

@@ -72,3 +72,15 @@ def test_a_participle_that_names_a_noun_is_no_cue(extract):
     texts = [q.text for q in ex.quotes]
     assert not any("Harbor Voices" in t for t in texts), texts
     assert find(ex, "fares").cue is not None
+
+
+def test_an_owned_decision_reports_its_infinitive(extract):
+    ex = extract(
+        "The council met on Tuesday. Mayor Ruiz defended the budget, and her decision to "
+        "close the old pier drew a crowd. A decision to sell the ferry was never made."
+    )
+    q = find(ex, "old pier")
+    assert q.text == "to close the old pier"
+    assert q.cue is not None and q.cue.text == "decision" and q.cue.category == "intention"
+    assert q.speaker is not None and q.speaker.mention == "her"
+    assert not any("ferry" in q.text for q in ex.quotes)
