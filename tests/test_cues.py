@@ -84,3 +84,17 @@ def test_an_owned_decision_reports_its_infinitive(extract):
     assert q.cue is not None and q.cue.text == "decision" and q.cue.category == "intention"
     assert q.speaker is not None and q.speaker.mention == "her"
     assert not any("ferry" in q.text for q in ex.quotes)
+
+
+def test_told_to_and_described_report_what_was_said(extract):
+    ex = extract(
+        "The harbor master told the crew to stay in port until the storm passed. "
+        "In her report, the inspector described a pier that was rotting from below."
+    )
+    q = find(ex, "stay in port")
+    assert q.text.startswith("the crew to stay in port")
+    assert q.cue is not None and q.cue.lemma == "tell"
+    d = find(ex, "rotting")
+    assert d.text == "a pier that was rotting from below"
+    assert d.cue is not None and d.cue.lemma == "describe"
+    assert d.speaker is not None and d.speaker.mention == "the inspector"
