@@ -98,3 +98,17 @@ def test_told_to_and_described_report_what_was_said(extract):
     assert d.text == "a pier that was rotting from below"
     assert d.cue is not None and d.cue.lemma == "describe"
     assert d.speaker is not None and d.speaker.mention == "the inspector"
+
+
+def test_want_reports_an_intention_with_an_infinitive_or_an_object(extract):
+    ex = extract(
+        "Councillor Brandt wants to reopen the old ferry line before winter. "
+        "The harbor board wants a full audit of the pier repairs."
+    )
+    a = find(ex, "ferry line")
+    assert a.text == "to reopen the old ferry line before winter"
+    assert a.cue is not None and a.cue.category == "intention"
+    assert a.speaker is not None and a.speaker.mention == "Councillor Brandt"
+    b = find(ex, "audit")
+    assert b.text == "a full audit of the pier repairs"
+    assert b.speaker is not None and b.speaker.mention == "The harbor board"
