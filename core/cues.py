@@ -145,6 +145,8 @@ def _that_clause(noun: Token) -> Token | None:
             continue
         if _owned_infinitive(noun, child):
             return child
+        if noun.lower_ not in cue_nouns():
+            continue  # "told analysts on a call that ...": only the infinitive nouns report a "to"
         first = child.left_edge
         if first.lower_ != "that" or first.dep_ != "mark" or first.i != noun.i + 1:
             continue
