@@ -28,6 +28,7 @@ from .lexicon import (
     read_table,
     source_preps,
 )
+from .not_cues import byline, in_compound_word, markup_name, naming
 from .records import CueCategory, Span
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -83,54 +84,16 @@ def find_cues(doc: Doc, lemmas: Lemmas, quoted: list[bool] | None = None) -> lis
                 cat = nouns[tok.lower_]
                 hits.append(CueHit(tok.i, tok.i + 1, tok.i, tok.lower_, cat, chars, NOUN_FRAME))
             continue
-        if tok.pos_ != "VERB" or _in_compound_word(doc, tok) or _markup_name(doc, tok):
+        if tok.pos_ != "VERB" or in_compound_word(doc, tok) or markup_name(doc, tok):
             continue
         lemma = lemmas(tok)
         sense = verbs.get(lemma)
-        if sense is not None and not _byline(doc, tok, lemma) and not _naming(tok):
+        if sense is not None and not byline(doc, tok, lemma) and not naming(tok):
             hits.append(_verb_hit(tok, lemma, sense))
     return hits
 
 
 NOUN_FRAME = frozenset({"noun"})  # a cue noun: its "that" clause is the content
-
-
-def before_next_cue(
-    doc: Doc, rng: tuple[int, int], cue: CueHit, cue_at: dict[int, CueHit]
-) -> tuple[int, int]:
-    """End a reported clause before a clause joined to it that repeats the cue
-    with another speaker: in "most said they were worried, and 4 in 10 said
-    Trump would do best" each "said" reports its own clause."""
-    own = doc[cue.head]
-    own_subj = next((c for c in own.children if c.dep_ in SUBJECT_DEPS), None)
-    for i in range(rng[0] + 1, rng[1]):
-        hit = cue_at.get(i)
-        if hit is None or hit.head != i or hit.lemma != cue.lemma:
-            continue
-        tok = doc[i]
-        subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS and c.i < i), None)
-        if subj is None or not (tok.dep_ == "conj" or _contrast(tok)):
-            continue
-        if own_subj is not None and _words(subj) == _words(own_subj):
-            continue  # the same speaker goes on: "she said X and she said Y"
-        cut = tok.left_edge.i
-        while cut > rng[0] and (doc[cut - 1].dep_ in ("cc", "punct") or doc[cut - 1].is_space):
-            cut -= 1
-        kept = strip_range(doc, rng[0], cut)
-        if kept is not None and word_count(doc, *kept) >= 3:
-            return kept
-    return rng
-
-
-def _words(tok: Token) -> str:
-    return " ".join(t.lower_ for t in tok.subtree)
-
-
-def _contrast(tok: Token) -> bool:
-    """A clause set against the one before it: "..., while others said ..."."""
-    return tok.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in tok.children
-    )
 
 
 def _that_clause(noun: Token) -> Token | None:
@@ -218,42 +181,6 @@ def _closing_source(tok: Token, after: int) -> bool:
     if not any(c.dep_ in SUBJECT_DEPS and c.i < verb.i for c in verb.children):
         return False
     return after >= len(doc) or doc[after].text in (",", ";") or _ends_sentence(doc[after])
-
-
-def _naming(tok: Token) -> bool:
-    """A past participle that names or describes a noun with nobody speaking:
-    "a group called Black Votes Matter", "a plan announced Monday" (a source
-    written with "by" still speaks: "a claim disputed by the company")."""
-    return (
-        tok.tag_ == "VBN" and tok.dep_ == "acl" and not any(c.dep_ == "agent" for c in tok.children)
-    )
-
-
-BYLINE_VERBS = frozenset({"report", "contribute", "write"})
-
-
-def _byline(doc: Doc, tok: Token, lemma: str) -> bool:
-    """A reporter's byline or credit line: "Phillip reported from Oakland",
-    "Jill Colvin contributed from Albuquerque": a place, nothing said."""
-    nxt = tok.i + 1
-    if lemma not in BYLINE_VERBS or nxt + 1 >= len(doc) or doc[nxt].lower_ != "from":
-        return False
-    return doc[nxt + 1].pos_ == "PROPN"
-
-
-def _markup_name(doc: Doc, tok: Token) -> bool:
-    """Whether a word names a markup tag left in the text (`<tweet author="...">`)."""
-    prev = doc[tok.i - 1] if tok.i > 0 else None
-    return prev is not None and prev.text in ("<", "</") and not prev.whitespace_
-
-
-def _in_compound_word(doc: Doc, tok: Token) -> bool:
-    """Whether a verb is part of a hyphenated adjective ("so-called", "self-described"),
-    which labels a word rather than reporting speech."""
-    if tok.i < 2:
-        return False
-    dash = doc[tok.i - 1]
-    return dash.text == "-" and not dash.whitespace_ and not doc[tok.i - 2].whitespace_
 
 
 def _phrase_at(
