@@ -19,7 +19,16 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from .lemmas import Lemmas
-from .lexicon import CueSense, cue_nouns, cue_phrases, cue_verbs, read_table, source_preps
+from .lexicon import (
+    CueSense,
+    cue_noun_infinitives,
+    cue_nouns,
+    cue_phrases,
+    cue_verbs,
+    read_table,
+    source_preps,
+)
+from .not_cues import byline, in_compound_word, markup_name, naming
 from .records import CueCategory, Span
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -49,7 +58,7 @@ def find_cues(doc: Doc, lemmas: Lemmas, quoted: list[bool] | None = None) -> lis
     verbs = cue_verbs()
     phrases = cue_phrases()
     preps = source_preps()
-    nouns = cue_nouns()
+    nouns = cue_nouns() | {k: v for k, v in cue_noun_infinitives().items() if k not in cue_nouns()}
     firsts = {p[0] for p in phrases}
     longest = max((len(p) for p in phrases), default=0)
     hits: list[CueHit] = []
@@ -75,11 +84,11 @@ def find_cues(doc: Doc, lemmas: Lemmas, quoted: list[bool] | None = None) -> lis
                 cat = nouns[tok.lower_]
                 hits.append(CueHit(tok.i, tok.i + 1, tok.i, tok.lower_, cat, chars, NOUN_FRAME))
             continue
-        if tok.pos_ != "VERB" or _in_compound_word(doc, tok):
+        if tok.pos_ != "VERB" or in_compound_word(doc, tok) or markup_name(doc, tok):
             continue
         lemma = lemmas(tok)
         sense = verbs.get(lemma)
-        if sense is not None and not _byline(doc, tok, lemma):
+        if sense is not None and not byline(doc, tok, lemma) and not naming(tok):
             hits.append(_verb_hit(tok, lemma, sense))
     return hits
 
@@ -97,12 +106,27 @@ def _that_clause(noun: Token) -> Token | None:
     for child in noun.children:
         if child.dep_ not in ("acl", "relcl") or child.i <= noun.i:
             continue
+        if _owned_infinitive(noun, child):
+            return child
+        if noun.lower_ not in cue_nouns():
+            continue  # "told analysts on a call that ...": only the infinitive nouns report a "to"
         first = child.left_edge
         if first.lower_ != "that" or first.dep_ != "mark" or first.i != noun.i + 1:
             continue
         if any(c.dep_ in SUBJECT_DEPS for c in child.children):
             return child
     return None
+
+
+def _owned_infinitive(noun: Token, clause: Token) -> bool:
+    """ "Trump's decision to skip the debate": an infinitive right after a cue
+    noun that has an owner, who is its source."""
+    if noun.lower_ not in cue_noun_infinitives() or clause.tag_ != "VB" or noun.dep_ == "ROOT":
+        return False  # a noun at the root: a misparse that took the sentence's verb
+    first = clause.left_edge
+    if first.lower_ != "to" or first.i != noun.i + 1:
+        return False
+    return any(c.dep_ == "poss" for c in noun.children)
 
 
 def _source_opener(tok: Token, sense: tuple[CueCategory, frozenset[str]]) -> CueHit | None:
@@ -113,40 +137,50 @@ def _source_opener(tok: Token, sense: tuple[CueCategory, frozenset[str]]) -> Cue
     """
     category, nouns = sense
     doc = tok.doc
-    first = tok.sent.start
-    while first < tok.i and (doc[first].is_space or doc[first].pos_ in ("CCONJ", "PUNCT")):
-        first += 1
-    if first != tok.i:
-        return None
     obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
     if obj is None or obj.lower_ not in nouns:
         return None
     after = obj.right_edge.i + 1
-    if after >= len(doc) or doc[after].text != ",":
+    if _sentence_first(tok) != tok.i:
+        if not _closing_source(tok, after):
+            return None
+    elif after >= len(doc) or doc[after].text != ",":
         return None
     chars = (tok.idx, tok.idx + len(tok.text))
     return CueHit(tok.i, tok.i + 1, tok.i, tok.lower_, category, chars, source_phrase=True)
 
 
-BYLINE_VERBS = frozenset({"report", "contribute", "write"})
+def _sentence_first(tok: Token) -> int:
+    """The first word of a token's sentence, past a leading "But"/"And" and punctuation."""
+    doc = tok.doc
+    first = tok.sent.start
+    while first < tok.i and (doc[first].is_space or doc[first].pos_ in ("CCONJ", "PUNCT")):
+        first += 1
+    return first
 
 
-def _byline(doc: Doc, tok: Token, lemma: str) -> bool:
-    """A reporter's byline or credit line: "Phillip reported from Oakland",
-    "Jill Colvin contributed from Albuquerque": a place, nothing said."""
-    nxt = tok.i + 1
-    if lemma not in BYLINE_VERBS or nxt + 1 >= len(doc) or doc[nxt].lower_ != "from":
+def _closed_clause(tok: Token) -> tuple[int, int] | None:
+    """What a closing source phrase attributes: its verb's clause from the
+    subject up to the phrase ("Bush remains mired in fourth in most surveys")."""
+    verb = tok.head
+    subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
+    if subj is None:
+        return None
+    return strip_range(tok.doc, subj.left_edge.i, tok.i)
+
+
+def _closing_source(tok: Token, after: int) -> bool:
+    """A source phrase that closes the clause it attributes: "Mr. Trump is ahead
+    in the polls.", "He fell to 10 percent in the latest poll, a ...": hung on
+    the clause's verb (not on a noun: "his lead in the polls"), and the clause
+    has its subject before it."""
+    doc = tok.doc
+    verb = tok.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.i > tok.i:
         return False
-    return doc[nxt + 1].pos_ == "PROPN"
-
-
-def _in_compound_word(doc: Doc, tok: Token) -> bool:
-    """Whether a verb is part of a hyphenated adjective ("so-called", "self-described"),
-    which labels a word rather than reporting speech."""
-    if tok.i < 2:
+    if not any(c.dep_ in SUBJECT_DEPS and c.i < verb.i for c in verb.children):
         return False
-    dash = doc[tok.i - 1]
-    return dash.text == "-" and not dash.whitespace_ and not doc[tok.i - 2].whitespace_
+    return after >= len(doc) or doc[after].text in (",", ";") or _ends_sentence(doc[after])
 
 
 def _phrase_at(
@@ -350,9 +384,12 @@ def _source_phrase_clause(doc: Doc, hit: CueHit) -> tuple[int, int] | None:
 
     "X, according to Y." -> X; "According to Y, X." -> X; "X, according to Y, Z" -> all.
     """
+    opener = doc[hit.head]
+    if opener.lower_ in source_preps() and hit.start > _sentence_first(opener):
+        return _closed_clause(opener)
     start = hit.start
     lo = max(0, hit.start - SOURCE_WINDOW)
-    while start > lo and not _ends_sentence(doc[start - 1]):
+    while start > lo and not _ends_sentence(doc[start - 1]) and not _opens_claim(doc, start - 1):
         start -= 1
     obj_end = hit.end
     while (
@@ -372,6 +409,24 @@ def _source_phrase_clause(doc: Doc, hit: CueHit) -> tuple[int, int] | None:
             return strip_range(doc, start, end)
         return left
     return right if right is not None else left
+
+
+# Marks after which the claim "X, according to Z" starts inside a sentence:
+# "Y: X, according to Z", "(X, according to Z)", "W; X, according to Z".
+CLAIM_OPENERS = frozenset({":", ";", "("})
+
+
+def _opens_claim(doc: Doc, i: int) -> bool:
+    """Whether token i opens the claim of a later "according to": a bracket, a
+    semicolon, or a colon after a clause (not a label: "Superdelegates: ...")."""
+    if doc[i].text not in CLAIM_OPENERS:
+        return False
+    if doc[i].text != ":":
+        return True
+    first = i
+    while first > 0 and not _ends_sentence(doc[first - 1]):
+        first -= 1
+    return word_count(doc, first, i) >= 3
 
 
 def _ends_sentence(tok: Token) -> bool:

@@ -88,6 +88,16 @@ def cue_nouns() -> dict[str, CueCategory]:
 
 
 @cache
+def cue_noun_infinitives() -> dict[str, CueCategory]:
+    """Noun that reports the infinitive after it when its owner is named ("her
+    plan to cut fares") -> category."""
+    return {
+        k: cue_category(v, "cue_noun_infinitives.tsv")
+        for k, v in read_mapping("cue_noun_infinitives.tsv").items()
+    }
+
+
+@cache
 def source_preps() -> dict[str, tuple[CueCategory, frozenset[str]]]:
     """Preposition opening a sentence with its source ("In a new poll, ...") ->
     its category and the nouns its object may have."""

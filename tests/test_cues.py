@@ -1,0 +1,114 @@
+"""Cue families for indirect speech, through the real pipeline, on texts written for these tests."""
+
+from __future__ import annotations
+
+from newsclaims.core.records import Extraction, QuoteRecord
+
+
+def find(ex: Extraction, words: str) -> QuoteRecord:
+    """The one quote whose text holds these words."""
+    hits = [q for q in ex.quotes if words in q.text]
+    assert len(hits) == 1, [q.text for q in ex.quotes]
+    return hits[0]
+
+
+def test_a_poll_closing_its_clause_is_the_source(extract):
+    text = (
+        "The ferry levy has little support on the island. "
+        "Councillor Brandt trails the mayor by nine points in the latest Harbor Gazette poll."
+    )
+    ex = extract(text)
+    q = find(ex, "Brandt")
+    assert q.text == "Councillor Brandt trails the mayor by nine points"
+    assert q.cue is not None and q.cue.text == "in" and q.cue.category == "evidence"
+    assert q.speaker is not None and "poll" in q.speaker.mention
+
+
+def test_a_poll_after_a_noun_is_not_a_source(extract):
+    ex = extract("Her steady lead in the polls worried the council.")
+    assert not ex.quotes, [q.text for q in ex.quotes]
+
+
+def test_a_markup_tag_named_like_a_verb_is_no_cue(extract):
+    text = (
+        'Reaction came quickly online.\n\n<tweet pic="" author="HarborMayor">'
+        "We will rebuild the pier by spring.</tweet>\n"
+    )
+    ex = extract(text)
+    assert all(q.cue is None or q.cue.text != "tweet" for q in ex.quotes), [
+        (q.text, q.cue) for q in ex.quotes
+    ]
+
+
+def test_defend_reports_a_claim_not_an_act(extract):
+    ex = extract(
+        "The guards stayed to defend the compound. "
+        "Mayor Ruiz defended her plan to cut ferry fares by half."
+    )
+    texts = [q.text for q in ex.quotes]
+    assert not any("compound" in t for t in texts), texts
+    q = find(ex, "ferry fares")
+    assert q.cue is not None and q.cue.lemma == "defend"
+
+
+def test_each_speaker_in_a_contrast_keeps_their_own_claim(extract):
+    ex = extract(
+        "After the town meeting, several ferry riders said the mayor had made a good case "
+        "for the levy, while other riders said they had not heard anything to change their minds."
+    )
+    a = find(ex, "levy")
+    b = find(ex, "their minds")
+    assert a.text == "the mayor had made a good case for the levy"
+    assert b.text == "they had not heard anything to change their minds"
+    assert a.speaker is not None and a.speaker.mention == "several ferry riders"
+    assert b.speaker is not None and b.speaker.mention == "other riders"
+
+
+def test_a_participle_that_names_a_noun_is_no_cue(extract):
+    ex = extract(
+        "A new group called Harbor Voices Matter held its first meeting on Tuesday. "
+        "Its chair said the ferry fares had doubled."
+    )
+    texts = [q.text for q in ex.quotes]
+    assert not any("Harbor Voices" in t for t in texts), texts
+    assert find(ex, "fares").cue is not None
+
+
+def test_an_owned_decision_reports_its_infinitive(extract):
+    ex = extract(
+        "The council met on Tuesday. Mayor Ruiz defended the budget, and her decision to "
+        "close the old pier drew a crowd. A decision to sell the ferry was never made."
+    )
+    q = find(ex, "old pier")
+    assert q.text == "to close the old pier"
+    assert q.cue is not None and q.cue.text == "decision" and q.cue.category == "intention"
+    assert q.speaker is not None and q.speaker.mention == "her"
+    assert not any("ferry" in q.text for q in ex.quotes)
+
+
+def test_told_to_and_described_report_what_was_said(extract):
+    ex = extract(
+        "The harbor master told the crew to stay in port until the storm passed. "
+        "In her report, the inspector described a pier that was rotting from below."
+    )
+    q = find(ex, "stay in port")
+    assert q.text.startswith("the crew to stay in port")
+    assert q.cue is not None and q.cue.lemma == "tell"
+    d = find(ex, "rotting")
+    assert d.text == "a pier that was rotting from below"
+    assert d.cue is not None and d.cue.lemma == "describe"
+    assert d.speaker is not None and d.speaker.mention == "the inspector"
+
+
+def test_want_reports_an_intention_with_an_infinitive_or_an_object(extract):
+    ex = extract(
+        "Councillor Brandt wants to reopen the old ferry line before winter. "
+        "The harbor board wants a full audit of the pier repairs."
+    )
+    a = find(ex, "ferry line")
+    assert a.text == "to reopen the old ferry line before winter"
+    assert a.cue is not None and a.cue.category == "intention"
+    assert a.speaker is not None and a.speaker.mention == "Councillor Brandt"
+    b = find(ex, "audit")
+    assert b.text == "a full audit of the pier repairs"
+    assert b.speaker is not None and b.speaker.mention == "The harbor board"
