@@ -20,7 +20,8 @@ from typing import Literal
 from spacy.tokens import Doc, Token
 
 from .attribution import Finder, token_chars
-from .cues import SENTENCE_END, CueHit, strip_range
+from .complements import strip_range
+from .cues import SENTENCE_END, CueHit
 from .evidence import holds_views
 from .lexicon import document_nouns
 from .records import QuoteKind, Span

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .cues import NOUN_FRAME, QUOTE_MARK_TEXTS, SENTENCE_END, CueHit, continues_cue
+from .complements import continues_cue
+from .cues import NOUN_FRAME, QUOTE_MARK_TEXTS, SENTENCE_END, CueHit
 from .evidence import can_speak
 from .lexicon import document_nouns, event_nouns
 from .syntax import RELATIVE_PRONOUNS

@@ -40,15 +40,8 @@ from .attribution import (
     token_chars,
 )
 from .claims import CONFIDENCE, RawQuote, exact_words, fold
-from .cues import (
-    DASHES,
-    QUOTE_MARK_TEXTS,
-    SENTENCE_END,
-    SUBJECT_DEPS,
-    CueHit,
-    strip_range,
-    word_count,
-)
+from .complements import strip_range, word_count
+from .cues import DASHES, QUOTE_MARK_TEXTS, SENTENCE_END, SUBJECT_DEPS, CueHit
 from .lemmas import Lemmas
 from .records import QuoteKind, Span
 

@@ -1,0 +1,512 @@
+"""The complement of a cue: which words carry what it reports.
+
+Which dependent of a verb carries its content is read from the frames the
+verb allows in ``core/data/cue_verbs.tsv`` (``ccomp``: said that ...;
+``xcomp``: vowed to ...; ``prep:for``: called for ...), with repairs for the
+parser's usual mistakes: inverted and parenthetical cues ("That, they say,
+will ..."), prepositions hung on the object, stray "that" clauses, asides,
+appositions, leading linking words and datelines. The cues themselves are
+found by `core.cues.find_cues`.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from .cues import (
+    DASHES,
+    NOUN_FRAME,
+    QUOTE_MARK_TEXTS,
+    SUBJECT_DEPS,
+    CueHit,
+    ends_sentence,
+    sentence_first,
+    that_clause,
+)
+from .lexicon import (
+    cue_nouns,
+    read_table,
+    source_preps,
+)
+
+SOURCE_WINDOW = 80  # tokens searched around "according to X" for its sentence
+DATELINE_TOKENS = 20  # longest dateline skipped at the start of a complement
+
+
+def _closed_clause(tok: Token) -> tuple[int, int] | None:
+    """What a closing source phrase attributes: its verb's clause from the
+    subject up to the phrase ("Bush remains mired in fourth in most surveys")."""
+    verb = tok.head
+    subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
+    if subj is None:
+        return None
+    return strip_range(tok.doc, subj.left_edge.i, tok.i)
+
+
+def strip_range(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """Drop punctuation and spaces at the edges, except quotation marks, and a
+    conjunction left dangling at the end ("worried about the cost, and")."""
+    while start < end and (
+        doc[start].is_space or (doc[start].is_punct and doc[start].text not in QUOTE_MARK_TEXTS)
+    ):
+        start += 1
+    while end > start and (
+        doc[end - 1].is_space
+        or (doc[end - 1].is_punct and doc[end - 1].text not in QUOTE_MARK_TEXTS)
+        or (doc[end - 1].pos_ == "CCONJ" and end - 1 > start)
+    ):
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def _parenthetical(cue: Token) -> bool:
+    """Whether a cue and its subject are set off by commas inside the clause they
+    report: "X, aides said, will ...", "Many days, employees said, she ..."."""
+    doc = cue.doc
+    subj = next((c for c in cue.children if c.dep_ in SUBJECT_DEPS and c.i < cue.i), None)
+    left = subj.left_edge.i if subj is not None else cue.i
+    after = cue.i + 1
+    while after < len(doc) and doc[after].dep_ in ("prt", "npadvmod", "advmod"):
+        after += 1
+    return (
+        left > 0
+        and doc[left - 1].text == ","
+        and after < len(doc)
+        and doc[after].text == ","
+        and word_count(doc, cue.sent.start, left) >= 2
+    )
+
+
+def _interrupts(cue: Token) -> bool:
+    """Whether a cue verb is set off after the clause it reports ("…, he said",
+    "That, they say, will …") rather than governing a clause that follows it."""
+    if cue.dep_ == "parataxis":
+        return cue.i > cue.head.i
+    if cue.dep_ != "ccomp" or cue.i < cue.head.i:
+        return False
+    before = cue.left_edge.i - 1
+    return before >= 0 and cue.doc[before].text in (",", "—", "–", "(")
+
+
+def _around_cue(clause: Token, cue: Token) -> tuple[int, int] | None:
+    """The clause a parenthetical cue interrupts ("That, they say, will be easier"):
+    all of it when words stand on both sides, else the side without the cue."""
+    doc = clause.doc
+    lo, hi = cue.left_edge.i, cue.right_edge.i + 1
+    left, right = clause.left_edge.i, clause.right_edge.i + 1
+    if word_count(doc, left, lo) >= 2 and word_count(doc, hi, right) >= 2:
+        return strip_range(doc, left, right)
+    return _subtree_range(clause, skip=cue)
+
+
+def _subtree_range(tok: Token, skip: Token | None = None) -> tuple[int, int] | None:
+    """Token range of a subtree, or of a head's subtree without one of its branches."""
+    if skip is None:
+        return strip_range(tok.doc, tok.left_edge.i, tok.right_edge.i + 1)
+    lo, hi = skip.left_edge.i, skip.right_edge.i + 1
+    left, right = tok.left_edge.i, tok.right_edge.i + 1
+    # keep the larger side of the clause around the skipped branch
+    if lo - left >= right - hi:
+        return strip_range(tok.doc, left, lo)
+    return strip_range(tok.doc, hi, right)
+
+
+def complement_tokens(hit: CueHit, doc: Doc) -> tuple[int, int] | None:
+    """Token range of what a cue introduces, by the frames its verb allows,
+    without a dateline in front ("COLUMBUS, Ohio (Wire) — ...")."""
+    rng = _complement(hit, doc)
+    return None if rng is None else _skip_lead(doc, _skip_dateline(doc, rng))
+
+
+def _skip_dateline(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
+    """Start after a dateline: place names, a date and a dash before the first words."""
+    for i in range(rng[0], min(rng[1] - 1, rng[0] + DATELINE_TOKENS)):
+        tok = doc[i]
+        if tok.text in DASHES:
+            return strip_range(doc, i + 1, rng[1]) or rng
+        if not (tok.pos_ in ("PROPN", "NUM", "PUNCT", "SPACE") or tok.is_title):
+            return rng
+    return rng
+
+
+# Words that link a reported sentence to the one before it and are no part of
+# the claim: "But the plan ...", "Still, the poll ...".
+LINKING_WORDS = frozenset({"but", "and", "yet", "still", "however", "nevertheless", "nonetheless"})
+
+
+def _skip_lead(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
+    """Start after a word that links the claim to the sentence before it:
+    annotators (and readers) take "But the plan will fail" as "the plan will fail"."""
+    start, end = rng
+    while start < end - 1 and doc[start].lower_ in LINKING_WORDS:
+        start += 1
+        if doc[start].text == ",":
+            start += 1
+    rest = strip_range(doc, start, end)
+    return rest if rest is not None and word_count(doc, *rest) >= 2 else rng
+
+
+def _complement(hit: CueHit, doc: Doc) -> tuple[int, int] | None:
+    head = doc[hit.head]
+    if hit.source_phrase:
+        return _source_phrase_clause(doc, hit)
+    if hit.frames is NOUN_FRAME:
+        clause = that_clause(head)
+        return None if clause is None else _trim_aside(doc, _subtree_range(clause) or (0, 0))
+    if "clause" in hit.frames:
+        # X seems to ..., X appears unaware: the whole clause is the claim
+        linked = any(c.dep_ in ("xcomp", "acomp", "attr") for c in head.children)
+        return _subtree_range(head) if linked else None
+    if "ccomp" in hit.frames and _parenthetical(head):
+        # Mrs. Clinton, these people said, would be open to other measures
+        clause = head if head.dep_ == "ROOT" else head.head
+        return strip_range(doc, clause.left_edge.i, clause.right_edge.i + 1)
+    best: Token | None = None
+    rank = 99
+    for child in head.children:
+        frame = child.dep_
+        if frame == "prep":
+            frame = f"prep:{child.lower_}"
+        if frame not in hit.frames:
+            continue
+        r = _FRAME_RANK.get(child.dep_, 3)
+        if r < rank:
+            best, rank = child, r
+    if best is not None:
+        if best.dep_ in ("dobj", "prep") and hit.lemma in cue_actions():
+            rng = _frame_range(head, best, "oprd" in hit.frames)
+            return rng if rng is not None and _proposition(doc, rng) else None
+        return _frame_range(head, best, "oprd" in hit.frames)
+    misplaced = _object_prep(head, hit.frames)
+    if misplaced is not None:
+        if hit.lemma in cue_actions() and not _proposition(doc, misplaced):
+            return None
+        return misplaced
+    if "ccomp" in hit.frames and _interrupts(head):
+        # “…,” he said / Sanders has options, an aide said: the parse hangs the cue off the clause
+        return _around_cue(head.head, head)
+    if "ccomp" in hit.frames:
+        return _stray_that_clause(head)
+    return None
+
+
+@cache
+def cue_actions() -> frozenset[str]:
+    """Verbs of action and stance whose noun-phrase complement must hold a claim."""
+    return frozenset(row[0].lower() for row in read_table("cue_actions.tsv"))
+
+
+def _proposition(doc: Doc, rng: tuple[int, int]) -> bool:
+    """Whether a noun phrase says something: a verb or quoted words inside."""
+    return any(
+        t.pos_ in ("VERB", "AUX") or t.text in QUOTE_MARK_TEXTS for t in doc[rng[0] : rng[1]]
+    )
+
+
+def _object_prep(head: Token, frames: frozenset[str]) -> tuple[int, int] | None:
+    """A verb's preposition frame that the parser hung on its object instead:
+    "accused the mayor of lying" reads "the mayor of lying" as one noun phrase.
+    The content is the object with the preposition's phrase."""
+    dobj = next((c for c in head.children if c.dep_ == "dobj" and c.i > head.i), None)
+    if dobj is None:
+        return None
+    for prep in dobj.children:
+        if (
+            prep.dep_ == "prep"
+            and f"prep:{prep.lower_}" in frames
+            and prep.i > dobj.i
+            and any(c.dep_ in ("pobj", "pcomp") for c in prep.children)
+        ):
+            return strip_range(head.doc, dobj.left_edge.i, prep.right_edge.i + 1)
+    return None
+
+
+def _source_phrase_clause(doc: Doc, hit: CueHit) -> tuple[int, int] | None:
+    """The sentence around "according to X", read from the surface: the parser
+    often hangs the phrase on the last verb of a long sentence.
+
+    "X, according to Y." -> X; "According to Y, X." -> X; "X, according to Y, Z" -> all.
+    """
+    opener = doc[hit.head]
+    if opener.lower_ in source_preps() and hit.start > sentence_first(opener):
+        return _closed_clause(opener)
+    start = hit.start
+    lo = max(0, hit.start - SOURCE_WINDOW)
+    while start > lo and not ends_sentence(doc[start - 1]) and not _opens_claim(doc, start - 1):
+        start -= 1
+    obj_end = hit.end
+    while (
+        obj_end < len(doc)
+        and doc[obj_end].text not in (",", ";")
+        and not ends_sentence(doc[obj_end])
+    ):
+        obj_end += 1
+    end = obj_end
+    hi = min(len(doc), obj_end + SOURCE_WINDOW)
+    while end < hi and not ends_sentence(doc[end]):
+        end += 1
+    left = strip_range(doc, start, hit.start)
+    right = strip_range(doc, obj_end, end)
+    if left is not None and right is not None and word_count(doc, *left) >= 2:
+        if word_count(doc, *right) >= 2:
+            return strip_range(doc, start, end)
+        return left
+    return right if right is not None else left
+
+
+# Marks after which the claim "X, according to Z" starts inside a sentence:
+# "Y: X, according to Z", "(X, according to Z)", "W; X, according to Z".
+CLAIM_OPENERS = frozenset({":", ";", "("})
+
+
+def _opens_claim(doc: Doc, i: int) -> bool:
+    """Whether token i opens the claim of a later "according to": a bracket, a
+    semicolon, or a colon after a clause (not a label: "Superdelegates: ...")."""
+    if doc[i].text not in CLAIM_OPENERS:
+        return False
+    if doc[i].text != ":":
+        return True
+    first = i
+    while first > 0 and not ends_sentence(doc[first - 1]):
+        first -= 1
+    return word_count(doc, first, i) >= 3
+
+
+def _stray_that_clause(head: Token) -> tuple[int, int] | None:
+    """A "that" clause the parser hung on a noun after the cue ("told analysts on
+    a call that the plant remained ..."): "that" marking a clause with its own
+    subject is a complementizer, not a relative pronoun."""
+    for tok in head.subtree:
+        if tok.i <= head.i or tok.dep_ != "mark" or tok.lower_ != "that":
+            continue
+        clause = tok.head
+        if clause.dep_ in ("relcl", "acl") and any(c.dep_ in SUBJECT_DEPS for c in clause.children):
+            return strip_range(head.doc, tok.i, clause.right_edge.i + 1)
+        return None
+    return None
+
+
+_FRAME_RANK = {"ccomp": 0, "xcomp": 1, "oprd": 1, "dobj": 2}
+# Words that open an aside after a comma: ", which ...", ", who ...".
+ASIDE_OPENERS = frozenset({"which", "who", "whose", "whom", "where"})
+# Prepositions that complete a verb's object: "blamed X for Y", "described X as Y".
+OBJECT_PREPS = frozenset({"for", "as", "of", "over", "on"})
+
+
+def _frame_range(head: Token, child: Token, naming: bool) -> tuple[int, int] | None:
+    """The content of one frame, without a trailing aside ("..., which ...")."""
+    rng = _frame_core(head, child, naming)
+    if rng is not None and child.dep_ in ("dobj", "pobj", "prep"):
+        rng = _with_stray_conjuncts(head, child, rng)
+    if rng is not None and child.dep_ == "ccomp":
+        rng = _without_cue_conjunct(head, child, rng)
+    return None if rng is None else _trim_apposition(head.doc, _trim_aside(head.doc, rng))
+
+
+# Words that open an apposition describing who or what was named: ", the
+# founder of ...", ", a red line for ...", ", one that ...".
+APPOSITION_OPENERS = frozenset({"the", "a", "an", "one"})
+
+
+def _trim_apposition(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
+    """Drop an apposition that ends the content and describes what was named
+    ("..., an extraction method"; "Martin Shkreli, the executive charged with
+    fraud"): the claim is the meeting, not who he is. One that restates a
+    common noun ("the question, the sharing of water") says what it is."""
+    end = rng[1]
+    last = doc[end - 1]
+    for tok in doc[rng[0] : end]:
+        if tok.dep_ != "appos" or tok.right_edge.i < last.i or tok.head.i < rng[0]:
+            continue
+        if tok.pos_ != "NOUN" or tok.left_edge.lower_ not in APPOSITION_OPENERS:
+            continue  # a name or a list ("himself, Trump and Cruz") is content
+        if tok.left_edge.lower_ == "the" and tok.head.pos_ != "PROPN":
+            continue  # "the question, the sharing of water": what the question is
+        comma = tok.left_edge.i - 1
+        if comma > rng[0] and doc[comma].text == ",":
+            cut = strip_range(doc, rng[0], comma)
+            if cut is not None and word_count(doc, *cut) >= 3:
+                return cut
+    return rng
+
+
+def _without_cue_conjunct(cue: Token, clause: Token, rng: tuple[int, int]) -> tuple[int, int]:
+    """End a reported clause before a verb that continues the cue's sentence, not
+    the clause: "X forecast that the economy would rebound and praised Y"."""
+    doc = cue.doc
+    for conj in clause.children:
+        if conj.dep_ != "conj" or conj.i <= clause.i or not continues_cue(conj):
+            continue
+        cut = conj.left_edge.i
+        while cut > rng[0] and doc[cut - 1].dep_ in ("cc", "punct"):
+            cut -= 1
+        kept = strip_range(doc, rng[0], cut)
+        if kept is not None and word_count(doc, *kept) >= 3:
+            return kept
+    return rng
+
+
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def continues_cue(conj: Token) -> bool:
+    """Whether a verb the parser joined to a reported clause goes with the cue
+    instead ("X denies that it was a genocide and goes on to ..."): it has no
+    subject or auxiliary of its own and is written in the cue's tense, or is
+    finite where the clause's verb leans on an auxiliary ("has released ... and
+    called on"), so it cannot share the clause's subject and auxiliary."""
+    clause = conj.head
+    cue = clause.head
+    if clause.dep_ != "ccomp" or cue.i == clause.i or conj.pos_ not in ("VERB", "AUX"):
+        return False
+    if conj.tag_ == clause.tag_ or conj.tag_ not in FINITE_TAGS:
+        return False
+    if any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("aux", "auxpass") for c in conj.children):
+        return False
+    if conj.tag_ == cue.tag_:
+        return True
+    return clause.tag_ in ("VB", "VBN") and any(c.dep_ == "aux" for c in clause.children)
+
+
+def _called_on(prep: Token) -> bool:
+    """ "on X" naming who is called on to act ("called on the city to ..."), not
+    when it happens ("voted on Wednesday to ...")."""
+    if prep.dep_ != "prep" or prep.lower_ != "on":
+        return False
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return obj is not None and obj.ent_type_ not in ("DATE", "TIME")
+
+
+def _with_stray_conjuncts(head: Token, child: Token, rng: tuple[int, int]) -> tuple[int, int]:
+    """Objects listed after the first one but hung on the verb by the parser:
+    "supports squeezing out X, freezing Y and changing Z"."""
+    doc = head.doc
+    end = rng[1]
+    for c in head.children:
+        if c.dep_ != "conj" or c.i < end or c.pos_ != child.pos_:
+            continue
+        gap = [t for t in doc[end : c.left_edge.i] if not t.is_space]
+        if len(gap) > 2 or any(t.lower_ not in (",", "and", "or") for t in gap):
+            break
+        end = c.right_edge.i + 1
+    return strip_range(doc, rng[0], end) or rng
+
+
+def _trim_aside(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
+    """Drop a non-restrictive relative clause that ends the content: annotators
+    (and readers) take "a Cruz win in Texas, which votes on March 1" as the claim
+    "a Cruz win in Texas"."""
+    for i in range(rng[0] + 3, rng[1] - 1):
+        nxt = i + 1
+        while nxt < rng[1] - 1 and doc[nxt].text in QUOTE_MARK_TEXTS:
+            nxt += 1  # “…maniacal,” adding ...: the quote closes before the aside
+        if doc[i].text != "," or (nxt > i + 1 and doc[nxt].tag_ != "VBG"):
+            continue
+        if _opens_aside(doc[nxt]):
+            cut = strip_range(doc, rng[0], i)
+            if cut is not None and word_count(doc, *cut) >= 3:
+                return cut
+    return rng
+
+
+def _opens_aside(tok: Token) -> bool:
+    """ ", which ...", ", who ...", or a participle tacked on (", angering his base")."""
+    if tok.lower_ in ASIDE_OPENERS:
+        return True
+    return tok.tag_ == "VBG" and tok.dep_ in ("advcl", "acl", "xcomp")
+
+
+def _frame_core(head: Token, child: Token, naming: bool) -> tuple[int, int] | None:
+    """The dependent's subtree, with the object and its completing preposition
+    read together ("praised her for changing"), and an inverted clause with the
+    reason its cue gives for it ("X, he said, because Y")."""
+    doc = head.doc
+    if child.dep_ == "dobj":
+        clause = _noun_clause(child)
+        if clause is not None:
+            # announced plans to expand ..., expressed concern that ...: the clause
+            return _subtree_range(clause)
+    if child.dep_ == "prep":
+        objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+        if not objs:
+            return None
+        rng = _subtree_range(objs[0])
+        dobj = next((c for c in head.children if c.dep_ == "dobj" and c.i < child.i), None)
+        if rng is not None and dobj is not None:
+            return strip_range(doc, dobj.left_edge.i, rng[1])
+        return rng
+    rng = _subtree_range(child)
+    if rng is not None and child.dep_ == "xcomp":
+        # The bank is expected to raise rates: a passive cue reports its subject too
+        subj = next((c for c in head.children if c.dep_ == "nsubjpass" and c.i < head.i), None)
+        if subj is not None:
+            return strip_range(doc, subj.left_edge.i, rng[1])
+    if rng is not None and (child.dep_ in ("oprd", "xcomp") or (naming and child.dep_ == "ccomp")):
+        # called him “a con man”, urged voters to ...: the object goes with its predicate
+        dobj = next(
+            (
+                c
+                for c in head.children
+                if head.i < c.i < child.i and (c.dep_ == "dobj" or _called_on(c))
+            ),
+            None,
+        )
+        if dobj is not None:
+            # called on Sanders to release ...: the one called on goes with it too
+            start = dobj.i + 1 if dobj.dep_ == "prep" else dobj.left_edge.i
+            return strip_range(doc, start, rng[1])
+    if rng is not None and child.dep_ == "dobj":
+        prep = next(
+            (
+                c
+                for c in head.children
+                if c.dep_ == "prep" and c.i > child.i and c.lower_ in OBJECT_PREPS
+            ),
+            None,
+        )
+        if prep is not None:
+            return strip_range(doc, rng[0], prep.right_edge.i + 1)
+    if rng is not None and child.dep_ == "ccomp" and child.i < head.i:
+        reason = next((c for c in head.children if c.dep_ == "advcl" and c.i > head.i), None)
+        if reason is not None:
+            return strip_range(doc, rng[0], reason.right_edge.i + 1)
+    return rng
+
+
+@cache
+def content_nouns() -> frozenset[str]:
+    """Nouns whose clause is the claim when they are a cue verb's object."""
+    listed = {row[0].lower() for row in read_table("content_nouns.tsv")}
+    return frozenset(listed | set(cue_nouns()))
+
+
+def _noun_clause(noun: Token) -> Token | None:
+    """The "that" or "to" clause right after a cue verb's bare object noun
+    ("expressed concern that ...", "announced plans to ..."), or None. A noun
+    with a determiner or possessor ("the notion that ...", "his plans to ...")
+    is a thing of its own, and PolNeAR keeps it in the content."""
+    if noun.lower_ not in content_nouns():
+        return None
+    if any(c.dep_ in ("det", "poss") for c in noun.children):
+        return None  # "rejected the notion that ...": the notion is what was rejected
+    for child in noun.children:
+        if child.dep_ not in ("acl", "relcl", "ccomp") or child.i <= noun.i:
+            continue
+        first = child.left_edge
+        if first.i != noun.i + 1:
+            continue
+        if first.lower_ == "to" and first.dep_ == "aux":
+            return child
+        if (
+            first.lower_ == "that"
+            and first.dep_ == "mark"
+            and any(c.dep_ in SUBJECT_DEPS for c in child.children)
+        ):
+            return child
+    return None
+
+
+def word_count(doc: Doc, start: int, end: int) -> int:
+    return sum(1 for t in doc[start:end] if t.is_alpha or t.like_num)
