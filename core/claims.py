@@ -22,7 +22,6 @@ from spacy.tokens import Doc, Token
 from .attribution import Finder, token_chars
 from .complements import strip_range
 from .cues import SENTENCE_END, CueHit
-from .evidence import holds_views
 from .lexicon import document_nouns
 from .records import QuoteKind, Span
 
@@ -126,10 +125,8 @@ def _attribution(f: Finder, q: RawQuote) -> list[tuple[int, int]]:
     doc = f.doc
     cue = q.cue if q.cue is not None and q.cue.category != "punctuation" else None
     if cue is not None and "clause" in cue.frames:
-        # "X appears to ...": the subject is what is reported; a person or
-        # group is also who holds the view ("Trump seemed to recognize ...")
-        if q.speaker is None or not holds_views(doc[q.speaker[0] : q.speaker[1]].root):
-            q.speaker, q.referent = None, None
+        # "X appears to ...": the subject is what is reported, nobody speaks it
+        q.speaker, q.referent = None, None
         return [(cue.start, cue.end)]
     spk = q.speaker if q.follows is None and q.kind != "direct" else None
     if spk is not None and cue is not None and spk[0] < cue.start < spk[1]:

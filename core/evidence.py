@@ -175,12 +175,3 @@ def can_speak(tok: Token) -> bool:
         or word.rstrip("s") in org_nouns()
         or bool(role_families([tok.text]))
     )
-
-
-IMPERSONAL = frozenset({"it", "this", "that", "there", "which", "what"})
-
-
-def holds_views(tok: Token) -> bool:
-    """Whether the subject of "X seems to ..." is someone who holds the view
-    (a person, a group, a named organisation), not an impersonal "it"."""
-    return can_speak(tok) and tok.lower_ not in IMPERSONAL
