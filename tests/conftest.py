@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from newsclaims.cli.main import app
 from newsclaims.core.extract import Extractor
-from newsclaims.core.records import Extraction
+from newsclaims.core.records import Extraction, QuoteRecord
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -109,3 +109,10 @@ def on_a_terminal(
         seen += chunk
     os.close(master)
     return proc.returncode, out, seen
+
+
+def quote_holding(ex: Extraction, words: str) -> QuoteRecord:
+    """The one quote whose text holds these words."""
+    hits = [q for q in ex.quotes if words in q.text]
+    assert len(hits) == 1, [q.text for q in ex.quotes]
+    return hits[0]

@@ -2,14 +2,7 @@
 
 from __future__ import annotations
 
-from newsclaims.core.records import Extraction, QuoteRecord
-
-
-def find(ex: Extraction, words: str) -> QuoteRecord:
-    """The one quote whose text holds these words."""
-    hits = [q for q in ex.quotes if words in q.text]
-    assert len(hits) == 1, [q.text for q in ex.quotes]
-    return hits[0]
+from conftest import quote_holding as find
 
 
 def test_a_poll_closing_its_clause_is_the_source(extract):

@@ -3,14 +3,7 @@ written for these tests: the words a reader would print as the claim."""
 
 from __future__ import annotations
 
-from newsclaims.core.records import Extraction, QuoteRecord
-
-
-def find(ex: Extraction, words: str) -> QuoteRecord:
-    """The one quote whose text holds these words."""
-    hits = [q for q in ex.quotes if words in q.text]
-    assert len(hits) == 1, [q.text for q in ex.quotes]
-    return hits[0]
+from conftest import quote_holding as find
 
 
 def test_an_object_that_names_the_claim_goes_with_the_cue(extract):

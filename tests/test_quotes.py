@@ -4,14 +4,9 @@ from __future__ import annotations
 
 import itertools
 
-from newsclaims.core.records import Extraction, QuoteRecord
+from conftest import quote_holding as find
 
-
-def find(ex: Extraction, words: str) -> QuoteRecord:
-    """The one quote whose text holds these words."""
-    hits = [q for q in ex.quotes if words in q.text]
-    assert len(hits) == 1, [q.text for q in ex.quotes]
-    return hits[0]
+from newsclaims.core.records import QuoteRecord
 
 
 def speaker_name(q: QuoteRecord) -> str | None:

@@ -4,14 +4,9 @@ nouns a cue clause hangs off. Real pipeline, texts written for these tests."""
 from __future__ import annotations
 
 import pytest
+from conftest import quote_holding as quote
 
-from newsclaims.core.records import Extraction, QuoteRecord
-
-
-def quote(ex: Extraction, words: str) -> QuoteRecord:
-    hits = [q for q in ex.quotes if words in q.text]
-    assert len(hits) == 1, [q.text for q in ex.quotes]
-    return hits[0]
+from newsclaims.core.records import Extraction
 
 
 def mention(ex: Extraction, words: str) -> str | None:

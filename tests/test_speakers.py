@@ -6,14 +6,9 @@ import re
 
 import orjson
 from conftest import GOLDEN, ROOT, records
+from conftest import quote_holding as quote
 
-from newsclaims.core.records import Extraction, QuoteRecord, SpeakerRecord
-
-
-def quote(ex: Extraction, words: str) -> QuoteRecord:
-    hits = [q for q in ex.quotes if words in q.text]
-    assert len(hits) == 1, [q.text for q in ex.quotes]
-    return hits[0]
+from newsclaims.core.records import Extraction, SpeakerRecord
 
 
 def person(ex: Extraction, name: str) -> SpeakerRecord:
