@@ -198,7 +198,7 @@ def ago(number: str, unit: str, way: str, ref: Ref, word: str = "") -> Normalize
         from .span_forms import duration
 
         return duration(number, unit, False, word)
-    back = way in ("ago", "earlier", "before")
+    back = way == "ago"  # else "from now", "from today", "hence"
     n = "X" if "couple" in number else count(number)  # "a couple of weeks ago" stays vague
     if n is None:
         return None
@@ -206,13 +206,6 @@ def ago(number: str, unit: str, way: str, ref: Ref, word: str = "") -> Normalize
         return Normalized("PAST_REF" if back else "FUTURE_REF", "DATE", "reference")
     k = int(n) * (-1 if back else 1)
     if unit in ("H", "S") or (unit == "M" and "minute" in word):
-        if way not in (
-            "ago",
-            "from now",
-            "from today",
-            "hence",
-        ):  # "an hour later": after what the text told
-            return Normalized("PAST_REF" if back else "FUTURE_REF", "DATE", "reference")
         hours = k if unit == "H" else 0  # "three hours ago": the day it was on
         return Normalized(iso(ref + dt.timedelta(days=int(hours / 24))), "DATE", "day")
     if unit == "2W":  # "a fortnight ago"
