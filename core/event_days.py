@@ -50,7 +50,7 @@ def published_reports(
             continue
         if tok.dep_ != "ROOT" and not (tok.dep_ in MAIN_REPORT_DEPS and tok.head.dep_ == "ROOT"):
             continue
-        if not is_report(lemmas(tok)) or (_quoted(tok, quotes) and tok.i not in cues):
+        if not is_report(lemmas(tok)) or (_quoted(tok.idx, quotes) and tok.i not in cues):
             continue
         if tok.i not in cues and _only_an_object(tok):
             continue  # "continued a fierce contest": not a report
@@ -63,12 +63,8 @@ def _only_an_object(verb: Token) -> bool:
     return "dobj" in deps and not deps & REPORT_CONTENT_DEPS
 
 
-def _quoted(tok: Token, quotes: list[Span]) -> bool:
-    """Whether a token sits inside one of the quotes' content spans."""
-    return _quoted_at(tok.idx, quotes)
-
-
-def _quoted_at(offset: int, quotes: list[Span]) -> bool:
+def _quoted(offset: int, quotes: list[Span]) -> bool:
+    """Whether a character offset sits inside one of the quotes' content spans."""
     return any(qs <= offset < qe for qs, qe in quotes)
 
 
@@ -89,7 +85,7 @@ def named_days(
     named: dict[int, list[Timex]] = {}
     for tx in timexes:
         start, end = bounds(tx.norm.value)
-        if tx.norm.type != "DATE" or _quoted_at(tx.start, quotes) or relation_of(doc, tx) != "on":
+        if tx.norm.type != "DATE" or _quoted(tx.start, quotes) or relation_of(doc, tx) != "on":
             continue
         if start and end and start[:10] == end[:10] == day:
             named.setdefault(sents[doc[tx.root].sent.start], []).append(tx)
