@@ -384,12 +384,7 @@ def _neighbours(
     golds (see the table).
     """
     usable: dict[int, list[tuple[Timex, Token]]] = {}
-    for tx in timexes:
-        if tx.norm.value in REFERENCE_VALUES or tx.norm.type == "SET":
-            continue
-        if relation_of(doc, tx) != "on":
-            continue
-        pred = _dated_predicate(doc, tx, lemmas)
+    for tx, pred in placing_times(doc, timexes, lemmas):
         if pred is not None:
             usable.setdefault(doc[tx.root].sent.start, []).append((tx, pred))
     for start, pairs in usable.items():
