@@ -35,10 +35,10 @@ from pathlib import Path
 import numpy as np
 from event_link_features import DCT, PAIR, LinkModel, candidates
 
+from newsclaims.core.event_days import names_day
 from newsclaims.core.events import placing_times, rule_dates
 from newsclaims.core.extract import Extractor
 from newsclaims.core.quotes import find_quotes
-from newsclaims.core.timex3 import bounds
 from newsclaims.core.timexes import Timex, find_timexes
 
 INSIDE = ("IS_INCLUDED", "SIMULTANEOUS")
@@ -78,10 +78,7 @@ class Example:
 
 
 def is_dct_day(tx: Timex | None, dct: dt.date) -> bool:
-    if tx is None:
-        return True
-    s, e = bounds(tx.norm.value)
-    return bool(s and e and s[:10] == e[:10] == dct.isoformat())
+    return tx is None or names_day(tx, dct)
 
 
 def collect(gold: Path) -> tuple[list[dict], list[Example], list[Example]]:

@@ -68,6 +68,12 @@ def _quoted(offset: int, quotes: list[Span]) -> bool:
     return any(qs <= offset < qe for qs, qe in quotes)
 
 
+def names_day(tx: Timex, day: dt.date) -> bool:
+    """Whether an expression's value is that one day ("today", "Friday" in a Friday paper)."""
+    start, end = bounds(tx.norm.value)
+    return bool(start and end and start[:10] == end[:10] == day.isoformat())
+
+
 def named_days(
     doc: Doc, timexes: list[Timex], quotes: list[Span], triggers: list[int], ref: dt.date
 ) -> dict[int, Timex]:
@@ -80,14 +86,12 @@ def named_days(
     ("6 p.m. Friday" is when something else happens), and not one inside a
     quote (it is the speaker's).
     """
-    day = ref.isoformat()
     sents = {s.start: n for n, s in enumerate(doc.sents)}
     named: dict[int, list[Timex]] = {}
     for tx in timexes:
-        start, end = bounds(tx.norm.value)
         if tx.norm.type != "DATE" or _quoted(tx.start, quotes) or relation_of(doc, tx) != "on":
             continue
-        if start and end and start[:10] == end[:10] == day:
+        if names_day(tx, ref):
             named.setdefault(sents[doc[tx.root].sent.start], []).append(tx)
     found: dict[int, Timex] = {}
     if not named:
