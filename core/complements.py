@@ -24,6 +24,7 @@ from .cues import (
     ends_sentence,
     sentence_first,
     that_clause,
+    that_complement,
 )
 from .lexicon import (
     cue_nouns,
@@ -499,11 +500,7 @@ def _noun_clause(noun: Token) -> Token | None:
             continue
         if first.lower_ == "to" and first.dep_ == "aux":
             return child
-        if (
-            first.lower_ == "that"
-            and first.dep_ == "mark"
-            and any(c.dep_ in SUBJECT_DEPS for c in child.children)
-        ):
+        if that_complement(noun, child):
             return child
     return None
 

@@ -102,12 +102,18 @@ def that_clause(noun: Token) -> Token | None:
             return child
         if noun.lower_ not in cue_nouns():
             continue  # "told analysts on a call that ...": only the infinitive nouns report a "to"
-        first = child.left_edge
-        if first.lower_ != "that" or first.dep_ != "mark" or first.i != noun.i + 1:
-            continue
-        if any(c.dep_ in SUBJECT_DEPS for c in child.children):
+        if that_complement(noun, child):
             return child
     return None
+
+
+def that_complement(noun: Token, clause: Token) -> bool:
+    """Whether a clause is a "that"-complement of the noun right before it:
+    it opens with the marker "that" and has its own subject."""
+    first = clause.left_edge
+    if first.lower_ != "that" or first.dep_ != "mark" or first.i != noun.i + 1:
+        return False
+    return any(c.dep_ in SUBJECT_DEPS for c in clause.children)
 
 
 def owned_infinitive(noun: Token, clause: Token) -> bool:
