@@ -225,8 +225,7 @@ def _run_on(f: Finder, m: Marked) -> int | None:
         return None  # tweeted “…” on Friday: when, not what
     if all(t.is_title for t in words) or doc[end - 1].pos_ == "CCONJ":
         return None  # a headline's capitals, or a list of quotes (“…” and “…”)
-    heads = {hit.head for hit in f.cues}
-    if any(t.i in heads for t in doc[m.last : end]):
+    if any(t.i in f.cue_at and f.cue_at[t.i].head == t.i for t in doc[m.last : end]):
         return None  # “…” as he promised to ...: a claim of its own
     last = doc[end - 1]
     return last.idx + len(last.text)
