@@ -23,6 +23,7 @@ from .cues import (
     CueHit,
     ends_sentence,
     sentence_first,
+    subject_before,
     that_clause,
     that_complement,
 )
@@ -40,7 +41,7 @@ def _closed_clause(tok: Token) -> tuple[int, int] | None:
     """What a closing source phrase attributes: its verb's clause from the
     subject up to the phrase ("Bush remains mired in fourth in most surveys")."""
     verb = tok.head
-    subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
+    subj = subject_before(verb)
     if subj is None:
         return None
     return strip_range(tok.doc, subj.left_edge.i, tok.i)
@@ -66,7 +67,7 @@ def _parenthetical(cue: Token) -> bool:
     """Whether a cue and its subject are set off by commas inside the clause they
     report: "X, aides said, will ...", "Many days, employees said, she ..."."""
     doc = cue.doc
-    subj = next((c for c in cue.children if c.dep_ in SUBJECT_DEPS and c.i < cue.i), None)
+    subj = subject_before(cue)
     left = subj.left_edge.i if subj is not None else cue.i
     after = cue.i + 1
     while after < len(doc) and doc[after].dep_ in ("prt", "npadvmod", "advmod"):

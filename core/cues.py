@@ -31,6 +31,11 @@ DASHES = frozenset(["—", "–", "-", "--", "―"])
 SENTENCE_END = frozenset({".", "!", "?", "…"})
 
 
+def subject_before(tok: Token) -> Token | None:
+    """The subject child of a word that comes before it ("she said"), if any."""
+    return next((c for c in tok.children if c.dep_ in SUBJECT_DEPS and c.i < tok.i), None)
+
+
 @dataclass(slots=True)
 class CueHit:
     """A cue in the text: the token range of its words and what it means."""
@@ -166,7 +171,7 @@ def _closing_source(tok: Token, after: int) -> bool:
     verb = tok.head
     if verb.pos_ not in ("VERB", "AUX") or verb.i > tok.i:
         return False
-    if not any(c.dep_ in SUBJECT_DEPS and c.i < verb.i for c in verb.children):
+    if subject_before(verb) is None:
         return False
     return after >= len(doc) or doc[after].text in (",", ";") or ends_sentence(doc[after])
 

@@ -41,7 +41,14 @@ from .attribution import (
 )
 from .claims import CONFIDENCE, RawQuote, exact_words, fold
 from .complements import strip_range, word_count
-from .cues import DASHES, QUOTE_MARK_TEXTS, SENTENCE_END, SUBJECT_DEPS, CueHit
+from .cues import (
+    DASHES,
+    QUOTE_MARK_TEXTS,
+    SENTENCE_END,
+    SUBJECT_DEPS,
+    CueHit,
+    subject_before,
+)
 from .lemmas import Lemmas
 from .records import QuoteKind, Span
 
@@ -512,7 +519,7 @@ def before_next_cue(
         if hit is None or hit.head != i or hit.lemma != cue.lemma:
             continue
         tok = doc[i]
-        subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS and c.i < i), None)
+        subj = subject_before(tok)
         if subj is None or not (tok.dep_ == "conj" or _contrast(tok)):
             continue
         if own_subj is not None and _words(subj) == _words(own_subj):
