@@ -221,7 +221,7 @@ def _run_on(f: Finder, m: Marked) -> int | None:
     if not inner or not inner[-1].isalnum() or m.last >= len(doc):
         return None
     end = m.last
-    para_end = f.layout.paras[f.layout.para_of(m.q.outer[0])][1]
+    para_end = f.layout.paras[m.para][1]
     while end < len(doc) and doc[end].idx < para_end:
         tok = doc[end]
         if tok.text in RUN_ON_STOPS or tok.text in QUOTE_MARK_TEXTS or "\n" in tok.text:
