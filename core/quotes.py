@@ -182,12 +182,17 @@ def _direct(f: Finder, m: Marked) -> RawQuote | None:
     return raw
 
 
+def _first_letter(text: str, m: Marked) -> str:
+    """The first letter in the first 8 characters of a quote's words, or ""."""
+    return next((c for c in text[m.q.content[0] : m.q.content[0] + 8] if c.isalpha()), "")
+
+
 def _continues_complement(f: Finder, m: Marked) -> RawQuote | None:
     """A lowercase quote right after the complement of a cue of its sentence,
     which the parser ended at the opening mark ("told the host that the mayor
     “had a crazy plan”"): one mixed quote from the complement to the closing mark."""
     doc, text = f.doc, f.text
-    first = next((c for c in text[m.q.content[0] : m.q.content[0] + 8] if c.isalpha()), "")
+    first = _first_letter(text, m)
     if not first.islower():
         return None
     for hit in f.by_sent.get(f.layout.sent_of[m.first], []):
@@ -264,7 +269,7 @@ def _introduces(text: str, doc: Doc, hit: CueHit, m: Marked) -> bool:
     gap = [t for t in doc[hit.end : m.first] if not t.is_space]
     if gap and gap[-1].text == ":":
         return True
-    first = next((c for c in text[m.q.content[0] : m.q.content[0] + 8] if c.isalpha()), "")
+    first = _first_letter(text, m)
     if gap and gap[-1].text == "," and not first.isupper():
         # saying, “the advice I give is mine.”: a whole sentence after a comma
         return last_char(text, m.q.content[1]) in SENTENCE_END and (
