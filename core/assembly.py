@@ -34,6 +34,7 @@ from spacy.tokens import Doc
 from .cues import CueHit
 from .dates import bounds
 from .documents import Document, content_hash
+from .entries import count_quote
 from .events import RawEvent, find_events
 from .lemmas import Lemmas
 from .quotes import find_quotes
@@ -55,7 +56,7 @@ from .records import (
     Span,
     Trigger,
 )
-from .speakers import Resolved, Roster, count_quote
+from .speakers import Resolved, Roster
 from .syntax import TokenRange
 from .timexes import Timex, find_timexes
 

@@ -29,8 +29,6 @@ from .mentions import (
     relative_aside,
     subject_of,
 )
-from .mentions import speaker_for as speaker_for  # read with the rest by quotes
-from .mentions import surface_speaker as surface_speaker
 from .records import Span
 
 # Words allowed between a quote's closing mark and its cue: “…,” the Russia FM said.

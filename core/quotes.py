@@ -34,8 +34,6 @@ from .attribution import (
     Finder,
     Marked,
     last_char,
-    speaker_for,
-    surface_speaker,
     title_cased,
     token_chars,
 )
@@ -50,6 +48,7 @@ from .cues import (
     subject_before,
 )
 from .lemmas import Lemmas
+from .mentions import speaker_for, surface_speaker
 from .records import QuoteKind, Span
 
 MIN_UNATTRIBUTED_WORDS = 5  # shorter unattributed quotes are scare quotes and titles

@@ -37,7 +37,6 @@ from .entries import (
     trim_entity,
 )
 from .entries import Resolved as Resolved  # the assembly reads resolved mentions
-from .entries import count_quote as count_quote  # the assembly counts quotes through it
 from .evidence import (
     is_dateline,
     mention_places,
