@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from .lemmas import Lemmas
 from .lexicon import (
     CueSense,
+    any_cue_nouns,
     cue_noun_infinitives,
     cue_nouns,
     cue_phrases,
@@ -55,7 +56,7 @@ def find_cues(doc: Doc, lemmas: Lemmas, quoted: list[bool] | None = None) -> lis
     verbs = cue_verbs()
     phrases = cue_phrases()
     preps = source_preps()
-    nouns = cue_nouns() | {k: v for k, v in cue_noun_infinitives().items() if k not in cue_nouns()}
+    nouns = any_cue_nouns()
     firsts = {p[0] for p in phrases}
     longest = max((len(p) for p in phrases), default=0)
     hits: list[CueHit] = []

@@ -98,6 +98,13 @@ def cue_noun_infinitives() -> dict[str, CueCategory]:
 
 
 @cache
+def any_cue_nouns() -> dict[str, CueCategory]:
+    """Noun that reports a "that" clause or an owned infinitive -> category; a
+    noun in both tables takes its cue_nouns.tsv category."""
+    return cue_noun_infinitives() | cue_nouns()
+
+
+@cache
 def source_preps() -> dict[str, tuple[CueCategory, frozenset[str]]]:
     """Preposition opening a sentence with its source ("In a new poll, ...") ->
     its category and the nouns its object may have."""
