@@ -88,8 +88,13 @@ def subject_of(verb: Token) -> Token | None:
 CLIMB_STEPS = 6  # links followed up the parse from a cue to its speaker
 
 
+def _to_aux(verb: Token) -> Token | None:
+    """The infinitive marker "to" of a verb ("to say"), if it has one."""
+    return next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+
+
 def _infinitive(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return _to_aux(verb) is not None
 
 
 def _occasion(noun: Token, clause: Token) -> bool:
@@ -122,7 +127,7 @@ def _for_subject(verb: Token) -> Token | None:
     for news accounts to portray ..."."""
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return None
-    to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    to = _to_aux(verb)
     if to is None or to.i == 0:
         return None
     tok = verb.doc[to.i - 1]
