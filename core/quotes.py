@@ -204,9 +204,10 @@ def _continues_complement(f: Finder, m: Marked) -> RawQuote | None:
             continue
         speaker, referent = speaker_for(doc, hit)
         raw = _mixed(f, hit, (comp[0], m.last), speaker, referent, m.q.outer)
-        run_on = _run_on(f, m) if raw is not None else None
-        if raw is not None and run_on is not None:
-            raw.end, raw.parts = run_on, [(raw.start, run_on)]
+        if raw is not None:
+            run_on = _run_on(f, m)
+            if run_on is not None:
+                raw.end, raw.parts = run_on, [(raw.start, run_on)]
         return raw
     return None
 
