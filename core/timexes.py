@@ -356,13 +356,22 @@ def _not_a_noun(tok: Token, norm: Normalized) -> bool:
     return norm.granularity == "season" and tok.pos_ not in ("NOUN", "PROPN")
 
 
-def _accept(doc: Doc, start: int, end: int, ref: dt.date | None) -> bool:
+def _accepted(
+    doc: Doc, start: int, end: int, ref: dt.date | None
+) -> tuple[int, int, Normalized] | None:
+    """The trimmed bounds of a token range and their value, if it is a date in context."""
     start, end = _trim(doc, start, end)
     if start >= end:
-        return False
+        return None
     span = doc[start:end]
     norm = normalize(span.text, ref)
-    return norm is not None and not _not_a_date(span, norm)
+    if norm is None or _not_a_date(span, norm):
+        return None
+    return start, end, norm
+
+
+def _accept(doc: Doc, start: int, end: int, ref: dt.date | None) -> bool:
+    return _accepted(doc, start, end, ref) is not None
 
 
 def _pieces(doc: Doc, start: int, end: int, ref: dt.date | None) -> list[tuple[int, int]]:
@@ -481,17 +490,25 @@ def _with_tail(doc: Doc, start: int, end: int, ref: dt.date | None) -> int:
     left out: "three days [from now]", "a week [from Friday]", "2300 [hrs]", "tonight
     [at 8]", "Tuesday [evenings]"; the longest reach that still normalizes and changes
     the value."""
-    base = normalize(doc[start:end].text, ref)
+    base: Normalized | None = None
+    base_known = False  # the expression's own value, worked out once a reach needs it
     hi = min(doc[start].sent.end, end + TAIL)
     for e in range(hi, end, -1):
         if any(t.is_punct and t.text not in ("-", ".", ":") for t in doc[end:e]):
             continue
         if doc[e - 1].lower_ in ("before", "after", "earlier", "later"):
             continue  # "10 days [before]": TimeML leaves the word out
-        if form_of(doc[start:e].text) in TAIL_FORMS and _accept(doc, start, e, ref):
-            longer = normalize(doc[start:e].text, ref)
-            if base is None or (longer is not None and longer.value != base.value):
-                return e
+        if form_of(doc[start:e].text) not in TAIL_FORMS:
+            continue
+        accepted = _accepted(doc, start, e, ref)
+        if accepted is None:
+            continue
+        lo, up, norm = accepted  # the trimmed reach; its value is the reach's when untrimmed
+        longer = norm if (lo, up) == (start, e) else normalize(doc[start:e].text, ref)
+        if not base_known:
+            base, base_known = normalize(doc[start:end].text, ref), True
+        if base is None or (longer is not None and longer.value != base.value):
+            return e
     return end
 
 
