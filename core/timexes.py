@@ -224,6 +224,9 @@ def _is_trigger(tok: Token) -> bool:
     return True
 
 
+YEAR_TOKEN = re.compile(r"1\d{3}|20\d\d")  # a year on its own: "from 1990 [to 1995]"
+
+
 def _clock_or_day(tok: Token) -> bool:
     """ "0630 GMT", "2300 hrs": a 24-hour clock before its zone or unit; "on the 3rd": a
     day of the month after "on the" (not "the 3rd floor"); "5 Nov 2019": a day before
@@ -231,10 +234,12 @@ def _clock_or_day(tok: Token) -> bool:
     doc = tok.doc
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     if re.fullmatch(r"(?:[01]\d|2[0-3])[0-5]\d", tok.text):
-        return nxt is not None and nxt.lower_ in ({"hrs", "hours", "h"} | set(words("zone")))
-    if re.fullmatch(r"1\d{3}|20\d\d", tok.text) and tok.i >= 2:  # "from 1990 [to 1995]"
+        return nxt is not None and (
+            nxt.lower_ in ("hrs", "hours", "h") or nxt.lower_ in words("zone")
+        )
+    if YEAR_TOKEN.fullmatch(tok.text) and tok.i >= 2:  # "from 1990 [to 1995]"
         return doc[tok.i - 1].lower_ in ("to", "through", "until", "till", "and") and bool(
-            re.fullmatch(r"1\d{3}|20\d\d", doc[tok.i - 2].text)
+            YEAR_TOKEN.fullmatch(doc[tok.i - 2].text)
         )
     if re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)", tok.lower_):
         before = [t.lower_ for t in doc[max(0, tok.i - 2) : tok.i]]
