@@ -29,6 +29,7 @@ Ref = dt.date | None
 FRACTIONS = frozenset({2, 3, 4, 8})
 # Offsets of "the day/week/month/year after next" and "before last".
 BEYOND = {"after next": 2, "before last": -2}
+BEYOND_UNIT = {"day": "D", "week": "W", "weekend": "WE", "month": "M", "year": "Y"}
 
 
 @form(
@@ -116,19 +117,11 @@ def _weekday_week_on(
 )
 def _beyond(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> Normalized | None:
     """ "the week after next", "the year before last": two units away."""
+    from .relative_forms import relative_by
+
     if not ref:
         return None
-    n = BEYOND[m[2]]
-    unit = m[1]
-    if unit == "day":
-        return Normalized(iso(ref + dt.timedelta(days=n)), "DATE", "day")
-    if unit in ("week", "weekend"):
-        value = week(ref + dt.timedelta(weeks=n))
-        return Normalized(value + ("-WE" if unit == "weekend" else ""), "DATE", "week")
-    if unit == "month":
-        y, mo = shift_month(ref.year, ref.month, n)
-        return Normalized(f"{y:04d}-{mo:02d}", "DATE", "month")
-    return Normalized(f"{ref.year + n:04d}", "DATE", "year")
+    return relative_by(BEYOND[m[2]], BEYOND_UNIT[m[1]], ref)
 
 
 def _month_of(text: str, ref: Ref, direction: Direction, focus: Focus) -> tuple[int, int] | None:

@@ -98,7 +98,11 @@ def _part_alone(
 
 def relative(rel: str, unit: str, ref: Ref) -> Normalized | None:
     """ "this/last/next week|month|year|...": the calendar unit around the reference."""
-    delta = int(words("relative")[rel])
+    return relative_by(int(words("relative")[rel]), unit, ref)
+
+
+def relative_by(delta: int, unit: str, ref: Ref) -> Normalized | None:
+    """The calendar unit ``delta`` units from the one around the reference."""
     if not ref:
         return Normalized("XXXX", "DATE", "unknown")
     if unit == "D":
