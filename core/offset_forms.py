@@ -97,12 +97,14 @@ def _from_day(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) ->
 def _weekday_week_on(
     m: Match, t: str, ref: Ref, direction: Direction, focus: Focus
 ) -> Normalized | None:
-    """ "Friday week" (British): a week after the coming Friday."""
+    """ "Friday week" (British): a week after the coming Friday (today counts)."""
+    from .calendar_forms import weekday_date
+
     wd = int(words("weekday")[m[1]])
     if not ref:
         return None
-    ahead = (wd - ref.isoweekday()) % 7
-    return Normalized(iso(ref + dt.timedelta(days=ahead + 7)), "DATE", "day")
+    coming = weekday_date(ref, wd, None, "future")
+    return Normalized(iso(coming + dt.timedelta(days=7)), "DATE", "day")
 
 
 @form(
@@ -228,10 +230,12 @@ def _weekday_after_next(
     m: Match, t: str, ref: Ref, direction: Direction, focus: Focus
 ) -> Normalized | None:
     """ "Friday after next": the one after the next such weekday ("next Friday")."""
+    from .calendar_forms import weekday_date
+
     if not ref:
         return None
-    ahead = (int(words("weekday")[m[1]]) - ref.isoweekday()) % 7 or 7
-    return Normalized(iso(ref + dt.timedelta(days=ahead + 7)), "DATE", "day")
+    following = weekday_date(ref, int(words("weekday")[m[1]]), 1, direction)
+    return Normalized(iso(following + dt.timedelta(days=7)), "DATE", "day")
 
 
 @form(
