@@ -614,12 +614,13 @@ def _anaphoric(doc: Doc, start: int, end: int, ref: dt.date | None) -> Normalize
     found = ANAPHORIC_UNIT.fullmatch(doc[start:end].text)
     if found is None or ref is None:
         return None
+    unit = (found[1] or "").lower()  # "" for "later in the day"
     stop = words("anaphora_stop").get(doc[end].lower_) if end < len(doc) else None
-    if stop == "stretch" or (stop == "year" and (found[1] or "").lower() == "year"):
+    if stop == "stretch" or (stop == "year" and unit == "year"):
         return None
     if found[2]:  # "later in the day": the report's day
         return Normalized(ref.isoformat(), "DATE", "day")
-    if found[1].lower() == "year":
+    if unit == "year":
         return Normalized(f"{ref.year:04d}", "DATE", "year")
     return Normalized(f"{ref.year:04d}-WXX", "DATE", "week")
 
