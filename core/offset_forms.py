@@ -18,6 +18,7 @@ from .dateparts import (
     day_value,
     form,
     iso,
+    month_day,
     shift_month,
     week,
 )
@@ -343,7 +344,6 @@ def _month_day_numeric(
     """ "7/17": a month and day with no year, in the document's order (month first when
     nothing says otherwise, as American copy writes it); read only where spaCy calls it
     a date, since "3/4" is as often a fraction or a score."""
-    from .dateparts import month_day
     from .numeric_dates import numeric_order
 
     a, b = int(m[1]), int(m[2])
