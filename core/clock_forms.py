@@ -61,6 +61,13 @@ def _minutes(word: str | None) -> int:
     return sum(int(words("number").get(p, "0")) for p in parts)
 
 
+def _twelve_hour(hour: int, ap: str) -> int | None:
+    """A 12-hour clock's hour on the 24-hour clock ("p" after noon), or None off the dial."""
+    if not 1 <= hour <= 12:
+        return None
+    return hour % 12 + (12 if ap == "p" else 0)
+
+
 def _time_of(m: Match) -> tuple[int, int, int | None] | None:
     """Hour (0-24), minute and second of the clock part of a match, or None if impossible."""
     second: int | None = None
@@ -82,9 +89,10 @@ def _time_of(m: Match) -> tuple[int, int, int | None] | None:
     elif m["h8"]:  # "a quarter to 7", "ten minutes to 8": a count of minutes is needed
         hour = _hour(m["h8"])
         if m["ap8"]:  # "a quarter to 1 p.m.": the hour is 13 before the minutes come off
-            if not 1 <= hour <= 12:
+            twelve = _twelve_hour(hour, m["ap8"])
+            if twelve is None:
                 return None
-            hour = hour % 12 + (12 if m["ap8"] == "p" else 0)
+            hour = twelve
         hour, minute = hour - 1, 60 - _minutes(m["tomin"])
         if hour < 0 or minute >= 60:
             return None
@@ -93,9 +101,10 @@ def _time_of(m: Match) -> tuple[int, int, int | None] | None:
     else:
         hour, minute = _hour(m["h7"]), 0
     if ap:
-        if not 1 <= hour <= 12:
+        twelve = _twelve_hour(hour, ap)
+        if twelve is None:
             return None
-        hour = hour % 12 + (12 if ap == "p" else 0)
+        hour = twelve
     elif m["part"] and ("afternoon" in m["part"] or "evening" in m["part"]) and hour < 12:
         hour += 12
     elif m["part"] and "night" in m["part"] and 6 <= hour < 12:

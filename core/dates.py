@@ -35,7 +35,7 @@ from . import (
 from .calendar_forms import dateline_date, dateline_span, holiday_date
 from .dateparts import REGISTRY, Direction, Focus, Form, Normalized, holidays
 from .lexicon import read_table
-from .timewords import words
+from .timewords import alternation, words
 from .timex3 import bounds, whole_units
 
 __all__ = [
@@ -184,7 +184,7 @@ UNITS = "one|two|three|four|five|six|seven|eight|nine"
 def _spelled_year_after() -> re.Pattern[str]:
     """A spelled year after a month or "of" ("January nineteen ninety-seven", "the
     winter of nineteen ninety-four"), as broadcast transcripts write them."""
-    months = "|".join(sorted(words("month"), key=len, reverse=True))
+    months = alternation("month")
     return re.compile(
         rf"\b({months}|of) (nineteen|twenty) ({TENS})(?: ({UNITS}))?\b(?! hundred| thousand)"
     )

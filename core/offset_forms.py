@@ -18,6 +18,7 @@ from .dateparts import (
     day_value,
     form,
     iso,
+    month_day,
     shift_month,
     week,
 )
@@ -29,6 +30,7 @@ Ref = dt.date | None
 FRACTIONS = frozenset({2, 3, 4, 8})
 # Offsets of "the day/week/month/year after next" and "before last".
 BEYOND = {"after next": 2, "before last": -2}
+BEYOND_UNIT = {"day": "D", "week": "W", "weekend": "WE", "month": "M", "year": "Y"}
 
 
 @form(
@@ -96,12 +98,14 @@ def _from_day(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) ->
 def _weekday_week_on(
     m: Match, t: str, ref: Ref, direction: Direction, focus: Focus
 ) -> Normalized | None:
-    """ "Friday week" (British): a week after the coming Friday."""
+    """ "Friday week" (British): a week after the coming Friday (today counts)."""
+    from .calendar_forms import weekday_date
+
     wd = int(words("weekday")[m[1]])
     if not ref:
         return None
-    ahead = (wd - ref.isoweekday()) % 7
-    return Normalized(iso(ref + dt.timedelta(days=ahead + 7)), "DATE", "day")
+    coming = weekday_date(ref, wd, None, "future")
+    return Normalized(iso(coming + dt.timedelta(days=7)), "DATE", "day")
 
 
 @form(
@@ -116,19 +120,11 @@ def _weekday_week_on(
 )
 def _beyond(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> Normalized | None:
     """ "the week after next", "the year before last": two units away."""
+    from .relative_forms import relative_by
+
     if not ref:
         return None
-    n = BEYOND[m[2]]
-    unit = m[1]
-    if unit == "day":
-        return Normalized(iso(ref + dt.timedelta(days=n)), "DATE", "day")
-    if unit in ("week", "weekend"):
-        value = week(ref + dt.timedelta(weeks=n))
-        return Normalized(value + ("-WE" if unit == "weekend" else ""), "DATE", "week")
-    if unit == "month":
-        y, mo = shift_month(ref.year, ref.month, n)
-        return Normalized(f"{y:04d}-{mo:02d}", "DATE", "month")
-    return Normalized(f"{ref.year + n:04d}", "DATE", "year")
+    return relative_by(BEYOND[m[2]], BEYOND_UNIT[m[1]], ref)
 
 
 def _month_of(text: str, ref: Ref, direction: Direction, focus: Focus) -> tuple[int, int] | None:
@@ -149,6 +145,16 @@ def _ordinal(word: str) -> int | None:
     return int(words("ordinal")[word]) if word in words("ordinal") else None
 
 
+def _nth_in_month(y: int, mo: int, wd: int, n: int) -> dt.date:
+    """The ``n``th ISO weekday ``wd`` counted from the month's start (the last one when
+    ``n`` is not positive); past the month's end when the month has fewer."""
+    if n > 0:
+        first = dt.date(y, mo, 1)
+        return first + dt.timedelta(days=(wd - first.isoweekday()) % 7 + 7 * (n - 1))
+    last = dt.date(y, mo, calendar.monthrange(y, mo)[1])
+    return last - dt.timedelta(days=(last.isoweekday() - wd) % 7)
+
+
 @form(
     "nth_weekday",
     r"^({ordinal}|[1-5](?:st|nd|rd|th)) ({weekday}) (?:of|in) (.+)$",
@@ -167,15 +173,9 @@ def _nth_weekday(
     if n is None or month is None:
         return None
     y, mo = month
-    wd = int(words("weekday")[m[2]])
-    if n > 0:
-        first = dt.date(y, mo, 1)
-        day = first + dt.timedelta(days=(wd - first.isoweekday()) % 7 + 7 * (n - 1))
-        if day.month != mo:
-            return None
-    else:
-        last = dt.date(y, mo, calendar.monthrange(y, mo)[1])
-        day = last - dt.timedelta(days=(last.isoweekday() - wd) % 7)
+    day = _nth_in_month(y, mo, int(words("weekday")[m[2]]), n)
+    if n > 0 and day.month != mo:
+        return None
     return Normalized(iso(day), "DATE", "day")
 
 
@@ -197,13 +197,7 @@ def _nth_week(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) ->
     if n is None or month is None or n > 5:
         return None
     y, mo = month
-    if n > 0:
-        first = dt.date(y, mo, 1)
-        day = first + dt.timedelta(days=(4 - first.isoweekday()) % 7, weeks=n - 1)
-    else:
-        last = dt.date(y, mo, calendar.monthrange(y, mo)[1])
-        day = last - dt.timedelta(days=(last.isoweekday() - 4) % 7)
-    return Normalized(week(day), "DATE", "week")
+    return Normalized(week(_nth_in_month(y, mo, 4, n)), "DATE", "week")
 
 
 @form(
@@ -235,10 +229,12 @@ def _weekday_after_next(
     m: Match, t: str, ref: Ref, direction: Direction, focus: Focus
 ) -> Normalized | None:
     """ "Friday after next": the one after the next such weekday ("next Friday")."""
+    from .calendar_forms import weekday_date
+
     if not ref:
         return None
-    ahead = (int(words("weekday")[m[1]]) - ref.isoweekday()) % 7 or 7
-    return Normalized(iso(ref + dt.timedelta(days=ahead + 7)), "DATE", "day")
+    following = weekday_date(ref, int(words("weekday")[m[1]]), 1, direction)
+    return Normalized(iso(following + dt.timedelta(days=7)), "DATE", "day")
 
 
 @form(
@@ -348,7 +344,6 @@ def _month_day_numeric(
     """ "7/17": a month and day with no year, in the document's order (month first when
     nothing says otherwise, as American copy writes it); read only where spaCy calls it
     a date, since "3/4" is as often a fraction or a score."""
-    from .dateparts import month_day
     from .numeric_dates import numeric_order
 
     a, b = int(m[1]), int(m[2])

@@ -33,11 +33,8 @@ DAY_OFFSETS = {"today": 0, "tonight": 0, "this": 0, "yesterday": -1, "last": -1,
 def _deictic(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> Normalized | None:
     """ "today", "yesterday afternoon", "tonight"."""
     part = m[2] or ("night" if m[1] == "tonight" else None)
-    if not ref:  # a day the text does not give: unknown, the part of it still known
-        if part:
-            return Normalized(f"XXXX-XX-XXT{words('partofday')[part]}", "TIME", "part-of-day")
-        return Normalized("XXXX-XX-XX", "DATE", "day")
-    day = iso(ref + dt.timedelta(days=DAY_OFFSETS[m[1]]))
+    # with no reference the day is unknown, the part of it still known
+    day = iso(ref + dt.timedelta(days=DAY_OFFSETS[m[1]])) if ref else "XXXX-XX-XX"
     if part:
         return Normalized(f"{day}T{words('partofday')[part]}", "TIME", "part-of-day")
     return Normalized(day, "DATE", "day")
@@ -63,9 +60,7 @@ def _day_beyond(
 )
 def _this_part(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> Normalized | None:
     """ "this morning", "last night"; with no reference day, a part of an unknown day."""
-    if not ref:
-        return Normalized(f"XXXX-XX-XXT{words('partofday')[m[2]]}", "TIME", "part-of-day")
-    day = iso(ref + dt.timedelta(days=DAY_OFFSETS[m[1]]))
+    day = iso(ref + dt.timedelta(days=DAY_OFFSETS[m[1]])) if ref else "XXXX-XX-XX"
     return Normalized(f"{day}T{words('partofday')[m[2]]}", "TIME", "part-of-day")
 
 
@@ -98,7 +93,11 @@ def _part_alone(
 
 def relative(rel: str, unit: str, ref: Ref) -> Normalized | None:
     """ "this/last/next week|month|year|...": the calendar unit around the reference."""
-    delta = int(words("relative")[rel])
+    return relative_by(int(words("relative")[rel]), unit, ref)
+
+
+def relative_by(delta: int, unit: str, ref: Ref) -> Normalized | None:
+    """The calendar unit ``delta`` units from the one around the reference."""
     if not ref:
         return Normalized("XXXX", "DATE", "unknown")
     if unit == "D":

@@ -224,6 +224,9 @@ def _is_trigger(tok: Token) -> bool:
     return True
 
 
+YEAR_TOKEN = re.compile(r"1\d{3}|20\d\d")  # a year on its own: "from 1990 [to 1995]"
+
+
 def _clock_or_day(tok: Token) -> bool:
     """ "0630 GMT", "2300 hrs": a 24-hour clock before its zone or unit; "on the 3rd": a
     day of the month after "on the" (not "the 3rd floor"); "5 Nov 2019": a day before
@@ -231,10 +234,12 @@ def _clock_or_day(tok: Token) -> bool:
     doc = tok.doc
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     if re.fullmatch(r"(?:[01]\d|2[0-3])[0-5]\d", tok.text):
-        return nxt is not None and nxt.lower_ in ({"hrs", "hours", "h"} | set(words("zone")))
-    if re.fullmatch(r"1\d{3}|20\d\d", tok.text) and tok.i >= 2:  # "from 1990 [to 1995]"
+        return nxt is not None and (
+            nxt.lower_ in ("hrs", "hours", "h") or nxt.lower_ in words("zone")
+        )
+    if YEAR_TOKEN.fullmatch(tok.text) and tok.i >= 2:  # "from 1990 [to 1995]"
         return doc[tok.i - 1].lower_ in ("to", "through", "until", "till", "and") and bool(
-            re.fullmatch(r"1\d{3}|20\d\d", doc[tok.i - 2].text)
+            YEAR_TOKEN.fullmatch(doc[tok.i - 2].text)
         )
     if re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)", tok.lower_):
         before = [t.lower_ for t in doc[max(0, tok.i - 2) : tok.i]]
@@ -356,13 +361,22 @@ def _not_a_noun(tok: Token, norm: Normalized) -> bool:
     return norm.granularity == "season" and tok.pos_ not in ("NOUN", "PROPN")
 
 
-def _accept(doc: Doc, start: int, end: int, ref: dt.date | None) -> bool:
+def _accepted(
+    doc: Doc, start: int, end: int, ref: dt.date | None
+) -> tuple[int, int, Normalized] | None:
+    """The trimmed bounds of a token range and their value, if it is a date in context."""
     start, end = _trim(doc, start, end)
     if start >= end:
-        return False
+        return None
     span = doc[start:end]
     norm = normalize(span.text, ref)
-    return norm is not None and not _not_a_date(span, norm)
+    if norm is None or _not_a_date(span, norm):
+        return None
+    return start, end, norm
+
+
+def _accept(doc: Doc, start: int, end: int, ref: dt.date | None) -> bool:
+    return _accepted(doc, start, end, ref) is not None
 
 
 def _pieces(doc: Doc, start: int, end: int, ref: dt.date | None) -> list[tuple[int, int]]:
@@ -481,17 +495,25 @@ def _with_tail(doc: Doc, start: int, end: int, ref: dt.date | None) -> int:
     left out: "three days [from now]", "a week [from Friday]", "2300 [hrs]", "tonight
     [at 8]", "Tuesday [evenings]"; the longest reach that still normalizes and changes
     the value."""
-    base = normalize(doc[start:end].text, ref)
+    base: Normalized | None = None
+    base_known = False  # the expression's own value, worked out once a reach needs it
     hi = min(doc[start].sent.end, end + TAIL)
     for e in range(hi, end, -1):
         if any(t.is_punct and t.text not in ("-", ".", ":") for t in doc[end:e]):
             continue
         if doc[e - 1].lower_ in ("before", "after", "earlier", "later"):
             continue  # "10 days [before]": TimeML leaves the word out
-        if form_of(doc[start:e].text) in TAIL_FORMS and _accept(doc, start, e, ref):
-            longer = normalize(doc[start:e].text, ref)
-            if base is None or (longer is not None and longer.value != base.value):
-                return e
+        if form_of(doc[start:e].text) not in TAIL_FORMS:
+            continue
+        accepted = _accepted(doc, start, e, ref)
+        if accepted is None:
+            continue
+        lo, up, norm = accepted  # the trimmed reach; its value is the reach's when untrimmed
+        longer = norm if (lo, up) == (start, e) else normalize(doc[start:e].text, ref)
+        if not base_known:
+            base, base_known = normalize(doc[start:end].text, ref), True
+        if base is None or (longer is not None and longer.value != base.value):
+            return e
     return end
 
 
@@ -592,12 +614,13 @@ def _anaphoric(doc: Doc, start: int, end: int, ref: dt.date | None) -> Normalize
     found = ANAPHORIC_UNIT.fullmatch(doc[start:end].text)
     if found is None or ref is None:
         return None
+    unit = (found[1] or "").lower()  # "" for "later in the day"
     stop = words("anaphora_stop").get(doc[end].lower_) if end < len(doc) else None
-    if stop == "stretch" or (stop == "year" and (found[1] or "").lower() == "year"):
+    if stop == "stretch" or (stop == "year" and unit == "year"):
         return None
     if found[2]:  # "later in the day": the report's day
         return Normalized(ref.isoformat(), "DATE", "day")
-    if found[1].lower() == "year":
+    if unit == "year":
         return Normalized(f"{ref.year:04d}", "DATE", "year")
     return Normalized(f"{ref.year:04d}-WXX", "DATE", "week")
 
