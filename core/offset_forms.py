@@ -57,13 +57,9 @@ def _in_offset(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -
 )
 def _part_of(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> Normalized | None:
     """ "the morning of June 3": a part of the day named after it."""
-    from .dates import match
+    from .relative_forms import part_of_day
 
-    found = match(m[2], ref, direction, focus)
-    day = day_of(found.value) if found else None
-    if day is None:
-        return None
-    return Normalized(f"{day}T{words('partofday')[m[1]]}", "TIME", "part-of-day")
+    return part_of_day(m[1], m[2], ref, direction, focus)
 
 
 def _shift(day: dt.date, n: int, unit: str) -> dt.date | None:

@@ -72,13 +72,20 @@ def _this_part(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -
 )
 def _part_day(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> Normalized | None:
     """ "(mid-)afternoon yesterday", "morning Friday": the day named after the part of it."""
+    return part_of_day(m[1], m[2], ref, direction, focus)
+
+
+def part_of_day(
+    part: str, day_text: str, ref: Ref, direction: Direction, focus: Focus
+) -> Normalized | None:
+    """A part of the day ``day_text`` names ("Friday", "June 3"), or None if it names none."""
     from .dates import match  # the forms are tried in `core.dates.ORDER`
 
-    found = match(m[2], ref, direction, focus)
+    found = match(day_text, ref, direction, focus)
     day = day_of(found.value) if found else None
     if day is None:
         return None
-    return Normalized(f"{day}T{words('partofday')[m[1]]}", "TIME", "part-of-day")
+    return Normalized(f"{day}T{words('partofday')[part]}", "TIME", "part-of-day")
 
 
 @form("part_alone", r"^(morning|afternoon|evening)$", {"afternoon": "2021-11-12TAF"})
