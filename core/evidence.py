@@ -12,7 +12,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from .lexicon import gender_words, read_table, role_families
+from .lexicon import gender_words, read_table, role_families, role_nouns
 from .syntax import AFFILIATION_LABELS, NAME_MODIFIER_DEPS
 
 TITLE_SKIP_DEPS = frozenset({"det", "poss", "case", "punct", "predet"})
@@ -173,5 +173,7 @@ def can_speak(tok: Token) -> bool:
         word in people_nouns()
         or word in org_nouns()
         or word.rstrip("s") in org_nouns()
-        or bool(role_families([tok.text]))
+        # one word: its role family is a lookup (role_families would also scan
+        # every multi-word title for it)
+        or word.strip(".") in role_nouns()
     )
