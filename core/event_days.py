@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
-from .event_words import is_report, relation_of
+from .event_words import is_present_report, is_report, relation_of
 from .lemmas import Lemmas
 from .records import Span
 from .timex3 import bounds
@@ -24,6 +24,9 @@ from .timexes import Timex
 # ("..., saying"), in the main clause or joined to it.
 PAST_REPORT_TAGS = frozenset({"VBD", "VBG"})
 MAIN_REPORT_DEPS = frozenset({"conj", "advcl"})
+# Rule 3: a report in the present ("officials say"): the verbs of
+# core/data/present_reports.tsv only.
+PRESENT_REPORT_TAGS = frozenset({"VBZ", "VBP"})
 # What a report reports: a clause ("said (that) ..."), an infinitive, a quote.
 REPORT_CONTENT_DEPS = frozenset({"ccomp", "parataxis", "xcomp", "dative"})
 # Rule 5: the sentences, by offset from an event's, whose expression naming
@@ -34,7 +37,7 @@ NAMED_DAY_REACH = (0, -1, 1)
 def published_reports(
     doc: Doc, taken: set[int], quotes: list[Span], cues: set[int], lemmas: Lemmas
 ) -> Iterator[Token]:
-    """Rule 3: a past report in the main clause, no time of its own (``publication``).
+    """Rule 3: a report of the story's day with no time of its own (``publication``).
 
     ``taken`` holds the triggers already dated, ``quotes`` the quotes'
     content spans, ``cues`` the tokens of the verbs attributing them. In the
@@ -44,17 +47,38 @@ def published_reports(
     inside it).
     """
     for tok in doc:
-        if tok.i in taken or tok.pos_ != "VERB" or tok.tag_ not in PAST_REPORT_TAGS:
+        if tok.i in taken or tok.pos_ != "VERB":
             continue
-        if tok.tag_ == "VBG" and tok.dep_ != "advcl":
+        if _quoted(tok.idx, quotes) and tok.i not in cues:
             continue
-        if tok.dep_ != "ROOT" and not (tok.dep_ in MAIN_REPORT_DEPS and tok.head.dep_ == "ROOT"):
-            continue
-        if not is_report(lemmas(tok)) or (_quoted(tok.idx, quotes) and tok.i not in cues):
-            continue
-        if tok.i not in cues and _only_an_object(tok):
-            continue  # "continued a fierce contest": not a report
-        yield tok
+        if _past_report(tok, cues, lemmas) or _present_report(tok, lemmas):
+            yield tok
+
+
+def _past_report(tok: Token, cues: set[int], lemmas: Lemmas) -> bool:
+    """ "..., officials said.", "..., saying ...": a past report in the main clause."""
+    if tok.tag_ not in PAST_REPORT_TAGS:
+        return False
+    if tok.tag_ == "VBG" and tok.dep_ != "advcl":
+        return False
+    if not _in_main_clause(tok) or not is_report(lemmas(tok)):
+        return False
+    return tok.i in cues or not _only_an_object(tok)  # "continued a fierce contest"
+
+
+def _present_report(tok: Token, lemmas: Lemmas) -> bool:
+    """ "officials say ...", "X reports": a present report in the main clause."""
+    return (
+        tok.tag_ in PRESENT_REPORT_TAGS
+        and _in_main_clause(tok)
+        and is_present_report(lemmas(tok))
+        and not _only_an_object(tok)
+    )
+
+
+def _in_main_clause(tok: Token) -> bool:
+    """The root, or a verb joined to it ("... and said"), or a clause of it (", saying")."""
+    return tok.dep_ == "ROOT" or (tok.dep_ in MAIN_REPORT_DEPS and tok.head.dep_ == "ROOT")
 
 
 def _only_an_object(verb: Token) -> bool:
