@@ -77,8 +77,13 @@ def _present_report(tok: Token, lemmas: Lemmas) -> bool:
 
 
 def _in_main_clause(tok: Token) -> bool:
-    """The root, or a verb joined to it ("... and said"), or a clause of it (", saying")."""
-    return tok.dep_ == "ROOT" or (tok.dep_ in MAIN_REPORT_DEPS and tok.head.dep_ == "ROOT")
+    """The root, a verb joined to it ("... and said", "..., but ... and said"), or a
+    clause of it (", saying"), or a report set inside it ("..., he said, ...")."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ == "ROOT":
+        return True
+    return tok.dep_ in MAIN_REPORT_DEPS | {"parataxis"} and tok.head.dep_ == "ROOT"
 
 
 def _only_an_object(verb: Token) -> bool:
