@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
-from .event_words import is_present_report, is_report, relation_of
+from .event_words import is_present_report, is_report, is_stated, relation_of
 from .lemmas import Lemmas
 from .records import Span
 from .timex3 import bounds
@@ -61,7 +61,11 @@ def _past_report(tok: Token, cues: set[int], lemmas: Lemmas) -> bool:
         return False
     if tok.tag_ == "VBG" and tok.dep_ != "advcl":
         return False
-    if not _in_main_clause(tok) or not is_report(lemmas(tok)):
+    if not _in_main_clause(tok):
+        return False
+    if is_stated(lemmas(tok)) and tok.tag_ == "VBD":
+        return any(c.dep_ in REPORT_CONTENT_DEPS for c in tok.children)
+    if not is_report(lemmas(tok)):
         return False
     return tok.i in cues or not _only_an_object(tok)  # "continued a fierce contest"
 

@@ -82,6 +82,19 @@ def is_report(lemma: str) -> bool:
     return sense is not None and sense.category == "speech"
 
 
+# Cue verbs other than speech whose past tense, with a clause or infinitive,
+# states what was said or shown on the story's day ("declined to discuss",
+# "the figures showed ...", "hailed ... and"); belief verbs ("thought",
+# "seemed") tell a state, not a report.
+STATED_CATEGORIES = frozenset({"intention", "evidence", "stance"})
+
+
+def is_stated(lemma: str) -> bool:
+    """A verb of intention, evidence or stance ("declined", "showed", "rejected")."""
+    sense = cue_verbs().get(lemma)
+    return sense is not None and sense.category in STATED_CATEGORIES
+
+
 @cache
 def present_reports() -> frozenset[str]:
     """Speech verbs whose present tense reports the story's day (core/data/present_reports.tsv)."""
