@@ -27,6 +27,8 @@ MAIN_REPORT_DEPS = frozenset({"conj", "advcl"})
 # Rule 3: a report in the present ("officials say"): the verbs of
 # core/data/present_reports.tsv only.
 PRESENT_REPORT_TAGS = frozenset({"VBZ", "VBP"})
+# Rule 3: the attribution "according to ...".
+ACCORDING = "according"
 # What a report reports: a clause ("said (that) ..."), an infinitive, a quote.
 REPORT_CONTENT_DEPS = frozenset({"ccomp", "parataxis", "xcomp", "dative"})
 # Rule 5: the sentences, by offset from an event's, whose expression naming
@@ -51,7 +53,7 @@ def published_reports(
             continue
         if _quoted(tok.idx, quotes) and tok.i not in cues:
             continue
-        if _past_report(tok, cues, lemmas) or _present_report(tok, lemmas):
+        if _past_report(tok, cues, lemmas) or _present_report(tok, lemmas) or _according(tok):
             yield tok
 
 
@@ -78,6 +80,11 @@ def _present_report(tok: Token, lemmas: Lemmas) -> bool:
         and is_present_report(lemmas(tok))
         and not _only_an_object(tok)
     )
+
+
+def _according(tok: Token) -> bool:
+    """ "..., according to a U.S. official": the attribution of a report of the day."""
+    return tok.lower_ == ACCORDING and any(c.lower_ == "to" for c in tok.children)
 
 
 def _in_main_clause(tok: Token) -> bool:
