@@ -14,7 +14,13 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
-from .event_words import is_present_report, is_report, is_stated, relation_of
+from .event_words import (
+    is_present_report,
+    is_report,
+    is_report_noun,
+    is_stated,
+    relation_of,
+)
 from .lemmas import Lemmas
 from .records import Span
 from .timex3 import bounds
@@ -29,6 +35,8 @@ MAIN_REPORT_DEPS = frozenset({"conj", "advcl"})
 PRESENT_REPORT_TAGS = frozenset({"VBZ", "VBP"})
 # Rule 3: the attribution "according to ...".
 ACCORDING = "according"
+# Rule 3: the prepositions that give a report its occasion ("in an interview").
+OCCASION_PREPS = frozenset({"in", "at", "during"})
 # What a report reports: a clause ("said (that) ..."), an infinitive, a quote.
 REPORT_CONTENT_DEPS = frozenset({"ccomp", "parataxis", "xcomp", "dative"})
 # Rule 5: the sentences, by offset from an event's, whose expression naming
@@ -48,13 +56,30 @@ def published_reports(
     attributing a quote split around it, "... ,” she said. “...", is not
     inside it).
     """
+    reports: set[int] = set()
     for tok in doc:
         if tok.i in taken or tok.pos_ != "VERB":
             continue
         if _quoted(tok.idx, quotes) and tok.i not in cues:
             continue
         if _past_report(tok, cues, lemmas) or _present_report(tok, lemmas) or _according(tok):
+            reports.add(tok.i)
             yield tok
+    for tok in doc:
+        if tok.i not in taken and _occasion_of(tok, reports, lemmas):
+            yield tok
+
+
+def _occasion_of(tok: Token, reports: set[int], lemmas: Lemmas) -> bool:
+    """ "said in an interview", "At a news conference, ... said": the occasion of a report.
+
+    A noun of core/data/report_nouns.tsv after "in", "at" or "during" that
+    hangs on a report this rule dated.
+    """
+    if tok.pos_ != "NOUN" or tok.dep_ != "pobj" or not is_report_noun(lemmas(tok)):
+        return False
+    prep = tok.head
+    return prep.lower_ in OCCASION_PREPS and prep.head.i in reports
 
 
 def _past_report(tok: Token, cues: set[int], lemmas: Lemmas) -> bool:

@@ -106,6 +106,17 @@ def is_present_report(lemma: str) -> bool:
     return lemma in present_reports()
 
 
+@cache
+def report_nouns() -> frozenset[str]:
+    """Nouns naming an occasion of speaking (core/data/report_nouns.tsv)."""
+    return frozenset(row[0].lower() for row in read_table("report_nouns.tsv"))
+
+
+def is_report_noun(lemma: str) -> bool:
+    """ "interview", "statement", "news conference": where or how a report was made."""
+    return lemma in report_nouns()
+
+
 def relation_of(doc: Doc, tx: Timex) -> Relation:
     """How the date stands to its event, from the word just before it (or its own first word).
 
