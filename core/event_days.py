@@ -62,7 +62,12 @@ def published_reports(
             continue
         if _quoted(tok.idx, quotes) and tok.i not in cues:
             continue
-        if _past_report(tok, cues, lemmas) or _present_report(tok, lemmas) or _according(tok):
+        if (
+            _past_report(tok, cues, lemmas)
+            or _present_report(tok, lemmas)
+            or _past_passive_report(tok, lemmas)
+            or _according(tok)
+        ):
             reports.add(tok.i)
             yield tok
     for tok in doc:
@@ -95,6 +100,16 @@ def _past_report(tok: Token, cues: set[int], lemmas: Lemmas) -> bool:
     if not is_report(lemmas(tok)):
         return False
     return tok.i in cues or not _only_an_object(tok)  # "continued a fierce contest"
+
+
+def _past_passive_report(tok: Token, lemmas: Lemmas) -> bool:
+    """ "The price was not disclosed.", "The body was found ...": a past passive report."""
+    return (
+        tok.tag_ == "VBN"
+        and any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in tok.children)
+        and _in_main_clause(tok)
+        and (is_report(lemmas(tok)) or is_stated(lemmas(tok)))
+    )
 
 
 def _present_report(tok: Token, lemmas: Lemmas) -> bool:
