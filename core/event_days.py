@@ -1,10 +1,11 @@
 """Events of the publication day: rules 3 and 5 of `events`.
 
-News tells what was said on the day it is published ("..., officials
-said."): rule 3 puts such a report on the publication day. Rule 5 ties an
-event of that day to the words of the text that name it ("today", "Friday"
-in a Friday paper), when its own or a neighbouring sentence has them. The
-figures beside each are in the docstring of `events`.
+News tells what was said on the day it is published ("..., officials said.",
+"officials say", "according to ...", "said in an interview"): rule 3 puts
+such a report, and the occasion it was made at, on the publication day. Rule
+5 ties an event of that day to the words of the text that name it ("today",
+"Friday" in a Friday paper), when its own or a neighbouring sentence has
+them. The figures beside each are in the docstring of `events`.
 """
 
 from __future__ import annotations

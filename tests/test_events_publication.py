@@ -84,3 +84,11 @@ def test_a_speech_noun_that_is_no_occasion_of_a_report_keeps_no_date(extract):
 def test_no_publication_day_without_a_reference_date(extract):
     ex = extract("Forecasters say the river will crest near the old bridge.", published=None)
     assert dated(ex, "say") is None
+
+
+def test_a_past_passive_report_takes_the_publication_day(extract):
+    assert on_publication_day(extract("The price of the deal was not disclosed."), "disclosed")
+
+
+def test_a_past_passive_that_is_no_report_keeps_no_date(extract):
+    assert dated(extract("The ferry was repaired."), "repaired") is None
