@@ -34,6 +34,7 @@ MAIN_REPORT_DEPS = frozenset({"conj", "advcl"})
 # Rule 3: a report in the present ("officials say"): the verbs of
 # core/data/present_reports.tsv only.
 PRESENT_REPORT_TAGS = frozenset({"VBZ", "VBP"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Rule 3: the attribution "according to ...".
 ACCORDING = "according"
 # Rule 3: the prepositions that give a report its occasion ("in an interview").
@@ -64,7 +65,7 @@ def published_reports(
         if _quoted(tok.idx, quotes) and tok.i not in cues:
             continue
         if (
-            _past_report(tok, cues, lemmas)
+            _past_report(tok, cues, lemmas, taken)
             or _present_report(tok, lemmas)
             or _past_passive_report(tok, lemmas)
             or _according(tok)
@@ -88,8 +89,14 @@ def _occasion_of(tok: Token, reports: set[int], lemmas: Lemmas) -> bool:
     return prep.lower_ in OCCASION_PREPS and prep.head.i in reports
 
 
-def _past_report(tok: Token, cues: set[int], lemmas: Lemmas) -> bool:
-    """ "..., officials said.", "..., saying ...": a past report in the main clause."""
+def _past_report(tok: Token, cues: set[int], lemmas: Lemmas, taken: set[int]) -> bool:
+    """ "..., officials said.", "..., saying ...": a past report in the main clause.
+
+    A verb of intention, evidence or stance needs a clause or infinitive
+    ("declined to comment", "the survey showed that ..."), and a subject
+    with no dated event in it: "a report published in May found ..." found
+    it when it was published.
+    """
     if tok.tag_ not in PAST_REPORT_TAGS:
         return False
     if tok.tag_ == "VBG" and tok.dep_ != "advcl":
@@ -97,6 +104,9 @@ def _past_report(tok: Token, cues: set[int], lemmas: Lemmas) -> bool:
     if not _in_main_clause(tok):
         return False
     if is_stated(lemmas(tok)) and tok.tag_ == "VBD":
+        subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
+        if any(t.i in taken for c in subjects for t in c.subtree):
+            return False
         return any(c.dep_ in REPORT_CONTENT_DEPS for c in tok.children)
     if not is_report(lemmas(tok)):
         return False

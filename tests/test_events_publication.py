@@ -59,6 +59,11 @@ def test_a_stated_intention_or_finding_takes_the_publication_day(extract):
     )
 
 
+def test_a_finding_of_a_dated_source_is_not_of_the_day(extract):
+    ex = extract("A report published in May found that the river was dirty.")
+    assert dated(ex, "found") is None or dated(ex, "found").anchor != "publication"
+
+
 def test_a_belief_is_not_a_report_of_the_day(extract):
     assert dated(extract("The minister thought the talks had failed."), "thought") is None
 
