@@ -1,10 +1,11 @@
 """Events of the publication day: rules 3 and 5 of `events`.
 
-News tells what was said on the day it is published ("..., officials
-said."): rule 3 puts such a report on the publication day. Rule 5 ties an
-event of that day to the words of the text that name it ("today", "Friday"
-in a Friday paper), when its own or a neighbouring sentence has them. The
-figures beside each are in the docstring of `events`.
+News tells what was said on the day it is published ("..., officials said.",
+"officials say", "according to ...", "said in an interview"): rule 3 puts
+such a report, and the occasion it was made at, on the publication day. Rule
+5 ties an event of that day to the words of the text that name it ("today",
+"Friday" in a Friday paper), when its own or a neighbouring sentence has
+them. The figures beside each are in the docstring of `events`.
 """
 
 from __future__ import annotations
@@ -14,7 +15,13 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
-from .event_words import is_report, relation_of
+from .event_words import (
+    is_present_report,
+    is_report,
+    is_report_noun,
+    is_stated,
+    relation_of,
+)
 from .lemmas import Lemmas
 from .records import Span
 from .timex3 import bounds
@@ -24,6 +31,14 @@ from .timexes import Timex
 # ("..., saying"), in the main clause or joined to it.
 PAST_REPORT_TAGS = frozenset({"VBD", "VBG"})
 MAIN_REPORT_DEPS = frozenset({"conj", "advcl"})
+# Rule 3: a report in the present ("officials say"): the verbs of
+# core/data/present_reports.tsv only.
+PRESENT_REPORT_TAGS = frozenset({"VBZ", "VBP"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Rule 3: the attribution "according to ...".
+ACCORDING = "according"
+# Rule 3: the prepositions that give a report its occasion ("in an interview").
+OCCASION_PREPS = frozenset({"in", "at", "during"})
 # What a report reports: a clause ("said (that) ..."), an infinitive, a quote.
 REPORT_CONTENT_DEPS = frozenset({"ccomp", "parataxis", "xcomp", "dative"})
 # Rule 5: the sentences, by offset from an event's, whose expression naming
@@ -34,7 +49,7 @@ NAMED_DAY_REACH = (0, -1, 1)
 def published_reports(
     doc: Doc, taken: set[int], quotes: list[Span], cues: set[int], lemmas: Lemmas
 ) -> Iterator[Token]:
-    """Rule 3: a past report in the main clause, no time of its own (``publication``).
+    """Rule 3: a report of the story's day with no time of its own (``publication``).
 
     ``taken`` holds the triggers already dated, ``quotes`` the quotes'
     content spans, ``cues`` the tokens of the verbs attributing them. In the
@@ -43,18 +58,94 @@ def published_reports(
     attributing a quote split around it, "... ,” she said. “...", is not
     inside it).
     """
+    reports: set[int] = set()
     for tok in doc:
-        if tok.i in taken or tok.pos_ != "VERB" or tok.tag_ not in PAST_REPORT_TAGS:
+        if tok.i in taken or tok.pos_ != "VERB":
             continue
-        if tok.tag_ == "VBG" and tok.dep_ != "advcl":
+        if _quoted(tok.idx, quotes) and tok.i not in cues:
             continue
-        if tok.dep_ != "ROOT" and not (tok.dep_ in MAIN_REPORT_DEPS and tok.head.dep_ == "ROOT"):
-            continue
-        if not is_report(lemmas(tok)) or (_quoted(tok.idx, quotes) and tok.i not in cues):
-            continue
-        if tok.i not in cues and _only_an_object(tok):
-            continue  # "continued a fierce contest": not a report
-        yield tok
+        if (
+            _past_report(tok, cues, lemmas, taken)
+            or _present_report(tok, lemmas)
+            or _past_passive_report(tok, lemmas)
+            or _according(tok)
+        ):
+            reports.add(tok.i)
+            yield tok
+    for tok in doc:
+        if tok.i not in taken and _occasion_of(tok, reports, lemmas):
+            yield tok
+
+
+def _occasion_of(tok: Token, reports: set[int], lemmas: Lemmas) -> bool:
+    """ "said in an interview", "At a news conference, ... said": the occasion of a report.
+
+    A noun of core/data/report_nouns.tsv after "in", "at" or "during" that
+    hangs on a report this rule dated.
+    """
+    if tok.pos_ != "NOUN" or tok.dep_ != "pobj" or not is_report_noun(lemmas(tok)):
+        return False
+    prep = tok.head
+    return prep.lower_ in OCCASION_PREPS and prep.head.i in reports
+
+
+def _past_report(tok: Token, cues: set[int], lemmas: Lemmas, taken: set[int]) -> bool:
+    """ "..., officials said.", "..., saying ...": a past report in the main clause.
+
+    A verb of intention, evidence or stance needs a clause or infinitive
+    ("declined to comment", "the survey showed that ..."), and a subject
+    with no dated event in it: "a report published in May found ..." found
+    it when it was published.
+    """
+    if tok.tag_ not in PAST_REPORT_TAGS:
+        return False
+    if tok.tag_ == "VBG" and tok.dep_ != "advcl":
+        return False
+    if not _in_main_clause(tok):
+        return False
+    if is_stated(lemmas(tok)) and tok.tag_ == "VBD":
+        subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
+        if any(t.i in taken for c in subjects for t in c.subtree):
+            return False
+        return any(c.dep_ in REPORT_CONTENT_DEPS for c in tok.children)
+    if not is_report(lemmas(tok)):
+        return False
+    return tok.i in cues or not _only_an_object(tok)  # "continued a fierce contest"
+
+
+def _past_passive_report(tok: Token, lemmas: Lemmas) -> bool:
+    """ "The price was not disclosed.", "The body was found ...": a past passive report."""
+    return (
+        tok.tag_ == "VBN"
+        and any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in tok.children)
+        and _in_main_clause(tok)
+        and (is_report(lemmas(tok)) or is_stated(lemmas(tok)))
+    )
+
+
+def _present_report(tok: Token, lemmas: Lemmas) -> bool:
+    """ "officials say ...", "X reports": a present report in the main clause."""
+    return (
+        tok.tag_ in PRESENT_REPORT_TAGS
+        and _in_main_clause(tok)
+        and is_present_report(lemmas(tok))
+        and not _only_an_object(tok)
+    )
+
+
+def _according(tok: Token) -> bool:
+    """ "..., according to a U.S. official": the attribution of a report of the day."""
+    return tok.lower_ == ACCORDING and any(c.lower_ == "to" for c in tok.children)
+
+
+def _in_main_clause(tok: Token) -> bool:
+    """The root, a verb joined to it ("... and said", "..., but ... and said"), or a
+    clause of it (", saying"), or a report set inside it ("..., he said, ...")."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ == "ROOT":
+        return True
+    return tok.dep_ in MAIN_REPORT_DEPS | {"parataxis"} and tok.head.dep_ == "ROOT"
 
 
 def _only_an_object(verb: Token) -> bool:

@@ -14,7 +14,7 @@ from typing import cast, get_args
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import cue_verbs, event_nouns, read_mapping
+from .lexicon import cue_verbs, event_nouns, read_mapping, read_table
 from .records import Relation
 from .syntax import NOUN_MODIFIER_DEPS
 from .timexes import Timex
@@ -80,6 +80,41 @@ def is_report(lemma: str) -> bool:
     """A speech verb ("say", "report", "warn", "vow": the speech cues of cue_verbs.tsv)."""
     sense = cue_verbs().get(lemma)
     return sense is not None and sense.category == "speech"
+
+
+# Cue verbs other than speech whose past tense, with a clause or infinitive,
+# states what was said or shown on the story's day ("declined to discuss",
+# "the figures showed ...", "hailed ... and"); belief verbs ("thought",
+# "seemed") tell a state, not a report.
+STATED_CATEGORIES = frozenset({"intention", "evidence", "stance"})
+
+
+def is_stated(lemma: str) -> bool:
+    """A verb of intention, evidence or stance ("declined", "showed", "rejected")."""
+    sense = cue_verbs().get(lemma)
+    return sense is not None and sense.category in STATED_CATEGORIES
+
+
+@cache
+def present_reports() -> frozenset[str]:
+    """Speech verbs whose present tense reports the story's day (core/data/present_reports.tsv)."""
+    return frozenset(row[0].lower() for row in read_table("present_reports.tsv"))
+
+
+def is_present_report(lemma: str) -> bool:
+    """ "officials say", "the agency reports": a report in the present, of the story's day."""
+    return lemma in present_reports()
+
+
+@cache
+def report_nouns() -> frozenset[str]:
+    """Nouns naming an occasion of speaking (core/data/report_nouns.tsv)."""
+    return frozenset(row[0].lower() for row in read_table("report_nouns.tsv"))
+
+
+def is_report_noun(lemma: str) -> bool:
+    """ "interview", "statement", "news conference": where or how a report was made."""
+    return lemma in report_nouns()
 
 
 def relation_of(doc: Doc, tx: Timex) -> Relation:
