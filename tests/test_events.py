@@ -130,6 +130,24 @@ def test_a_date_qualifying_a_noun_dates_that_noun(extract):
     assert "today" in dated(ex, "briefing")
 
 
+def test_a_word_qualifying_an_event_noun_passes_its_date_to_the_noun(extract):
+    ex = extract("The general election due this September worried the markets.")
+    ev = event(ex, "election")
+    assert ev.date.text == "this September" and ev.date.anchor == "explicit"
+    # a thing qualified the same way takes no date, nor does the adjective
+    ex = extract("Her shares, worth a million dollars in October, are worth half that now.")
+    assert not dated(ex, "shares") and not dated(ex, "worth")
+
+
+def test_a_day_the_parse_hangs_on_a_later_noun_dates_the_verb_of_its_preposition(extract):
+    ex = extract("Tankers sailed from the port on Tuesday and Iraqi-bound cargo was stranded.")
+    ev = event(ex, "sailed")
+    assert ev.date.text == "Tuesday" and ev.date.anchor == "explicit"
+    # the time of a thing, the object of its own preposition, still dates no verb above it
+    ex = extract("Analysts expected revenue in the first quarter to fall.")
+    assert not dated(ex, "expected")
+
+
 def test_a_state_adjective_takes_a_date_only_with_a_word_of_time(extract):
     ex = extract("The board declared a dividend, payable Dec. 15 to holders of record.")
     assert not dated(ex, "payable")
