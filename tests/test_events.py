@@ -148,6 +148,15 @@ def test_a_day_the_parse_hangs_on_a_later_noun_dates_the_verb_of_its_preposition
     assert not dated(ex, "expected")
 
 
+def test_a_past_verb_takes_the_day_of_the_thing_it_is_about(extract):
+    ex = extract("Monday's trading volume totaled 90 million shares.")
+    ev = event(ex, "totaled")
+    assert ev.date.text == "Monday" and ev.date.anchor == "explicit"
+    # not a present state, nor a stretch of time
+    assert not dated(extract("The 1998 statute requires a permit."), "requires")
+    assert not dated(extract("Shares traded far below their 52-week high."), "traded")
+
+
 def test_a_state_adjective_takes_a_date_only_with_a_word_of_time(extract):
     ex = extract("The board declared a dividend, payable Dec. 15 to holders of record.")
     assert not dated(ex, "payable")
