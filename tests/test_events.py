@@ -157,6 +157,16 @@ def test_a_past_verb_takes_the_day_of_the_thing_it_is_about(extract):
     assert not dated(extract("Shares traded far below their 52-week high."), "traded")
 
 
+def test_a_when_clause_after_a_time_happened_at_that_time(extract):
+    ex = extract("The ferry service has run since early May, when the bridge closed.")
+    ev = event(ex, "closed")
+    assert ev.date.text == "early May" and ev.date.anchor == "sentence"
+    assert ev.date.relation == "on"  # the service runs since May; the closing was in May
+    # a question of "when" is no clause about the time before it
+    ex = extract("The mayor spoke on Friday and asked when the bridge would reopen.")
+    assert not dated(ex, "reopen")
+
+
 def test_a_state_adjective_takes_a_date_only_with_a_word_of_time(extract):
     ex = extract("The board declared a dividend, payable Dec. 15 to holders of record.")
     assert not dated(ex, "payable")
