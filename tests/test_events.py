@@ -130,6 +130,43 @@ def test_a_date_qualifying_a_noun_dates_that_noun(extract):
     assert "today" in dated(ex, "briefing")
 
 
+def test_a_word_qualifying_an_event_noun_passes_its_date_to_the_noun(extract):
+    ex = extract("The general election due this September worried the markets.")
+    ev = event(ex, "election")
+    assert ev.date.text == "this September" and ev.date.anchor == "explicit"
+    # a thing qualified the same way takes no date, nor does the adjective
+    ex = extract("Her shares, worth a million dollars in October, are worth half that now.")
+    assert not dated(ex, "shares") and not dated(ex, "worth")
+
+
+def test_a_day_the_parse_hangs_on_a_later_noun_dates_the_verb_of_its_preposition(extract):
+    ex = extract("Tankers sailed from the port on Tuesday and Iraqi-bound cargo was stranded.")
+    ev = event(ex, "sailed")
+    assert ev.date.text == "Tuesday" and ev.date.anchor == "explicit"
+    # the time of a thing, the object of its own preposition, still dates no verb above it
+    ex = extract("Analysts expected revenue in the first quarter to fall.")
+    assert not dated(ex, "expected")
+
+
+def test_a_past_verb_takes_the_day_of_the_thing_it_is_about(extract):
+    ex = extract("Monday's trading volume totaled 90 million shares.")
+    ev = event(ex, "totaled")
+    assert ev.date.text == "Monday" and ev.date.anchor == "explicit"
+    # not a present state, nor a stretch of time
+    assert not dated(extract("The 1998 statute requires a permit."), "requires")
+    assert not dated(extract("Shares traded far below their 52-week high."), "traded")
+
+
+def test_a_when_clause_after_a_time_happened_at_that_time(extract):
+    ex = extract("The ferry service has run since early May, when the bridge closed.")
+    ev = event(ex, "closed")
+    assert ev.date.text == "early May" and ev.date.anchor == "sentence"
+    assert ev.date.relation == "on"  # the service runs since May; the closing was in May
+    # a question of "when" is no clause about the time before it
+    ex = extract("The mayor spoke on Friday and asked when the bridge would reopen.")
+    assert not dated(ex, "reopen")
+
+
 def test_a_state_adjective_takes_a_date_only_with_a_word_of_time(extract):
     ex = extract("The board declared a dividend, payable Dec. 15 to holders of record.")
     assert not dated(ex, "payable")
