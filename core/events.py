@@ -171,6 +171,8 @@ WHEN_GAP = frozenset({"just", "back"})
 # through a phrase (26; 0/4), its subject's head (15; 0/2), a conjoined head
 # (5; 0/1), content clauses (38; 1/8).
 NEIGHBOUR_POS = frozenset({"NOUN", "VERB"})
+# a clause that describes a noun: what it dates stays inside it
+CLAUSE_OF_A_NOUN = frozenset({"relcl", "acl"})
 NEIGHBOUR_PATHS = frozenset(
     {
         ("NOUN", "below", "prep"),
@@ -365,6 +367,10 @@ def _path(tok: Token, pred: Token) -> tuple[str, str] | None:
     while node.i != node.head.i:
         if node.head.i == tok.i:
             return "above", node.dep_
+        if node.dep_ in CLAUSE_OF_A_NOUN:
+            # "The festival, which began in 1998, has been canceled": the
+            # relative clause's time is not the time of the verb above it
+            return None
         node = node.head
     return None
 

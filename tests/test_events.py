@@ -83,6 +83,13 @@ def test_a_date_is_not_handed_on_to_the_next_sentence(extract):
     assert not dated(ex, "lost")
 
 
+def test_a_relative_clause_keeps_its_time_from_the_verb_above(extract):
+    # the year dates the founding, not the closing the noun is the subject of
+    ex = extract("The bakery, which opened in 1987, was closed by its owners.")
+    assert event(ex, "opened").date.value == "1987"
+    assert "1987" not in dated(ex, "closed")
+
+
 def test_durations_date_only_their_own_predicate(extract):
     ex = extract("The mayor said the strike lasted for three weeks.")
     assert event(ex, "lasted").date.value == "P3W"
