@@ -138,7 +138,8 @@ def _direct(f: Finder, m: Marked) -> RawQuote | None:
                 comp = f.complement(hit)
                 if comp is not None and comp[0] <= m.first and m.last - 1 <= comp[1]:
                     return None  # the complement holds it: a mixed quote, made later
-                return _mixed(f, hit, (hit.end, m.last), speaker, referent, q.outer)
+                raw = _mixed(f, hit, (hit.end, m.last), speaker, referent, q.outer)
+                return _run_on_to(f, raw, m)
     if hit is None:
         label = f.label_before(m) or f.dash_after(m)
         if label is not None:
@@ -203,13 +204,19 @@ def _continues_complement(f: Finder, m: Marked) -> RawQuote | None:
         if any(not t.is_space for t in doc[comp[1] : m.first]):
             continue
         speaker, referent = speaker_for(doc, hit)
-        raw = _mixed(f, hit, (comp[0], m.last), speaker, referent, m.q.outer)
-        if raw is not None:
-            run_on = _run_on(f, m)
-            if run_on is not None:
-                raw.end, raw.parts = run_on, [(raw.start, run_on)]
-        return raw
+        return _run_on_to(f, _mixed(f, hit, (comp[0], m.last), speaker, referent, m.q.outer), m)
     return None
+
+
+def _run_on_to(f: Finder, raw: RawQuote | None, m: Marked) -> RawQuote | None:
+    """A mixed quote that ends at the closing mark of ``m`` carried on to the end of
+    its phrase when the sentence goes on (called it “careless” but lawful)."""
+    if raw is None or raw.end != m.q.outer[1]:
+        return raw
+    run_on = _run_on(f, m)
+    if run_on is not None:
+        raw.end, raw.parts = run_on, [(raw.start, run_on)]
+    return raw
 
 
 RUN_ON_STOPS = frozenset({",", ";", ":", "(", ")", "[", "--"}) | DASHES | SENTENCE_END
@@ -235,6 +242,8 @@ def _run_on(f: Finder, m: Marked) -> int | None:
     words = [t for t in doc[m.last : end] if t.is_alpha or t.like_num]
     if not words or all(t.ent_type_ in ("DATE", "TIME") or t.pos_ == "ADP" for t in words):
         return None  # tweeted “…” on Friday: when, not what
+    if words[0].pos_ == "CCONJ":
+        return None  # called her “rude” and left: a second predicate, not the quote's
     if all(t.is_title for t in words) or doc[end - 1].pos_ == "CCONJ":
         return None  # a headline's capitals, or a list of quotes (“…” and “…”)
     if any(t.i in f.cue_at and f.cue_at[t.i].head == t.i for t in doc[m.last : end]):
@@ -376,7 +385,8 @@ def _indirect(f: Finder, found: list[RawQuote]) -> list[RawQuote]:
             span = (span[0], max(span[1], inside[-1].q.outer[1]))
         speaker, referent = speaker_for(doc, hit)
         conf = CONFIDENCE["mixed"] if kind == "mixed" else CONFIDENCE["indirect"]
-        out.append(RawQuote(*span, [span], kind, hit, speaker, conf, referent=referent))
+        raw = RawQuote(*span, [span], kind, hit, speaker, conf, referent=referent)
+        out.append(_run_on_to(f, raw, inside[-1]) if inside else raw)
         f.used.add(hit.head)
     return out
 
