@@ -334,12 +334,36 @@ def _merge_split(f: Finder, quotes: list[RawQuote], pending: list[Marked]) -> li
                 nxt.used = True  # a title inside the attribution, not speech
                 k += 1
                 continue
+            if _sentence_between(f, q.outer[1], nxt.first):
+                break  # “…,” says X, a voter. She adds that “…”: a new sentence
             q.parts.extend(nxt.q.parts)
             q.end = nxt.q.content[1]
             q.outer = (q.outer[0], nxt.q.outer[1])
             nxt.used = True
             k += 1
     return quotes
+
+
+def _sentence_between(f: Finder, start: int, stop: int) -> bool:
+    """Whether a sentence ends between offset ``start`` and token ``stop`` and
+    words follow it: the attribution is done and another sentence has begun."""
+    doc = f.doc
+    ended = False
+    for tok in doc[f.layout.token_at(start) : stop]:
+        if tok.text in SENTENCE_END and not _abbreviated(tok):
+            ended = True
+        elif ended and tok.is_alpha:
+            return True
+    return False
+
+
+def _abbreviated(stop: Token) -> bool:
+    """Whether a full stop ends a short title-cased abbreviation the tokenizer
+    split off ("Lt." "Sgt."), not a sentence."""
+    if stop.i == 0 or stop.text != ".":
+        return False
+    prev = stop.doc[stop.i - 1]
+    return not prev.whitespace_ and prev.is_title and len(prev.text) <= 3
 
 
 def _gap_end(gap: str) -> str:
