@@ -66,7 +66,7 @@ def find_quotes(doc: Doc, lemmas: Lemmas) -> list[RawQuote]:
     quotes: list[RawQuote] = []
     pending: list[Marked] = []  # marked spans not attributed by their surroundings
     for m in f.marked:
-        raw = _direct(f, m)
+        raw = _after_that(f, _direct(f, m), m)
         if raw is None:
             pending.append(m)
         else:
@@ -78,7 +78,7 @@ def find_quotes(doc: Doc, lemmas: Lemmas) -> list[RawQuote]:
     for m in pending:
         if m.used:
             continue
-        raw = _unattributed(f, m)
+        raw = _after_that(f, _unattributed(f, m), m)
         if raw is not None:
             quotes.append(raw)
     quotes.sort(key=lambda q: q.start)
@@ -139,7 +139,7 @@ def _direct(f: Finder, m: Marked) -> RawQuote | None:
                 if comp is not None and comp[0] <= m.first and m.last - 1 <= comp[1]:
                     return None  # the complement holds it: a mixed quote, made later
                 raw = _mixed(f, hit, (hit.end, m.last), speaker, referent, q.outer)
-                return _run_on_to(f, raw, m)
+                return None if raw is None else _run_on_to(f, raw, m)
     if hit is None:
         label = f.label_before(m) or f.dash_after(m)
         if label is not None:
@@ -182,6 +182,23 @@ def _direct(f: Finder, m: Marked) -> RawQuote | None:
     return raw
 
 
+def _after_that(f: Finder, raw: RawQuote | None, m: Marked) -> RawQuote | None:
+    """A quote the word "that" introduces (her remark that “…”, vowed that “…”)
+    is a mixed quote from "that": the quoted words are the clause it opens."""
+    if raw is None or raw.kind != "direct" or len(raw.parts) != 1 or raw.outer is None:
+        return raw
+    doc = f.doc
+    i = m.first - 1
+    while i >= 0 and (doc[i].is_space or doc[i].text == ","):
+        i -= 1
+    if i < 1 or doc[i].lower_ != "that" or doc[i - 1].text in QUOTE_MARK_TEXTS:
+        return raw  # on ''Meet the Press'' that ''…'': the title's own quote takes it
+    raw.start, raw.end = doc[i].idx, raw.outer[1]
+    raw.parts, raw.kind = [(raw.start, raw.end)], "mixed"
+    raw.confidence = CONFIDENCE["mixed"]
+    return _run_on_to(f, raw, m)
+
+
 def _first_letter(text: str, m: Marked) -> str:
     """The first letter in the first 8 characters of a quote's words, or ""."""
     return next((c for c in text[m.q.content[0] : m.q.content[0] + 8] if c.isalpha()), "")
@@ -204,14 +221,15 @@ def _continues_complement(f: Finder, m: Marked) -> RawQuote | None:
         if any(not t.is_space for t in doc[comp[1] : m.first]):
             continue
         speaker, referent = speaker_for(doc, hit)
-        return _run_on_to(f, _mixed(f, hit, (comp[0], m.last), speaker, referent, m.q.outer), m)
+        raw = _mixed(f, hit, (comp[0], m.last), speaker, referent, m.q.outer)
+        return None if raw is None else _run_on_to(f, raw, m)
     return None
 
 
-def _run_on_to(f: Finder, raw: RawQuote | None, m: Marked) -> RawQuote | None:
+def _run_on_to(f: Finder, raw: RawQuote, m: Marked) -> RawQuote:
     """A mixed quote that ends at the closing mark of ``m`` carried on to the end of
     its phrase when the sentence goes on (called it “careless” but lawful)."""
-    if raw is None or raw.end != m.q.outer[1]:
+    if raw.end != m.q.outer[1]:
         return raw
     run_on = _run_on(f, m)
     if run_on is not None:

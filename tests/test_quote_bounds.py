@@ -99,3 +99,12 @@ def test_a_percent_sign_and_a_closed_bracket_end_the_claim(extract):
     )
     assert find(ex, "mayor had").text == "that the mayor had only 22%"
     assert find(ex, "bill came").text == "the bill came from the Office of Budget Review (OBR)"
+
+
+def test_a_quote_opened_by_that_is_a_mixed_quote_from_that(extract):
+    ex = extract(
+        "Critics seized on her remark that “there is no room left for renters” in the city."
+    )
+    q = find(ex, "no room left")
+    assert q.kind == "mixed"
+    assert q.text == "that “there is no room left for renters” in the city"
