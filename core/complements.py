@@ -47,20 +47,56 @@ def _closed_clause(tok: Token) -> tuple[int, int] | None:
     return strip_range(tok.doc, subj.left_edge.i, tok.i)
 
 
+# Edge tokens spaCy marks as punctuation that belong to the words they close:
+# "a 22%", "what went wrong?", "stop now!".
+KEPT_END_MARKS = frozenset({"?", "!", "%"})
+
+
 def strip_range(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
-    """Drop punctuation and spaces at the edges, except quotation marks, and a
-    conjunction left dangling at the end ("worried about the cost, and")."""
+    """Drop punctuation and spaces at the edges, except quotation marks, a closing
+    "?", "!", "%" or a ")" whose "(" is inside, and a conjunction left dangling at
+    the end ("worried about the cost, and"); a word split by a hyphen ("Twenty-three")
+    is kept whole."""
+    start = _word_front(doc, start)
     while start < end and (
         doc[start].is_space or (doc[start].is_punct and doc[start].text not in QUOTE_MARK_TEXTS)
     ):
         start += 1
     while end > start and (
         doc[end - 1].is_space
-        or (doc[end - 1].is_punct and doc[end - 1].text not in QUOTE_MARK_TEXTS)
+        or (doc[end - 1].is_punct and not _kept_end(doc, start, end))
         or (doc[end - 1].pos_ == "CCONJ" and end - 1 > start)
     ):
         end -= 1
     return (start, end) if start < end else None
+
+
+def _glued(doc: Doc, i: int, start: int) -> bool:
+    """Whether token ``i`` is a hyphen or "#" inside the word that token ``start``
+    ends: "Twenty-" before "three", "#" before a hashtag."""
+    tok = doc[i]
+    if start >= len(doc) or tok.whitespace_ or doc[start].is_space or doc[start].is_punct:
+        return False
+    if tok.text == "#":
+        return True
+    if tok.text in ("-", "‐") and i > 0 and not doc[i - 1].whitespace_:
+        return doc[i - 1].is_alpha or doc[i - 1].like_num
+    return False
+
+
+def _word_front(doc: Doc, start: int) -> int:
+    """The first token of the word that token ``start`` ends ("Twenty-three")."""
+    while start > 0 and _glued(doc, start - 1, start):
+        start -= 1 if doc[start - 1].text == "#" else 2
+    return start
+
+
+def _kept_end(doc: Doc, start: int, end: int) -> bool:
+    """Whether the punctuation closing a range belongs to its words."""
+    last = doc[end - 1].text
+    if last in QUOTE_MARK_TEXTS or (last in KEPT_END_MARKS and end - 1 > start):
+        return True
+    return last == ")" and any(t.text == "(" for t in doc[start : end - 1])
 
 
 def _parenthetical(cue: Token) -> bool:
@@ -126,7 +162,7 @@ def _skip_dateline(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
     """Start after a dateline: place names, a date and a dash before the first words."""
     for i in range(rng[0], min(rng[1] - 1, rng[0] + DATELINE_TOKENS)):
         tok = doc[i]
-        if tok.text in DASHES:
+        if tok.text in DASHES and not _glued(doc, i, i + 1):
             return strip_range(doc, i + 1, rng[1]) or rng
         if not (tok.pos_ in ("PROPN", "NUM", "PUNCT", "SPACE") or tok.is_title):
             return rng

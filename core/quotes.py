@@ -66,7 +66,7 @@ def find_quotes(doc: Doc, lemmas: Lemmas) -> list[RawQuote]:
     quotes: list[RawQuote] = []
     pending: list[Marked] = []  # marked spans not attributed by their surroundings
     for m in f.marked:
-        raw = _direct(f, m)
+        raw = _after_that(f, _direct(f, m), m)
         if raw is None:
             pending.append(m)
         else:
@@ -78,7 +78,7 @@ def find_quotes(doc: Doc, lemmas: Lemmas) -> list[RawQuote]:
     for m in pending:
         if m.used:
             continue
-        raw = _unattributed(f, m)
+        raw = _after_that(f, _unattributed(f, m), m)
         if raw is not None:
             quotes.append(raw)
     quotes.sort(key=lambda q: q.start)
@@ -138,7 +138,8 @@ def _direct(f: Finder, m: Marked) -> RawQuote | None:
                 comp = f.complement(hit)
                 if comp is not None and comp[0] <= m.first and m.last - 1 <= comp[1]:
                     return None  # the complement holds it: a mixed quote, made later
-                return _mixed(f, hit, (hit.end, m.last), speaker, referent, q.outer)
+                raw = _mixed(f, hit, (hit.end, m.last), speaker, referent, q.outer)
+                return None if raw is None else _run_on_to(f, raw, m)
     if hit is None:
         label = f.label_before(m) or f.dash_after(m)
         if label is not None:
@@ -181,6 +182,23 @@ def _direct(f: Finder, m: Marked) -> RawQuote | None:
     return raw
 
 
+def _after_that(f: Finder, raw: RawQuote | None, m: Marked) -> RawQuote | None:
+    """A quote the word "that" introduces (her remark that “…”, vowed that “…”)
+    is a mixed quote from "that": the quoted words are the clause it opens."""
+    if raw is None or raw.kind != "direct" or len(raw.parts) != 1 or raw.outer is None:
+        return raw
+    doc = f.doc
+    i = m.first - 1
+    while i >= 0 and (doc[i].is_space or doc[i].text == ","):
+        i -= 1
+    if i < 1 or doc[i].lower_ != "that" or doc[i - 1].text in QUOTE_MARK_TEXTS:
+        return raw  # on ''Meet the Press'' that ''…'': the title's own quote takes it
+    raw.start, raw.end = doc[i].idx, raw.outer[1]
+    raw.parts, raw.kind = [(raw.start, raw.end)], "mixed"
+    raw.confidence = CONFIDENCE["mixed"]
+    return _run_on_to(f, raw, m)
+
+
 def _first_letter(text: str, m: Marked) -> str:
     """The first letter in the first 8 characters of a quote's words, or ""."""
     return next((c for c in text[m.q.content[0] : m.q.content[0] + 8] if c.isalpha()), "")
@@ -204,12 +222,19 @@ def _continues_complement(f: Finder, m: Marked) -> RawQuote | None:
             continue
         speaker, referent = speaker_for(doc, hit)
         raw = _mixed(f, hit, (comp[0], m.last), speaker, referent, m.q.outer)
-        if raw is not None:
-            run_on = _run_on(f, m)
-            if run_on is not None:
-                raw.end, raw.parts = run_on, [(raw.start, run_on)]
-        return raw
+        return None if raw is None else _run_on_to(f, raw, m)
     return None
+
+
+def _run_on_to(f: Finder, raw: RawQuote, m: Marked) -> RawQuote:
+    """A mixed quote that ends at the closing mark of ``m`` carried on to the end of
+    its phrase when the sentence goes on (called it “careless” but lawful)."""
+    if raw.end != m.q.outer[1]:
+        return raw
+    run_on = _run_on(f, m)
+    if run_on is not None:
+        raw.end, raw.parts = run_on, [(raw.start, run_on)]
+    return raw
 
 
 RUN_ON_STOPS = frozenset({",", ";", ":", "(", ")", "[", "--"}) | DASHES | SENTENCE_END
@@ -235,6 +260,8 @@ def _run_on(f: Finder, m: Marked) -> int | None:
     words = [t for t in doc[m.last : end] if t.is_alpha or t.like_num]
     if not words or all(t.ent_type_ in ("DATE", "TIME") or t.pos_ == "ADP" for t in words):
         return None  # tweeted “…” on Friday: when, not what
+    if words[0].pos_ == "CCONJ":
+        return None  # called her “rude” and left: a second predicate, not the quote's
     if all(t.is_title for t in words) or doc[end - 1].pos_ == "CCONJ":
         return None  # a headline's capitals, or a list of quotes (“…” and “…”)
     if any(t.i in f.cue_at and f.cue_at[t.i].head == t.i for t in doc[m.last : end]):
@@ -325,12 +352,36 @@ def _merge_split(f: Finder, quotes: list[RawQuote], pending: list[Marked]) -> li
                 nxt.used = True  # a title inside the attribution, not speech
                 k += 1
                 continue
+            if _sentence_between(f, q.outer[1], nxt.first):
+                break  # “…,” says X, a voter. She adds that “…”: a new sentence
             q.parts.extend(nxt.q.parts)
             q.end = nxt.q.content[1]
             q.outer = (q.outer[0], nxt.q.outer[1])
             nxt.used = True
             k += 1
     return quotes
+
+
+def _sentence_between(f: Finder, start: int, stop: int) -> bool:
+    """Whether a sentence ends between offset ``start`` and token ``stop`` and
+    words follow it: the attribution is done and another sentence has begun."""
+    doc = f.doc
+    ended = False
+    for tok in doc[f.layout.token_at(start) : stop]:
+        if tok.text in SENTENCE_END and not _abbreviated(tok):
+            ended = True
+        elif ended and tok.is_alpha:
+            return True
+    return False
+
+
+def _abbreviated(stop: Token) -> bool:
+    """Whether a full stop ends a short title-cased abbreviation the tokenizer
+    split off ("Lt." "Sgt."), not a sentence."""
+    if stop.i == 0 or stop.text != ".":
+        return False
+    prev = stop.doc[stop.i - 1]
+    return not prev.whitespace_ and prev.is_title and len(prev.text) <= 3
 
 
 def _gap_end(gap: str) -> str:
@@ -376,7 +427,8 @@ def _indirect(f: Finder, found: list[RawQuote]) -> list[RawQuote]:
             span = (span[0], max(span[1], inside[-1].q.outer[1]))
         speaker, referent = speaker_for(doc, hit)
         conf = CONFIDENCE["mixed"] if kind == "mixed" else CONFIDENCE["indirect"]
-        out.append(RawQuote(*span, [span], kind, hit, speaker, conf, referent=referent))
+        raw = RawQuote(*span, [span], kind, hit, speaker, conf, referent=referent)
+        out.append(_run_on_to(f, raw, inside[-1]) if inside else raw)
         f.used.add(hit.head)
     return out
 

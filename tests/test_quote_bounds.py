@@ -69,3 +69,42 @@ def test_no_claim_ends_with_a_dangling_conjunction(extract):
     )
     assert find(ex, "price of seed").text == "they were worried about the price of seed"
     assert find(ex, "cooperative").text == "the cooperative would handle the problem best"
+
+
+def test_a_paraphrase_ending_in_a_quoted_phrase_runs_on_past_the_mark(extract):
+    ex = extract(
+        "The governor mocked his rival for “having a rough morning” because he won no county."
+    )
+    q = find(ex, "rough morning")
+    assert q.kind == "mixed"
+    assert q.text == "his rival for “having a rough morning” because he won no county"
+
+
+def test_a_second_predicate_after_the_closing_mark_is_not_run_on(extract):
+    ex = extract("The mayor called the audit “a witch hunt” and left the meeting early.")
+    q = find(ex, "witch hunt")
+    assert q.text.endswith("“a witch hunt”")
+    assert "left" not in q.text
+
+
+def test_a_hyphenated_number_opening_the_claim_stays_whole(extract):
+    ex = extract("Officials said twenty-three of the 40 workers were still in hospital.")
+    assert find(ex, "workers").text == "twenty-three of the 40 workers were still in hospital"
+
+
+def test_a_percent_sign_and_a_closed_bracket_end_the_claim(extract):
+    ex = extract(
+        "The survey found that the mayor had only 22%. "
+        "She said the bill came from the Office of Budget Review (OBR)."
+    )
+    assert find(ex, "mayor had").text == "that the mayor had only 22%"
+    assert find(ex, "bill came").text == "the bill came from the Office of Budget Review (OBR)"
+
+
+def test_a_quote_opened_by_that_is_a_mixed_quote_from_that(extract):
+    ex = extract(
+        "Critics seized on her remark that “there is no room left for renters” in the city."
+    )
+    q = find(ex, "no room left")
+    assert q.kind == "mixed"
+    assert q.text == "that “there is no room left for renters” in the city"

@@ -57,6 +57,18 @@ def test_split_quote_skips_a_title_inside_its_attribution(extract):
     assert len(q.parts) == 2 and "hardly hear" in q.parts[1].text
 
 
+def test_a_sentence_after_the_attribution_ends_the_split_quote(extract):
+    text = (
+        "“I have not decided yet,” says Dana Pike, a nurse from Albany. Pike backs the "
+        "governor on taxes. “But the schools worry me.”\n\n"
+        "“The ferry is late,” said Lt. Rosa Marin, who runs the dock. “It will dock at noon.”"
+    )
+    ex = extract(text)
+    assert find(ex, "decided yet").text == "I have not decided yet"
+    assert "schools" not in find(ex, "decided yet").text
+    assert len(find(ex, "ferry is late").parts) == 2  # "Lt." is no sentence end
+
+
 def test_quote_over_several_paragraphs_is_one_quote(extract):
     text = (
         "The harbor master said in a statement on Friday:\n\n"
