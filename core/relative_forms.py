@@ -143,13 +143,16 @@ def relative_by(delta: int, unit: str, ref: Ref) -> Normalized | None:
     },
 )
 def _relative(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> Normalized | None:
-    """ "last week", "next year"; a plural ("the coming years") is a vague stretch, not a unit."""
+    """ "last week", "next year"; a plural ("the coming years") is a vague stretch, not a unit.
+    In an earnings report "this quarter" is the quarter the report is about."""
     from .span_forms import duration
 
     if m[2].endswith("s"):
         return duration(None, words("unit")[m[2]], False, t)
     if m[2] in ("minute", "hour", "second"):
         return None  # "at the last minute" is not a date
+    if m[1] == "this" and m[2] == "quarter" and focus.quarter:
+        return Normalized(focus.quarter, "DATE", "quarter")  # the one reported
     if m[1] == "following" and focus.date and (told := _focus_day(focus.date)):
         return relative(m[1], words("unit")[m[2]], told)  # after the date the text told
     return relative(m[1], words("unit")[m[2]], ref)

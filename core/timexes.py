@@ -562,19 +562,31 @@ NAMED_QUARTER = re.compile(r"\b(?:first|second|third|fourth|q[1-4])\b", re.IGNOR
 BACKWARD = re.compile(r"\b(?:ago|earlier|last|prior|previous)\b", re.IGNORECASE)
 
 
-def _advance(focus: Focus, text: str, norm: Normalized) -> Focus:
+def _advance(
+    focus: Focus, text: str, norm: Normalized, way: Direction, ref: dt.date | None
+) -> Focus:
     """What an expression adds to the focus: a quarter it names, or an absolute date.
 
     Only a quarter named outright ("the third quarter") sets the quarter in
-    view; one reached by comparison ("the year-ago quarter") does not.
+    view; one reached by comparison ("the year-ago quarter") does not, nor
+    one still running at the reference that the tense does not put in the
+    past ("will result in a fourth-quarter charge"): results are reported
+    for a quarter that has closed, or one a past verb reports ("reported
+    fourth-quarter earnings" of a fiscal year).
     """
     if re.fullmatch(r"\d{4}-Q[1-4]", norm.value):
         if not NAMED_QUARTER.search(text) or BACKWARD.search(text):
+            return focus
+        if way != "past" and ref is not None and norm.value >= _quarter_of(ref):
             return focus
         return Focus(norm.value, focus.date, focus.day_first)
     if norm.type == "DATE" and re.fullmatch(r"\d{4}(?:-\d\d(?:-\d\d)?)?", norm.value):
         return Focus(focus.quarter, norm.value, focus.day_first)
     return focus
+
+
+def _quarter_of(day: dt.date) -> str:
+    return f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}"
 
 
 def _way(doc: Doc, start: int, end: int) -> Direction:
@@ -595,7 +607,23 @@ def _way(doc: Doc, start: int, end: int) -> Direction:
         verb = _governing_verb(span.root)
         if verb is not None and _past_purpose(verb):
             return "past"
+    if _month_modifier(doc, end):
+        return None
     return direction(span.root)
+
+
+def _month_modifier(doc: Doc, end: int) -> bool:
+    """A month that modifies the noun after it ("under a June agreement", "to make the
+    late-November trip") names a thing already set: it is the nearest such month,
+    whatever tense governs the noun."""
+    last = doc[end - 1]
+    return (
+        end < len(doc)
+        and last.lower_.rstrip(".") in words("month")
+        and last.dep_ in ("compound", "nmod", "amod")
+        and last.head.i >= end
+        and last.head.pos_ == "NOUN"
+    )
 
 
 ANAPHORIC_UNIT = re.compile(
@@ -643,5 +671,5 @@ def find_timexes(doc: Doc, ref: dt.date | None, day_first: bool | None = None) -
         if norm.type == "DURATION" and s > 0 and doc[s - 1].lower_ == "in" and way != "past":
             norm = normalize(f"in {span.text}", ref, way, focus) or norm  # "in three days"
         out.append(Timex(span.start_char, span.end_char, span.text, norm, span.root.i))
-        focus = _advance(focus, span.text, norm)
+        focus = _advance(focus, span.text, norm, way, ref)
     return out

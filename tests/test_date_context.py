@@ -103,3 +103,44 @@ def test_a_length_of_time_spacy_calls_a_quantity(extract):
 def test_the_week_following_an_event_is_a_week_of_the_year(extract):
     found = dates(extract("Withdrawals doubled in the week following the crash.", MONDAY))
     assert found["the week"] == "1995-WXX"
+
+
+THURSDAY = dt.date(1995, 11, 2)
+
+
+def test_a_quarter_still_to_come_does_not_become_the_reported_one(extract):
+    text = (
+        "Acme Mills said third-quarter net rose 8% to $40 million. "
+        "The flood last month will bring a fourth-quarter charge of $5 million. "
+        "Its textile profit fell 20% in the latest quarter, against $9 million a year ago."
+    )
+    found = dates(extract(text, THURSDAY))
+    assert found["fourth-quarter"] == "1995-Q4"
+    assert found["the latest quarter"] == "1995-Q3"
+    assert found["a year ago"] == "1994-Q3"
+
+
+def test_a_fiscal_quarter_a_past_verb_reports_stays_in_view(extract):
+    text = (
+        "Birch Foods reported a 30% rise in fourth-quarter earnings. "
+        "Sales in the latest period were $2 billion."
+    )
+    found = dates(extract(text, THURSDAY))
+    assert found["the latest period"] == "1995-Q4"
+
+
+def test_this_quarter_in_a_report_is_the_quarter_reported(extract):
+    text = (
+        "Pine Press posted a loss of $3 million for the third quarter ended Sept. 30. "
+        "This quarter's loss includes a charge for closing a plant."
+    )
+    found = dates(extract(text, THURSDAY))
+    assert found["This quarter"] == "1995-Q3"
+
+
+def test_a_month_modifying_a_noun_is_the_nearest_one(extract):
+    found = dates(extract("The bank is still trying to sell itself under a June accord.", THURSDAY))
+    assert found["June"] == "1995-06"
+    january = dt.date(1996, 1, 20)
+    found = dates(extract("She hoped to repeat the late-November journey.", january))
+    assert found["late-November"] == "1995-11"
