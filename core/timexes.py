@@ -292,7 +292,31 @@ def _not_a_date(span: Span, norm: Normalized) -> bool:
         return True
     if len(span) == 1 and _not_a_noun(span[0], norm):
         return True
+    if _rate_of_growth(span) or _part_of_compound(span):
+        return True
     return span.text.lower() in words("vague")
+
+
+def _rate_of_growth(span: Span) -> bool:
+    """ "to rise 8.5% annually", "10,000 units annually": an adverb of frequency after an
+    amount gives the amount's rate, not a recurring time (TimeML leaves it out)."""
+    if len(span) != 1 or span[0].lower_ not in words("set") or span.start == 0:
+        return False
+    before = span.doc[span.start - 1]
+    return before.like_num or before.text == "%" or any(c.dep_ == "nummod" for c in before.children)
+
+
+def _part_of_compound(span: Span) -> bool:
+    """ "the quarter-to-quarter comparison", "a quarter-century low": a unit inside a
+    hyphened compound with "to" or another unit names no time of its own."""
+    doc = span.doc
+    if span.end + 1 < len(doc) and doc[span.end].text == "-":
+        nxt = doc[span.end + 1].lower_
+        if nxt == "to" or nxt in words("unit"):
+            return True
+    if span.start >= 2 and doc[span.start - 1].text == "-":
+        return doc[span.start - 2].lower_ == "to" or doc[span.start - 2].lower_ in words("unit")
+    return False
 
 
 def _names_holiday(span: Span) -> bool:

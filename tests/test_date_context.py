@@ -144,3 +144,19 @@ def test_a_month_modifying_a_noun_is_the_nearest_one(extract):
     january = dt.date(1996, 1, 20)
     found = dates(extract("She hoped to repeat the late-November journey.", january))
     assert found["late-November"] == "1995-11"
+
+
+def test_a_frequency_after_an_amount_is_a_rate_not_a_set(extract):
+    found = dates(extract("The chain expects revenue to grow 12% annually.", THURSDAY))
+    assert "annually" not in found
+    found = dates(extract("The new kiln will fire about 5,000 pots annually.", THURSDAY))
+    assert "annually" not in found
+    found = dates(extract("The town holds the fair annually in its main square.", THURSDAY))
+    assert found["annually"] == "P1Y"
+
+
+def test_a_unit_inside_a_hyphened_compound_is_no_time(extract):
+    text = "The quarter-to-quarter comparison was hurt by a strike at a mill."
+    assert dates(extract(text, THURSDAY)) == {}
+    text = "Unemployment stood just above its quarter-century low last month."
+    assert set(dates(extract(text, THURSDAY))) == {"last month"}
