@@ -89,6 +89,7 @@ ORDER = (
     "weekday_plural",
     "from_day",
     "clock",
+    "weekday_before",
     "weekday",
     "weekday_week",
     "weekday_date",

@@ -167,6 +167,25 @@ def _focus_day(value: str) -> dt.date | None:
 
 
 @form(
+    "weekday_before",
+    r"^(?:previous|preceding) ({weekday})$",
+    {"the previous Friday": "2021-11-05", "the preceding Monday": "2021-11-08"},
+)
+def _weekday_before(
+    m: Match, t: str, ref: Ref, direction: Direction, focus: Focus
+) -> Normalized | None:
+    """ "down 4% from the previous Friday": that weekday before the day the text is on (the
+    last full day it named, else the reference), never that day itself."""
+    wd = int(words("weekday")[m[1]])
+    told = focus.date if focus.date and re.fullmatch(r"\d{4}-\d\d-\d\d", focus.date) else None
+    base = dt.date.fromisoformat(told) if told else ref
+    if base is None:
+        return Normalized(f"XXXX-WXX-{wd}", "DATE", "day")
+    back = (base.isoweekday() - wd - 1) % 7 + 1
+    return Normalized(iso(base - dt.timedelta(days=back)), "DATE", "day")
+
+
+@form(
     "vague_quarters",
     r"^(past|recent|previous|future|coming)(?: several| few)? quarters$"
     r"|^(future) (?:years|months|weeks|days)$",

@@ -677,6 +677,22 @@ def _anaphoric(doc: Doc, start: int, end: int, ref: dt.date | None) -> Normalize
     return Normalized(f"{ref.year:04d}-WXX", "DATE", "week")
 
 
+def _ended_before(span: Span, norm: Normalized, ref: dt.date | None) -> Normalized:
+    """ "the fiscal year ended Jan. 31": a period that has ended closed on or before the
+    reference, so a day written without its year that came out ahead of it is last year's."""
+    if ref is None or span.start == 0 or span.doc[span.start - 1].lower_ != "ended":
+        return norm
+    found = re.fullmatch(r"(\d{4})(-\d\d-\d\d)", norm.value)
+    if found is None or norm.value <= ref.isoformat() or re.search(r"\d{4}", span.text):
+        return norm
+    earlier = f"{int(found[1]) - 1:04d}{found[2]}"
+    try:
+        dt.date.fromisoformat(earlier)
+    except ValueError:
+        return norm
+    return Normalized(earlier, norm.type, norm.granularity, norm.mod)
+
+
 def find_timexes(doc: Doc, ref: dt.date | None, day_first: bool | None = None) -> list[Timex]:
     """All temporal expressions in the document, in text order, normalized.
 
@@ -694,6 +710,7 @@ def find_timexes(doc: Doc, ref: dt.date | None, day_first: bool | None = None) -
             continue
         if norm.type == "DURATION" and s > 0 and doc[s - 1].lower_ == "in" and way != "past":
             norm = normalize(f"in {span.text}", ref, way, focus) or norm  # "in three days"
+        norm = _ended_before(doc[s:e], norm, ref)
         out.append(Timex(span.start_char, span.end_char, span.text, norm, span.root.i))
         focus = _advance(focus, span.text, norm, way, ref)
     return out

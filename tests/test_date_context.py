@@ -160,3 +160,23 @@ def test_a_unit_inside_a_hyphened_compound_is_no_time(extract):
     assert dates(extract(text, THURSDAY)) == {}
     text = "Unemployment stood just above its quarter-century low last month."
     assert set(dates(extract(text, THURSDAY))) == {"last month"}
+
+
+def test_a_period_that_ended_on_a_day_ended_before_the_report(extract):
+    text = "In the fiscal year ended Jan. 31, the toy maker earned $3 million."
+    found = dates(extract(text, THURSDAY))
+    assert found["Jan. 31"] == "1995-01-31"
+    text = "For the quarter ended Nov. 30, 1995, the chain expects a small loss."
+    found = dates(extract(text, THURSDAY))
+    assert found["Nov. 30, 1995"] == "1995-11-30"
+
+
+def test_the_previous_weekday_is_before_the_day_the_text_is_on(extract):
+    monday = dt.date(1995, 11, 6)
+    text = (
+        "The index fell 30 points on Friday. "
+        "It closed down 4% from the previous Friday, its worst week in a year."
+    )
+    found = dates(extract(text, monday))
+    assert found["Friday"] == "1995-11-03"
+    assert found["the previous Friday"] == "1995-10-27"
