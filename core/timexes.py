@@ -711,6 +711,26 @@ def find_timexes(doc: Doc, ref: dt.date | None, day_first: bool | None = None) -
         if norm.type == "DURATION" and s > 0 and doc[s - 1].lower_ == "in" and way != "past":
             norm = normalize(f"in {span.text}", ref, way, focus) or norm  # "in three days"
         norm = _ended_before(doc[s:e], norm, ref)
+        if out and (moved := _quarter_of_its_end(doc[s:e], out[-1], norm)) is not None:
+            if focus.quarter == out[-1].norm.value:
+                focus = Focus(moved.norm.value, focus.date, focus.day_first)
+            out[-1] = moved
         out.append(Timex(span.start_char, span.end_char, span.text, norm, span.root.i))
         focus = _advance(focus, span.text, norm, way, ref)
     return out
+
+
+def _quarter_of_its_end(span: Span, before: Timex, norm: Normalized) -> Timex | None:
+    """ "the second quarter ended Oct. 31" where that Oct. 31 is last year's: the quarter
+    is the one of the year it ended in, and so is the quarter in view."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].lower_ != "ended":
+        return None
+    if doc[span.start - 2].idx + len(doc[span.start - 2]) != before.end:
+        return None
+    quarter = re.fullmatch(r"(\d{4})(-Q[1-4])", before.norm.value)
+    day = re.fullmatch(r"(\d{4})-\d\d-\d\d", norm.value)
+    if quarter is None or day is None or day[1] >= quarter[1]:
+        return None
+    moved = Normalized(f"{day[1]}{quarter[2]}", "DATE", "quarter", before.norm.mod)
+    return Timex(before.start, before.end, before.text, moved, before.root)

@@ -180,3 +180,16 @@ def test_the_previous_weekday_is_before_the_day_the_text_is_on(extract):
     found = dates(extract(text, monday))
     assert found["Friday"] == "1995-11-03"
     assert found["the previous Friday"] == "1995-10-27"
+
+
+def test_a_quarter_that_ended_last_year_is_last_years_quarter(extract):
+    friday = dt.date(1995, 10, 27)
+    text = (
+        "The funeral chain changed its fiscal year in December. In the comparable "
+        "quarter, the second quarter ended Oct. 31, it lost $12 million. "
+        "Results for that quarter included a write-down."
+    )
+    found = dates(extract(text, friday))
+    assert found["Oct. 31"] == "1994-10-31"
+    assert found["the second quarter"] == "1994-Q2"
+    assert found["that quarter"] == "1994-Q2"
