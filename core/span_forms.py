@@ -15,8 +15,9 @@ UNIT_AS = {"Q": ("M", 3), "2W": ("W", 2), "WE": ("D", 2)}
 
 
 def _scaled(n: str, unit: str) -> tuple[str, str]:
-    """A count of a unit in TIMEX3's duration units ("2 quarters" -> 6 M)."""
-    if unit in UNIT_AS:
+    """A count of a unit in TIMEX3's duration units ("2 quarters" -> 6 M); an unknown count
+    of quarters stays in quarters ("several quarters" is PXQ, not some months)."""
+    if unit in UNIT_AS and not (n == "X" and unit == "Q"):
         unit, factor = UNIT_AS[unit]
         n = f"{float(n) * factor:g}" if n != "X" else "X"
     return n, unit

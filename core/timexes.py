@@ -677,6 +677,16 @@ def _anaphoric(doc: Doc, start: int, end: int, ref: dt.date | None) -> Normalize
     return Normalized(f"{ref.year:04d}-WXX", "DATE", "week")
 
 
+def _with_the_of_possessive(doc: Doc, start: int, end: int) -> int:
+    """ "the week's most active session": a year or week that owns a noun takes its "the"
+    back, so that it reads as the report's week (`_anaphoric`)."""
+    if end - start != 1 or start == 0 or end >= len(doc):
+        return start
+    if doc[start].lower_ in ("week", "year") and doc[start - 1].lower_ == "the":
+        return start - 1 if doc[end].tag_ == "POS" else start
+    return start
+
+
 def _ended_before(span: Span, norm: Normalized, ref: dt.date | None) -> Normalized:
     """ "the fiscal year ended Jan. 31": a period that has ended closed on or before the
     reference, so a day written without its year that came out ahead of it is last year's."""
@@ -703,6 +713,7 @@ def find_timexes(doc: Doc, ref: dt.date | None, day_first: bool | None = None) -
     focus = Focus(day_first=day_first)
     for s, e in _candidates(doc, ref):
         s, e = _trim(doc, s, e)
+        s = _with_the_of_possessive(doc, s, e)
         span = doc[s:e]
         way = _way(doc, s, e)
         norm = _anaphoric(doc, s, e, ref) or normalize(span.text, ref, way, focus)

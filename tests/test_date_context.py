@@ -193,3 +193,21 @@ def test_a_quarter_that_ended_last_year_is_last_years_quarter(extract):
     assert found["Oct. 31"] == "1994-10-31"
     assert found["the second quarter"] == "1994-Q2"
     assert found["that quarter"] == "1994-Q2"
+
+
+def test_the_week_that_owns_a_noun_is_the_reports_week(extract):
+    monday = dt.date(1995, 11, 6)
+    text = "Turnover rose to 900 million shares, the week's busiest session."
+    found = dates(extract(text, monday))
+    assert found["the week"] == "1995-WXX"
+    found = dates(extract("The shares closed near the year's low.", monday))
+    assert found["the year"] == "1995"
+
+
+def test_quarters_without_a_count_stay_quarters(extract):
+    text = "The maker turned a profit after several quarters of losses."
+    assert dates(extract(text, THURSDAY))["several quarters"] == "PXQ"
+    text = "The steel analyst said the orders do not bode well for coming quarters."
+    assert dates(extract(text, THURSDAY))["coming quarters"] == "FUTURE_REF"
+    text = "The unit lost money in the past two quarters."
+    assert dates(extract(text, THURSDAY))["the past two quarters"] == "P6M"
