@@ -211,3 +211,11 @@ def test_quarters_without_a_count_stay_quarters(extract):
     assert dates(extract(text, THURSDAY))["coming quarters"] == "FUTURE_REF"
     text = "The unit lost money in the past two quarters."
     assert dates(extract(text, THURSDAY))["the past two quarters"] == "P6M"
+
+
+def test_then_current_is_a_past_reference(extract):
+    text = "Holders could buy shares at half the then-current market price."
+    found = dates(extract(text, THURSDAY))
+    assert list(found.values()) == ["PAST_REF"]
+    found = dates(extract("Current market prices are high.", THURSDAY))
+    assert list(found.values()) == ["PRESENT_REF"]
