@@ -168,7 +168,8 @@ def _compound_duration(
     r"^(?:(last|past|next|coming|previous|first|final|recent|latest|additional|"
     r"further|remaining|following|few) )?"
     r"({number}|\d+(?:\.\d+)?|(?:(?:a|one|two|three) )?(?:couple|few)(?: of)?)?"
-    r"(?:[ -](?:and a half))?(?: more| additional| further)?[ -]?({unit})s?(?: and a half)?"
+    r"(?:[ -](?:and a half))?(?: more| additional| further)?(?: trading| business| working)?"
+    r"[ -]?({unit})s?(?: and a half)?"
     r"(?:[ -]long|[ -]old)?$",
     {
         "three years": "P3Y",
@@ -179,6 +180,7 @@ def _compound_duration(
         "the next three quarters": "P9M",
         "a fortnight": "P2W",
         "a weekend": "P2D",
+        "eight trading days": "P8D",
         "the second": None,
     },
 )

@@ -219,3 +219,10 @@ def test_then_current_is_a_past_reference(extract):
     assert list(found.values()) == ["PAST_REF"]
     found = dates(extract("Current market prices are high.", THURSDAY))
     assert list(found.values()) == ["PRESENT_REF"]
+
+
+def test_a_count_of_trading_or_business_days_is_a_duration(extract):
+    found = dates(extract("Eight trading days after the crash, the index was down.", THURSDAY))
+    assert found["Eight trading days"] == "P8D"
+    found = dates(extract("The bank must answer within five business days.", THURSDAY))
+    assert found["five business days"] == "P5D"
