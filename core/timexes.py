@@ -292,7 +292,7 @@ def _not_a_date(span: Span, norm: Normalized) -> bool:
         return True
     if len(span) == 1 and _not_a_noun(span[0], norm):
         return True
-    if _rate_of_growth(span) or _part_of_compound(span):
+    if _rate_of_growth(span) or _part_of_compound(span) or _owned_unit(span):
         return True
     return span.text.lower() in words("vague")
 
@@ -304,6 +304,25 @@ def _rate_of_growth(span: Span) -> bool:
         return False
     before = span.doc[span.start - 1]
     return before.like_num or before.text == "%" or any(c.dep_ == "nummod" for c in before.children)
+
+
+# Words before a lone unit word that make it a thing, not a time: "the third consecutive
+# month", "all week".
+OWNED_UNIT_BEFORE = frozenset({"consecutive", "straight", "all"})
+
+
+def _owned_unit(span: Span) -> bool:
+    """ "Kellogg's year", "his year in kindergarten", "Easter week", "the third consecutive
+    month": a bare unit word that something owns or names is no time of its own (TimeML
+    leaves it out; "the year", "the fiscal year" stay)."""
+    if len(span) != 1 or span[0].lower_ not in ("day", "week", "month", "year") or span.start == 0:
+        return False
+    before = span.doc[span.start - 1]
+    return (
+        before.tag_ in ("POS", "PRP$")
+        or before.lower_ in OWNED_UNIT_BEFORE
+        or before.pos_ == "PROPN"
+    )
 
 
 def _part_of_compound(span: Span) -> bool:

@@ -226,3 +226,14 @@ def test_a_count_of_trading_or_business_days_is_a_duration(extract):
     assert found["Eight trading days"] == "P8D"
     found = dates(extract("The bank must answer within five business days.", THURSDAY))
     assert found["five business days"] == "P5D"
+
+
+def test_a_unit_word_something_owns_is_no_time(extract):
+    for text in (
+        "This has not been the brewer's year.",
+        "Hiring was strong for the third consecutive month.",
+        "She remembers her year in kindergarten fondly.",
+        "All week, the council argued about the budget.",
+    ):
+        assert dates(extract(text, THURSDAY)) == {}, text
+    assert dates(extract("For the year, sales were flat.", THURSDAY))["the year"] == "1995"
