@@ -607,25 +607,28 @@ BACKWARD = re.compile(r"\b(?:ago|earlier|last|prior|previous)\b", re.IGNORECASE)
 
 def _advance(
     focus: Focus, text: str, norm: Normalized, way: Direction, ref: dt.date | None
-) -> Focus:
-    """What an expression adds to the focus: a quarter it names, or an absolute date.
+) -> tuple[Focus, str | None]:
+    """What an expression adds to the focus: a quarter it names, or an absolute date;
+    and a quarter in view for the rest of its own sentence only.
 
     Only a quarter named outright ("the third quarter") sets the quarter in
-    view; one reached by comparison ("the year-ago quarter") does not, nor
-    one still running at the reference that the tense does not put in the
-    past ("will result in a fourth-quarter charge"): results are reported
-    for a quarter that has closed, or one a past verb reports ("reported
-    fourth-quarter earnings" of a fiscal year).
+    view; one reached by comparison ("the year-ago quarter") does not. One
+    still running at the reference that the tense does not put in the past
+    ("will result in a fourth-quarter charge") is in view only in its own
+    sentence ("expects first-quarter revenue to fall from a year earlier"):
+    the results a report goes on about are those of a quarter that has
+    closed, or one a past verb reports ("reported fourth-quarter earnings"
+    of a fiscal year).
     """
     if re.fullmatch(r"\d{4}-Q[1-4]", norm.value):
         if not NAMED_QUARTER.search(text) or BACKWARD.search(text):
-            return focus
+            return focus, None
         if way != "past" and ref is not None and norm.value >= _quarter_of(ref):
-            return focus
-        return Focus(norm.value, focus.date, focus.day_first)
+            return focus, norm.value
+        return Focus(norm.value, focus.date, focus.day_first), None
     if norm.type == "DATE" and re.fullmatch(r"\d{4}(?:-\d\d(?:-\d\d)?)?", norm.value):
-        return Focus(focus.quarter, norm.value, focus.day_first)
-    return focus
+        return Focus(focus.quarter, norm.value, focus.day_first), None
+    return focus, None
 
 
 def _quarter_of(day: dt.date) -> str:
@@ -730,23 +733,30 @@ def find_timexes(doc: Doc, ref: dt.date | None, day_first: bool | None = None) -
     """
     out: list[Timex] = []
     focus = Focus(day_first=day_first)
+    held: tuple[int, str] | None = None  # a quarter in view in one sentence only
     for s, e in _candidates(doc, ref):
         s, e = _trim(doc, s, e)
         s = _with_the_of_possessive(doc, s, e)
         span = doc[s:e]
         way = _way(doc, s, e)
-        norm = _anaphoric(doc, s, e, ref) or normalize(span.text, ref, way, focus)
+        sentence = doc[s].sent.start
+        here = focus
+        if held is not None and held[0] == sentence:
+            here = Focus(held[1], focus.date, focus.day_first)
+        norm = _anaphoric(doc, s, e, ref) or normalize(span.text, ref, way, here)
         if norm is None:
             continue
         if norm.type == "DURATION" and s > 0 and doc[s - 1].lower_ == "in" and way != "past":
-            norm = normalize(f"in {span.text}", ref, way, focus) or norm  # "in three days"
+            norm = normalize(f"in {span.text}", ref, way, here) or norm  # "in three days"
         norm = _ended_before(doc[s:e], norm, ref)
         if out and (moved := _quarter_of_its_end(doc[s:e], out[-1], norm)) is not None:
             if focus.quarter == out[-1].norm.value:
                 focus = Focus(moved.norm.value, focus.date, focus.day_first)
             out[-1] = moved
         out.append(Timex(span.start_char, span.end_char, span.text, norm, span.root.i))
-        focus = _advance(focus, span.text, norm, way, ref)
+        focus, running = _advance(focus, span.text, norm, way, ref)
+        if running is not None:
+            held = (sentence, running)
     return out
 
 

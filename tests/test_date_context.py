@@ -120,6 +120,16 @@ def test_a_quarter_still_to_come_does_not_become_the_reported_one(extract):
     assert found["a year ago"] == "1994-Q3"
 
 
+def test_a_running_quarter_is_in_view_in_its_own_sentence(extract):
+    text = (
+        "The finance chief said the maker expected revenue in the fourth quarter "
+        "to fall 8 percent from a year earlier."
+    )
+    found = dates(extract(text, THURSDAY))
+    assert found["the fourth quarter"] == "1995-Q4"
+    assert found["a year earlier"] == "1994-Q4"
+
+
 def test_a_fiscal_quarter_a_past_verb_reports_stays_in_view(extract):
     text = (
         "Birch Foods reported a 30% rise in fourth-quarter earnings. "
