@@ -213,6 +213,8 @@ def _is_trigger(tok: Token) -> bool:
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if low in words("month") and tok.text[0].isupper() and nxt is not None and nxt.is_digit:
         return True  # "Sep 03 2014": an abbreviation before its day
+    if _counted_unit(tok):
+        return True  # "for at least 20 more years", which spaCy calls a number
     if low not in _trigger_words():
         return False
     if low in ("noon", "midnight"):
@@ -222,6 +224,15 @@ def _is_trigger(tok: Token) -> bool:
     if low in words("month") or low in words("weekday"):
         return tok.text[0].isupper() and tok.pos_ == "PROPN"
     return True
+
+
+def _counted_unit(tok: Token) -> bool:
+    """A plural unit right after a count and "more" ("20 more years", "two more weeks"):
+    spaCy often leaves such a stretch to a number entity."""
+    doc = tok.doc
+    if tok.lower_ not in words("unit") or not tok.lower_.endswith("s") or tok.i < 2:
+        return False
+    return doc[tok.i - 1].lower_ in ("more", "additional", "further") and doc[tok.i - 2].like_num
 
 
 YEAR_TOKEN = re.compile(r"1\d{3}|20\d\d")  # a year on its own: "from 1990 [to 1995]"

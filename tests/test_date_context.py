@@ -247,3 +247,11 @@ def test_a_unit_word_something_owns_is_no_time(extract):
     ):
         assert dates(extract(text, THURSDAY)) == {}, text
     assert dates(extract("For the year, sales were flat.", THURSDAY))["the year"] == "1995"
+
+
+def test_a_count_of_more_units_is_found_where_spacy_sees_a_number(extract):
+    text = "The navy may keep using the harbor for at least 20 more years."
+    found = dates(extract(text, THURSDAY))
+    assert found["at least 20 more years"] == "P20Y"
+    text = "The girl will stay with her aunt for at least two more weeks."
+    assert "P2W" in dates(extract(text, THURSDAY)).values()
