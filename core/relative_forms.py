@@ -143,13 +143,16 @@ def relative_by(delta: int, unit: str, ref: Ref) -> Normalized | None:
     },
 )
 def _relative(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> Normalized | None:
-    """ "last week", "next year"; a plural ("the coming years") is a vague stretch, not a unit."""
+    """ "last week", "next year"; a plural ("the coming years") is a vague stretch, not a unit.
+    In an earnings report "this quarter" is the quarter the report is about."""
     from .span_forms import duration
 
     if m[2].endswith("s"):
         return duration(None, words("unit")[m[2]], False, t)
     if m[2] in ("minute", "hour", "second"):
         return None  # "at the last minute" is not a date
+    if m[1] == "this" and m[2] == "quarter" and focus.quarter:
+        return Normalized(focus.quarter, "DATE", "quarter")  # the one reported
     if m[1] == "following" and focus.date and (told := _focus_day(focus.date)):
         return relative(m[1], words("unit")[m[2]], told)  # after the date the text told
     return relative(m[1], words("unit")[m[2]], ref)
@@ -161,6 +164,25 @@ def _focus_day(value: str) -> dt.date | None:
     if not found:
         return None
     return dt.date(int(found[1]), int(found[2] or 1), int(found[3] or 1))
+
+
+@form(
+    "weekday_before",
+    r"^(?:previous|preceding) ({weekday})$",
+    {"the previous Friday": "2021-11-05", "the preceding Monday": "2021-11-08"},
+)
+def _weekday_before(
+    m: Match, t: str, ref: Ref, direction: Direction, focus: Focus
+) -> Normalized | None:
+    """ "down 4% from the previous Friday": that weekday before the day the text is on (the
+    last full day it named, else the reference), never that day itself."""
+    wd = int(words("weekday")[m[1]])
+    told = focus.date if focus.date and re.fullmatch(r"\d{4}-\d\d-\d\d", focus.date) else None
+    base = dt.date.fromisoformat(told) if told else ref
+    if base is None:
+        return Normalized(f"XXXX-WXX-{wd}", "DATE", "day")
+    back = (base.isoweekday() - wd - 1) % 7 + 1
+    return Normalized(iso(base - dt.timedelta(days=back)), "DATE", "day")
 
 
 @form(

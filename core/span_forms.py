@@ -15,8 +15,9 @@ UNIT_AS = {"Q": ("M", 3), "2W": ("W", 2), "WE": ("D", 2)}
 
 
 def _scaled(n: str, unit: str) -> tuple[str, str]:
-    """A count of a unit in TIMEX3's duration units ("2 quarters" -> 6 M)."""
-    if unit in UNIT_AS:
+    """A count of a unit in TIMEX3's duration units ("2 quarters" -> 6 M); an unknown count
+    of quarters stays in quarters ("several quarters" is PXQ, not some months)."""
+    if unit in UNIT_AS and not (n == "X" and unit == "Q"):
         unit, factor = UNIT_AS[unit]
         n = f"{float(n) * factor:g}" if n != "X" else "X"
     return n, unit
@@ -167,7 +168,8 @@ def _compound_duration(
     r"^(?:(last|past|next|coming|previous|first|final|recent|latest|additional|"
     r"further|remaining|following|few) )?"
     r"({number}|\d+(?:\.\d+)?|(?:(?:a|one|two|three) )?(?:couple|few)(?: of)?)?"
-    r"(?:[ -](?:and a half))?(?: more| additional| further)?[ -]?({unit})s?(?: and a half)?"
+    r"(?:[ -](?:and a half))?(?: more| additional| further)?(?: trading| business| working)?"
+    r"[ -]?({unit})s?(?: and a half)?"
     r"(?:[ -]long|[ -]old)?$",
     {
         "three years": "P3Y",
@@ -178,6 +180,7 @@ def _compound_duration(
         "the next three quarters": "P9M",
         "a fortnight": "P2W",
         "a weekend": "P2D",
+        "eight trading days": "P8D",
         "the second": None,
     },
 )

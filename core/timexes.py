@@ -24,6 +24,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from .dates import Direction, Focus, Normalized, form_of, holidays, normalize
+from .not_dates import not_a_date
 from .syntax import FUTURE_AUX
 from .timewords import words
 
@@ -213,6 +214,8 @@ def _is_trigger(tok: Token) -> bool:
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if low in words("month") and tok.text[0].isupper() and nxt is not None and nxt.is_digit:
         return True  # "Sep 03 2014": an abbreviation before its day
+    if _counted_unit(tok):
+        return True  # "for at least 20 more years", which spaCy calls a number
     if low not in _trigger_words():
         return False
     if low in ("noon", "midnight"):
@@ -222,6 +225,15 @@ def _is_trigger(tok: Token) -> bool:
     if low in words("month") or low in words("weekday"):
         return tok.text[0].isupper() and tok.pos_ == "PROPN"
     return True
+
+
+def _counted_unit(tok: Token) -> bool:
+    """A plural unit right after a count and "more" ("20 more years", "two more weeks"):
+    spaCy often leaves such a stretch to a number entity."""
+    doc = tok.doc
+    if tok.lower_ not in words("unit") or not tok.lower_.endswith("s") or tok.i < 2:
+        return False
+    return doc[tok.i - 1].lower_ in ("more", "additional", "further") and doc[tok.i - 2].like_num
 
 
 YEAR_TOKEN = re.compile(r"1\d{3}|20\d\d")  # a year on its own: "from 1990 [to 1995]"
@@ -262,105 +274,6 @@ def _counts_times(tok: Token) -> bool:
     return tok.lower_ == "half" and nxt == "past"
 
 
-def _not_a_date(span: Span, norm: Normalized) -> bool:
-    """Expressions that normalize but are not dates in context.
-
-    "may" the modal; a bare year naming a thing ("the 1990 Act", "his 1987 Chevrolet"), a
-    decade after a possessive ("in his 30s", an age), a title-cased unit in
-    mid-sentence ("60 Minutes", "This Week", shows).
-    """
-    doc = span.doc
-    if len(span) == 1 and span[0].lower_ == "may":  # the modal, unless a preposition leads in
-        return span[0].is_sent_start or doc[span.start - 1].pos_ not in ("ADP", "DET", "ADJ")
-    if len(span) == 1 and re.fullmatch(r"\d{4}", span.text):
-        head = span[0].head
-        if head.i > span[0].i and head.pos_ == "PROPN" and head.lower_ not in words("month"):
-            return True
-    if norm.granularity == "decade" and span.start > 0 and doc[span.start - 1].tag_ == "PRP$":
-        return True
-    units = words("unit")
-    for tok in span:
-        if tok.lower_ in units and tok.text[0].isupper() and not tok.is_sent_start:
-            return not _names_holiday(span)  # "60 Minutes", but "Thanksgiving Day"
-    if norm.type == "DURATION" and _is_age(span):
-        return True
-    if _is_fraction(span):
-        return True
-    if len(span) == 1 and _names_a_march(span[0]):
-        return True
-    if all(t.pos_ == "DET" for t in span[:-1]) and _not_a_time_of_day(span[-1]):
-        return True
-    if len(span) == 1 and _not_a_noun(span[0], norm):
-        return True
-    return span.text.lower() in words("vague")
-
-
-def _names_holiday(span: Span) -> bool:
-    low = span.text.lower().replace("’", "'")
-    return any(name in low for name in holidays())
-
-
-def _is_age(span: Span) -> bool:
-    """ "a 44-year-old protester", "52 years old": an age is not a time (TimeML leaves it out)."""
-    doc = span.doc
-    after = [t.lower_ for t in doc[span.end : span.end + 2]]
-    return after[:1] == ["old"] or after == ["-", "old"]
-
-
-def _not_a_time_of_day(tok: Token) -> bool:
-    """ "Good evening" is a greeting and "the morning talk show" a kind of show, not times."""
-    if tok.lower_ not in words("partofday"):
-        return False
-    if tok.i > 0 and tok.doc[tok.i - 1].lower_ == "good":
-        return True
-    head = tok.head
-    return tok.dep_ in ("compound", "amod", "nmod") and head.pos_ == "NOUN" and head.i > tok.i
-
-
-def _names_a_march(tok: Token) -> bool:
-    """ "the annual March for Life", "the March of the Mothers": a name, not the month.
-
-    A month word after a determiner, an adjective or a quote mark, followed
-    by "for", "of" or "on" and a capitalized word (after an optional "the"),
-    names an event; "March of 1998", "March of this year" and "in March for
-    Easter" stay months.
-    """
-    doc = tok.doc
-    if tok.lower_ not in words("month") or tok.i == 0 or tok.i + 2 >= len(doc):
-        return False
-    if doc[tok.i - 1].pos_ not in ("DET", "ADJ", "PUNCT"):
-        return False  # "came in March for Easter" is the month
-    if doc[tok.i + 1].lower_ not in ("for", "of", "on"):
-        return False
-    nxt = doc[tok.i + 2]
-    if nxt.lower_ == "the" and tok.i + 3 < len(doc):
-        nxt = doc[tok.i + 3]
-    return nxt.is_title and nxt.is_alpha and nxt.lower_ not in words("month")
-
-
-def _is_fraction(span: Span) -> bool:
-    """ "three-quarters of its food", "a quarter of the market": a share, not three months.
-
-    A quarter of something the text goes on to name with a determiner is a
-    part of it; "the third quarter of 1990" and "several quarters of losses"
-    stay times.
-    """
-    doc = span.doc
-    if span[-1].lower_ not in ("quarter", "quarters") or span.end + 2 > len(doc):
-        return False
-    after, det = doc[span.end], doc[span.end + 1]
-    return (
-        after.lower_ == "of"
-        and (det.pos_ == "DET" or det.tag_ == "PRP$")
-        and not any(t.lower_ in words("unit") for t in doc[span.end + 1 : span.end + 4])
-    )
-
-
-def _not_a_noun(tok: Token, norm: Normalized) -> bool:
-    """A season word that is not a noun: "prices will fall" is not autumn."""
-    return norm.granularity == "season" and tok.pos_ not in ("NOUN", "PROPN")
-
-
 def _accepted(
     doc: Doc, start: int, end: int, ref: dt.date | None
 ) -> tuple[int, int, Normalized] | None:
@@ -370,7 +283,7 @@ def _accepted(
         return None
     span = doc[start:end]
     norm = normalize(span.text, ref)
-    if norm is None or _not_a_date(span, norm):
+    if norm is None or not_a_date(span, norm):
         return None
     return start, end, norm
 
@@ -562,19 +475,34 @@ NAMED_QUARTER = re.compile(r"\b(?:first|second|third|fourth|q[1-4])\b", re.IGNOR
 BACKWARD = re.compile(r"\b(?:ago|earlier|last|prior|previous)\b", re.IGNORECASE)
 
 
-def _advance(focus: Focus, text: str, norm: Normalized) -> Focus:
-    """What an expression adds to the focus: a quarter it names, or an absolute date.
+def _advance(
+    focus: Focus, text: str, norm: Normalized, way: Direction, ref: dt.date | None
+) -> tuple[Focus, str | None]:
+    """What an expression adds to the focus: a quarter it names, or an absolute date;
+    and a quarter in view for the rest of its own sentence only.
 
     Only a quarter named outright ("the third quarter") sets the quarter in
-    view; one reached by comparison ("the year-ago quarter") does not.
+    view; one reached by comparison ("the year-ago quarter") does not. One
+    still running at the reference that the tense does not put in the past
+    ("will result in a fourth-quarter charge") is in view only in its own
+    sentence ("expects first-quarter revenue to fall from a year earlier"):
+    the results a report goes on about are those of a quarter that has
+    closed, or one a past verb reports ("reported fourth-quarter earnings"
+    of a fiscal year).
     """
     if re.fullmatch(r"\d{4}-Q[1-4]", norm.value):
         if not NAMED_QUARTER.search(text) or BACKWARD.search(text):
-            return focus
-        return Focus(norm.value, focus.date, focus.day_first)
+            return focus, None
+        if way != "past" and ref is not None and norm.value >= _quarter_of(ref):
+            return focus, norm.value
+        return Focus(norm.value, focus.date, focus.day_first), None
     if norm.type == "DATE" and re.fullmatch(r"\d{4}(?:-\d\d(?:-\d\d)?)?", norm.value):
-        return Focus(focus.quarter, norm.value, focus.day_first)
-    return focus
+        return Focus(focus.quarter, norm.value, focus.day_first), None
+    return focus, None
+
+
+def _quarter_of(day: dt.date) -> str:
+    return f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}"
 
 
 def _way(doc: Doc, start: int, end: int) -> Direction:
@@ -595,7 +523,23 @@ def _way(doc: Doc, start: int, end: int) -> Direction:
         verb = _governing_verb(span.root)
         if verb is not None and _past_purpose(verb):
             return "past"
+    if _month_modifier(doc, end):
+        return None
     return direction(span.root)
+
+
+def _month_modifier(doc: Doc, end: int) -> bool:
+    """A month that modifies the noun after it ("under a June agreement", "to make the
+    late-November trip") names a thing already set: it is the nearest such month,
+    whatever tense governs the noun."""
+    last = doc[end - 1]
+    return (
+        end < len(doc)
+        and last.lower_.rstrip(".") in words("month")
+        and last.dep_ in ("compound", "nmod", "amod")
+        and last.head.i >= end
+        and last.head.pos_ == "NOUN"
+    )
 
 
 ANAPHORIC_UNIT = re.compile(
@@ -625,6 +569,32 @@ def _anaphoric(doc: Doc, start: int, end: int, ref: dt.date | None) -> Normalize
     return Normalized(f"{ref.year:04d}-WXX", "DATE", "week")
 
 
+def _with_the_of_possessive(doc: Doc, start: int, end: int) -> int:
+    """ "the week's most active session": a year or week that owns a noun takes its "the"
+    back, so that it reads as the report's week (`_anaphoric`)."""
+    if end - start != 1 or start == 0 or end >= len(doc):
+        return start
+    if doc[start].lower_ in ("week", "year") and doc[start - 1].lower_ == "the":
+        return start - 1 if doc[end].tag_ == "POS" else start
+    return start
+
+
+def _ended_before(span: Span, norm: Normalized, ref: dt.date | None) -> Normalized:
+    """ "the fiscal year ended Jan. 31": a period that has ended closed on or before the
+    reference, so a day written without its year that came out ahead of it is last year's."""
+    if ref is None or span.start == 0 or span.doc[span.start - 1].lower_ != "ended":
+        return norm
+    found = re.fullmatch(r"(\d{4})(-\d\d-\d\d)", norm.value)
+    if found is None or norm.value <= ref.isoformat() or re.search(r"\d{4}", span.text):
+        return norm
+    earlier = f"{int(found[1]) - 1:04d}{found[2]}"
+    try:
+        dt.date.fromisoformat(earlier)
+    except ValueError:
+        return norm
+    return Normalized(earlier, norm.type, norm.granularity, norm.mod)
+
+
 def find_timexes(doc: Doc, ref: dt.date | None, day_first: bool | None = None) -> list[Timex]:
     """All temporal expressions in the document, in text order, normalized.
 
@@ -633,15 +603,44 @@ def find_timexes(doc: Doc, ref: dt.date | None, day_first: bool | None = None) -
     """
     out: list[Timex] = []
     focus = Focus(day_first=day_first)
+    held: tuple[int, str] | None = None  # a quarter in view in one sentence only
     for s, e in _candidates(doc, ref):
         s, e = _trim(doc, s, e)
+        s = _with_the_of_possessive(doc, s, e)
         span = doc[s:e]
         way = _way(doc, s, e)
-        norm = _anaphoric(doc, s, e, ref) or normalize(span.text, ref, way, focus)
+        sentence = doc[s].sent.start
+        here = focus
+        if held is not None and held[0] == sentence:
+            here = Focus(held[1], focus.date, focus.day_first)
+        norm = _anaphoric(doc, s, e, ref) or normalize(span.text, ref, way, here)
         if norm is None:
             continue
         if norm.type == "DURATION" and s > 0 and doc[s - 1].lower_ == "in" and way != "past":
-            norm = normalize(f"in {span.text}", ref, way, focus) or norm  # "in three days"
+            norm = normalize(f"in {span.text}", ref, way, here) or norm  # "in three days"
+        norm = _ended_before(doc[s:e], norm, ref)
+        if out and (moved := _quarter_of_its_end(doc[s:e], out[-1], norm)) is not None:
+            if focus.quarter == out[-1].norm.value:
+                focus = Focus(moved.norm.value, focus.date, focus.day_first)
+            out[-1] = moved
         out.append(Timex(span.start_char, span.end_char, span.text, norm, span.root.i))
-        focus = _advance(focus, span.text, norm)
+        focus, running = _advance(focus, span.text, norm, way, ref)
+        if running is not None:
+            held = (sentence, running)
     return out
+
+
+def _quarter_of_its_end(span: Span, before: Timex, norm: Normalized) -> Timex | None:
+    """ "the second quarter ended Oct. 31" where that Oct. 31 is last year's: the quarter
+    is the one of the year it ended in, and so is the quarter in view."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].lower_ != "ended":
+        return None
+    if doc[span.start - 2].idx + len(doc[span.start - 2]) != before.end:
+        return None
+    quarter = re.fullmatch(r"(\d{4})(-Q[1-4])", before.norm.value)
+    day = re.fullmatch(r"(\d{4})-\d\d-\d\d", norm.value)
+    if quarter is None or day is None or day[1] >= quarter[1]:
+        return None
+    moved = Normalized(f"{day[1]}{quarter[2]}", "DATE", "quarter", before.norm.mod)
+    return Timex(before.start, before.end, before.text, moved, before.root)
