@@ -17,6 +17,7 @@ from .lemmas import Lemmas
 from .lexicon import (
     CueSense,
     any_cue_nouns,
+    cue_adjectives,
     cue_noun_infinitives,
     cue_nouns,
     cue_phrases,
@@ -57,6 +58,7 @@ def find_cues(doc: Doc, lemmas: Lemmas, quoted: list[bool] | None = None) -> lis
     phrases = cue_phrases()
     preps = source_preps()
     nouns = any_cue_nouns()
+    adjectives = cue_adjectives()
     firsts = {p[0] for p in phrases}
     longest = max((len(p) for p in phrases), default=0)
     hits: list[CueHit] = []
@@ -82,6 +84,12 @@ def find_cues(doc: Doc, lemmas: Lemmas, quoted: list[bool] | None = None) -> lis
                 cat = nouns[tok.lower_]
                 hits.append(CueHit(tok.i, tok.i + 1, tok.i, tok.lower_, cat, chars, NOUN_FRAME))
             continue
+        if tok.pos_ == "ADJ" and tok.lower_ in adjectives:
+            if adjective_clause(tok) is not None:
+                chars = (tok.idx, tok.idx + len(tok.text))
+                cat = adjectives[tok.lower_]
+                hits.append(CueHit(tok.i, tok.i + 1, tok.i, tok.lower_, cat, chars, CLAUSE_FRAME))
+            continue
         if tok.pos_ != "VERB" or in_compound_word(doc, tok) or markup_name(doc, tok):
             continue
         lemma = lemmas(tok)
@@ -92,6 +100,24 @@ def find_cues(doc: Doc, lemmas: Lemmas, quoted: list[bool] | None = None) -> lis
 
 
 NOUN_FRAME = frozenset({"noun"})  # a cue noun: its "that" clause is the content
+CLAUSE_FRAME = frozenset({"ccomp"})  # a cue adjective: its "that" clause is the content
+# Degree words that make a "that" clause a result, not a belief: "so odd that ...".
+RESULT_DEGREES = frozenset({"so", "too", "such", "enough"})
+
+
+def adjective_clause(adj: Token) -> Token | None:
+    """The "that" clause a cue adjective reports: "confident that the bill will
+    pass". Not a result clause ("so worried that she left")."""
+    if any(c.lower_ in RESULT_DEGREES for c in adj.children):
+        return None
+    for child in adj.children:
+        if child.dep_ != "ccomp" or child.i <= adj.i:
+            continue
+        first = child.left_edge
+        opens = first.lower_ == "that" and first.dep_ == "mark"
+        if opens and any(c.dep_ in SUBJECT_DEPS for c in child.children):
+            return child
+    return None
 
 
 def that_clause(noun: Token) -> Token | None:

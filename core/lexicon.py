@@ -88,6 +88,13 @@ def cue_nouns() -> dict[str, CueCategory]:
 
 
 @cache
+def cue_adjectives() -> dict[str, CueCategory]:
+    """Adjective that reports the "that" clause after it ("confident that ...") -> category."""
+    rows = read_mapping("cue_adjectives.tsv")
+    return {k: cue_category(v, "cue_adjectives.tsv") for k, v in rows.items()}
+
+
+@cache
 def cue_noun_infinitives() -> dict[str, CueCategory]:
     """Noun that reports the infinitive after it when its owner is named ("her
     plan to cut fares") -> category."""

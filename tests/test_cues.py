@@ -105,3 +105,18 @@ def test_want_reports_an_intention_with_an_infinitive_or_an_object(extract):
     b = find(ex, "audit")
     assert b.text == "a full audit of the pier repairs"
     assert b.speaker is not None and b.speaker.mention == "The harbor board"
+
+
+def test_a_belief_adjective_reports_its_that_clause(extract):
+    ex = extract("Harbor officials remain confident that the new pier will open by June.")
+    q = find(ex, "pier")
+    assert q.text == "that the new pier will open by June"
+    assert q.cue is not None and q.cue.text == "confident" and q.cue.category == "belief"
+    assert q.speaker is not None and q.speaker.mention == "Harbor officials"
+
+
+def test_a_result_clause_after_so_is_no_belief(extract):
+    ex = extract("The crews were so worried that the storm would return that they stayed in port.")
+    assert all(q.cue is None or q.cue.text != "worried" for q in ex.quotes), [
+        (q.text, q.cue) for q in ex.quotes
+    ]
