@@ -17,11 +17,13 @@ from spacy.tokens import Doc, Token
 
 from .cues import (
     DASHES,
+    HEDGE_FRAME,
     NOUN_FRAME,
     QUOTE_MARK_TEXTS,
     SUBJECT_DEPS,
     CueHit,
     ends_sentence,
+    hedged_clause,
     sentence_first,
     subject_before,
     that_clause,
@@ -35,6 +37,7 @@ from .lexicon import (
 
 SOURCE_WINDOW = 80  # tokens searched around "according to X" for its sentence
 DATELINE_TOKENS = 20  # longest dateline skipped at the start of a complement
+MIN_HEDGED_WORDS = 4  # fewest words (with the adverb) of a clause marked "reportedly"
 
 
 def _closed_clause(tok: Token) -> tuple[int, int] | None:
@@ -157,6 +160,8 @@ def _complement(hit: CueHit, doc: Doc) -> tuple[int, int] | None:
     if hit.frames is NOUN_FRAME:
         clause = that_clause(head)
         return None if clause is None else _trim_aside(doc, _subtree_range(clause) or (0, 0))
+    if hit.frames is HEDGE_FRAME:
+        return _hedged_range(head)
     if "clause" in hit.frames:
         # X seems to ..., X appears unaware: the whole clause is the claim
         linked = any(c.dep_ in ("xcomp", "acomp", "attr") for c in head.children)
@@ -192,6 +197,26 @@ def _complement(hit: CueHit, doc: Doc) -> tuple[int, int] | None:
     if "ccomp" in hit.frames:
         return _stray_that_clause(head)
     return None
+
+
+# Dependents of a verb that belong to its clause before the verb: its subject,
+# auxiliaries and negation ("the agency has reportedly not paid").
+CLAUSE_OPENERS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "neg", "expl"})
+
+
+def _hedged_range(adv: Token) -> tuple[int, int] | None:
+    """The clause a hedging adverb marks as reported, from its subject (not an
+    opening phrase: "In total, ...") to the end of the verb's phrase."""
+    verb = hedged_clause(adv)
+    if verb is None:
+        return None
+    start = min(
+        [verb.i, adv.i] + [c.left_edge.i for c in verb.children if c.dep_ in CLAUSE_OPENERS]
+    )
+    rng = strip_range(adv.doc, start, verb.right_edge.i + 1)
+    if rng is None or word_count(adv.doc, *rng) < MIN_HEDGED_WORDS:
+        return None  # "who reportedly has been ...": the parse lost the clause
+    return _trim_aside(adv.doc, rng)
 
 
 @cache

@@ -18,6 +18,7 @@ from .lexicon import (
     CueSense,
     any_cue_nouns,
     cue_adjectives,
+    cue_adverbs,
     cue_noun_infinitives,
     cue_nouns,
     cue_phrases,
@@ -59,6 +60,7 @@ def find_cues(doc: Doc, lemmas: Lemmas, quoted: list[bool] | None = None) -> lis
     preps = source_preps()
     nouns = any_cue_nouns()
     adjectives = cue_adjectives()
+    adverbs = cue_adverbs()
     firsts = {p[0] for p in phrases}
     longest = max((len(p) for p in phrases), default=0)
     hits: list[CueHit] = []
@@ -84,6 +86,13 @@ def find_cues(doc: Doc, lemmas: Lemmas, quoted: list[bool] | None = None) -> lis
                 cat = nouns[tok.lower_]
                 hits.append(CueHit(tok.i, tok.i + 1, tok.i, tok.lower_, cat, chars, NOUN_FRAME))
             continue
+        if tok.pos_ == "ADV" and tok.lower_ in adverbs:
+            verb = hedged_clause(tok)
+            if verb is not None and lemmas(verb) not in verbs:
+                chars = (tok.idx, tok.idx + len(tok.text))
+                cat = adverbs[tok.lower_]
+                hits.append(CueHit(tok.i, tok.i + 1, tok.i, tok.lower_, cat, chars, HEDGE_FRAME))
+            continue
         if tok.pos_ == "ADJ" and tok.lower_ in adjectives:
             if adjective_clause(tok) is not None:
                 chars = (tok.idx, tok.idx + len(tok.text))
@@ -101,8 +110,23 @@ def find_cues(doc: Doc, lemmas: Lemmas, quoted: list[bool] | None = None) -> lis
 
 NOUN_FRAME = frozenset({"noun"})  # a cue noun: its "that" clause is the content
 CLAUSE_FRAME = frozenset({"ccomp"})  # a cue adjective: its "that" clause is the content
+# A hedging adverb ("reportedly"): its clause is the content and nobody is
+# named ("clause": the claim layer cuts the cue out and leaves no speaker).
+HEDGE_FRAME = frozenset({"clause", "hedge"})
 # Degree words that make a "that" clause a result, not a belief: "so odd that ...".
 RESULT_DEGREES = frozenset({"so", "too", "such", "enough"})
+
+
+def hedged_clause(adv: Token) -> Token | None:
+    """The verb whose clause a hedging adverb marks as reported ("the agency
+    reportedly paid"), not in a relative clause ("a man who allegedly ...")
+    nor a clause hung on a noun, nor a participle ("allegedly grabbing ...")."""
+    verb = adv.head
+    if adv.dep_ != "advmod" or verb.pos_ not in ("VERB", "AUX") or verb.i == adv.i:
+        return None
+    if verb.tag_ == "VBG":
+        return None
+    return None if verb.dep_ in ("relcl", "acl") else verb
 
 
 def adjective_clause(adj: Token) -> Token | None:

@@ -95,6 +95,13 @@ def cue_adjectives() -> dict[str, CueCategory]:
 
 
 @cache
+def cue_adverbs() -> dict[str, CueCategory]:
+    """Adverb that marks its clause as reported ("reportedly", "allegedly") -> category."""
+    rows = read_mapping("cue_adverbs.tsv")
+    return {k: cue_category(v, "cue_adverbs.tsv") for k, v in rows.items()}
+
+
+@cache
 def cue_noun_infinitives() -> dict[str, CueCategory]:
     """Noun that reports the infinitive after it when its owner is named ("her
     plan to cut fares") -> category."""

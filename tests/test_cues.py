@@ -120,3 +120,29 @@ def test_a_result_clause_after_so_is_no_belief(extract):
     assert all(q.cue is None or q.cue.text != "worried" for q in ex.quotes), [
         (q.text, q.cue) for q in ex.quotes
     ]
+
+
+def test_reportedly_marks_its_clause_as_reported_by_nobody_named(extract):
+    ex = extract("The harbor agency reportedly paid the fine in full last week.")
+    q = find(ex, "fine")
+    assert q.text == "The harbor agency paid the fine in full last week"
+    assert q.cue is not None and q.cue.text == "reportedly"
+    assert q.speaker is None
+
+
+def test_allegedly_in_a_relative_clause_describes_someone(extract):
+    ex = extract("The sailor who allegedly stole the ferry was arrested on Friday.")
+    assert not ex.quotes, [q.text for q in ex.quotes]
+
+
+def test_a_ruling_reports_its_that_clause(extract):
+    ex = extract("A county judge ruled that the ferry fares were set unlawfully.")
+    q = find(ex, "fares")
+    assert q.text == "that the ferry fares were set unlawfully"
+    assert q.cue is not None and q.cue.text == "ruled"
+    assert q.speaker is not None and q.speaker.mention == "A county judge"
+
+
+def test_a_ruling_without_a_clause_is_no_quote(extract):
+    ex = extract("The old king ruled the island for forty years.")
+    assert not ex.quotes, [q.text for q in ex.quotes]
