@@ -84,6 +84,23 @@ def _parenthetical(cue: Token) -> bool:
     )
 
 
+def _opening_aside(cue: Token) -> bool:
+    """A cue set off by commas after the first word of the clause it reports
+    ("That, they say, will ...", "But, he said, it is ..."), which the parse
+    hangs on the clause's verb as a parenthetical before it."""
+    if cue.dep_ != "parataxis" or cue.head.i < cue.i:
+        return False
+    doc = cue.doc
+    words = [t.i for t in cue.subtree if not t.is_punct]
+    left, right = words[0] - 1, words[-1] + 1  # the commas around the cue
+    return (
+        left > cue.sent.start
+        and doc[left].text == ","
+        and right < cue.head.i
+        and doc[right].text == ","
+    )
+
+
 def _interrupts(cue: Token) -> bool:
     """Whether a cue verb is set off after the clause it reports ("…, he said",
     "That, they say, will …") rather than governing a clause that follows it."""
@@ -169,6 +186,10 @@ def _complement(hit: CueHit, doc: Doc) -> tuple[int, int] | None:
     if "ccomp" in hit.frames and _parenthetical(head):
         # Mrs. Clinton, these people said, would be open to other measures
         clause = head if head.dep_ == "ROOT" else head.head
+        return strip_range(doc, clause.left_edge.i, clause.right_edge.i + 1)
+    if "ccomp" in hit.frames and _opening_aside(head):
+        # That, they say, will be easier / Now, she said, the two sides ...
+        clause = head.head
         return strip_range(doc, clause.left_edge.i, clause.right_edge.i + 1)
     best: Token | None = None
     rank = 99

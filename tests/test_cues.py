@@ -146,3 +146,12 @@ def test_a_ruling_reports_its_that_clause(extract):
 def test_a_ruling_without_a_clause_is_no_quote(extract):
     ex = extract("The old king ruled the island for forty years.")
     assert not ex.quotes, [q.text for q in ex.quotes]
+
+
+def test_a_cue_set_off_after_the_first_word_reports_the_whole_clause(extract):
+    ex = extract("That, the ferry captains say, will be easier once the new pier opens.")
+    q = find(ex, "pier")
+    assert [p.text for p in q.parts] == ["That", "will be easier once the new pier opens"]
+    assert q.cue is not None and q.cue.text == "say"
+    assert q.speaker is not None and q.speaker.mention == "the ferry captains"
+    assert "captains" not in q.text  # the attribution is cut out of the claim
