@@ -215,9 +215,33 @@ def _complement(hit: CueHit, doc: Doc) -> tuple[int, int] | None:
     if "ccomp" in hit.frames and _interrupts(head):
         # “…,” he said / Sanders has options, an aide said: the parse hangs the cue off the clause
         return _around_cue(head.head, head)
+    aside = _as_aside(head) if "ccomp" in hit.frames else None
+    if aside is not None:
+        # As one fisherman told me, the pier did not even fill half its berths
+        return _subtree_range(aside.head, skip=aside)
     if "ccomp" in hit.frames:
         return _stray_that_clause(head)
     return None
+
+
+def _as_aside(cue: Token) -> Token | None:
+    """The "as" clause that opens the clause a cue reports, the cue having no
+    clause of its own ("But as one fisherman told me, the pier ..."): its top
+    word, whose head is the clause reported. "rose as they said it would" has
+    its clause and never comes here."""
+    if cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
+        aside = cue
+    elif cue.dep_ == "pcomp" and cue.head.lower_ == "as" and cue.head.dep_ == "prep":
+        aside = cue.head
+    else:
+        return None
+    main = aside.head
+    if main.i == aside.i or main.pos_ not in ("VERB", "AUX") or main.i < aside.i:
+        return None
+    before = cue.doc[main.left_edge.i : aside.left_edge.i]
+    if any(not (t.is_punct or t.is_space or t.pos_ == "CCONJ") for t in before):
+        return None  # "The fares, as the mayor said, will rise": not at the clause's start
+    return aside
 
 
 # Dependents of a verb that belong to its clause before the verb: its subject,

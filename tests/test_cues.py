@@ -155,3 +155,16 @@ def test_a_cue_set_off_after_the_first_word_reports_the_whole_clause(extract):
     assert q.cue is not None and q.cue.text == "say"
     assert q.speaker is not None and q.speaker.mention == "the ferry captains"
     assert "captains" not in q.text  # the attribution is cut out of the claim
+
+
+def test_an_opening_as_clause_attributes_the_clause_it_opens(extract):
+    ex = extract("But as one fisherman told me, the new pier did not even fill half its berths.")
+    q = find(ex, "berths")
+    assert q.text == "the new pier did not even fill half its berths"
+    assert q.cue is not None and q.cue.text == "told"
+    assert q.speaker is not None and q.speaker.mention == "one fisherman"
+
+
+def test_an_as_clause_with_its_own_clause_reports_only_that(extract):
+    ex = extract("Ferry fares rose in June, as the council had said they would.")
+    assert all("fares" not in q.text for q in ex.quotes), [q.text for q in ex.quotes]
