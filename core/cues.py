@@ -13,10 +13,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from .evidence import can_speak
 from .lemmas import Lemmas
 from .lexicon import (
     CueSense,
     any_cue_nouns,
+    cue_adjective_preps,
     cue_adjectives,
     cue_adverbs,
     cue_noun_infinitives,
@@ -60,6 +62,7 @@ def find_cues(doc: Doc, lemmas: Lemmas, quoted: list[bool] | None = None) -> lis
     preps = source_preps()
     nouns = any_cue_nouns()
     adjectives = cue_adjectives()
+    adjective_preps = cue_adjective_preps()
     adverbs = cue_adverbs()
     firsts = {p[0] for p in phrases}
     longest = max((len(p) for p in phrases), default=0)
@@ -93,11 +96,10 @@ def find_cues(doc: Doc, lemmas: Lemmas, quoted: list[bool] | None = None) -> lis
                 cat = adverbs[tok.lower_]
                 hits.append(CueHit(tok.i, tok.i + 1, tok.i, tok.lower_, cat, chars, HEDGE_FRAME))
             continue
-        if tok.pos_ == "ADJ" and tok.lower_ in adjectives:
-            if adjective_clause(tok) is not None:
-                chars = (tok.idx, tok.idx + len(tok.text))
-                cat = adjectives[tok.lower_]
-                hits.append(CueHit(tok.i, tok.i + 1, tok.i, tok.lower_, cat, chars, CLAUSE_FRAME))
+        if tok.pos_ == "ADJ":
+            hit = _adjective_hit(tok, adjectives, adjective_preps)
+            if hit is not None:
+                hits.append(hit)
             continue
         if tok.pos_ != "VERB" or in_compound_word(doc, tok) or markup_name(doc, tok):
             continue
@@ -115,6 +117,42 @@ CLAUSE_FRAME = frozenset({"ccomp"})  # a cue adjective: its "that" clause is the
 HEDGE_FRAME = frozenset({"clause", "hedge"})
 # Degree words that make a "that" clause a result, not a belief: "so odd that ...".
 RESULT_DEGREES = frozenset({"so", "too", "such", "enough"})
+
+
+def _adjective_hit(
+    adj: Token,
+    clauses: dict[str, CueCategory],
+    preps: dict[tuple[str, str], CueCategory],
+) -> CueHit | None:
+    """A cue adjective: "confident that ..." or "critical of ..."."""
+    chars = (adj.idx, adj.idx + len(adj.text))
+    if adj.lower_ in clauses and adjective_clause(adj) is not None:
+        return CueHit(adj.i, adj.i + 1, adj.i, adj.lower_, clauses[adj.lower_], chars, CLAUSE_FRAME)
+    prep = stance_prep(adj, preps)
+    if prep is None:
+        return None
+    cat = preps[(adj.lower_, prep.lower_)]
+    frames = frozenset({f"prep:{prep.lower_}"})
+    return CueHit(adj.i, adj.i + 1, adj.i, adj.lower_, cat, chars, frames)
+
+
+# Dependencies of an adjective that is the predicate of its clause.
+PREDICATE_DEPS = frozenset({"acomp", "oprd", "xcomp", "ccomp"})
+
+
+def stance_prep(adj: Token, preps: dict[tuple[str, str], CueCategory]) -> Token | None:
+    """The preposition right after a stance adjective ("critical of"), when the
+    adjective is a predicate whose subject can hold the stance (a person, a
+    name, a group)."""
+    if adj.dep_ not in PREDICATE_DEPS or adj.i + 1 >= len(adj.doc):
+        return None
+    prep = adj.doc[adj.i + 1]
+    if prep.dep_ != "prep" or prep.head.i != adj.i or (adj.lower_, prep.lower_) not in preps:
+        return None
+    holder = next((c for c in adj.head.children if c.dep_ in SUBJECT_DEPS), None)
+    if holder is None or holder.lower_ == "it" or not can_speak(holder):
+        return None  # "The lighthouse is open to visitors": a thing holds no stance
+    return prep
 
 
 def hedged_clause(adv: Token) -> Token | None:

@@ -95,6 +95,18 @@ def cue_adjectives() -> dict[str, CueCategory]:
 
 
 @cache
+def cue_adjective_preps() -> dict[tuple[str, str], CueCategory]:
+    """(adjective, preposition) of a stance on the preposition's object
+    ("critical of ...") -> category."""
+    rows = read_mapping("cue_adjective_preps.tsv")
+    out: dict[tuple[str, str], CueCategory] = {}
+    for key, value in rows.items():
+        adjective, prep = key.split()
+        out[(adjective, prep)] = cue_category(value, "cue_adjective_preps.tsv")
+    return out
+
+
+@cache
 def cue_adverbs() -> dict[str, CueCategory]:
     """Adverb that marks its clause as reported ("reportedly", "allegedly") -> category."""
     rows = read_mapping("cue_adverbs.tsv")

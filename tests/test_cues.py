@@ -168,3 +168,16 @@ def test_an_opening_as_clause_attributes_the_clause_it_opens(extract):
 def test_an_as_clause_with_its_own_clause_reports_only_that(extract):
     ex = extract("Ferry fares rose in June, as the council had said they would.")
     assert all("fares" not in q.text for q in ex.quotes), [q.text for q in ex.quotes]
+
+
+def test_a_stance_adjective_reports_its_object(extract):
+    ex = extract("The mayor has long been critical of the plan to widen the channel.")
+    q = find(ex, "channel")
+    assert q.text == "the plan to widen the channel"
+    assert q.cue is not None and q.cue.text == "critical" and q.cue.category == "stance"
+    assert q.speaker is not None and q.speaker.mention == "The mayor"
+
+
+def test_an_adjective_of_a_thing_holds_no_stance(extract):
+    ex = extract("The old lighthouse is open to visitors on Sundays.")
+    assert not ex.quotes, [q.text for q in ex.quotes]
