@@ -25,6 +25,7 @@ from .cues import (
     ends_sentence,
     hedged_clause,
     sentence_first,
+    source_verb,
     subject_before,
     that_clause,
     that_complement,
@@ -43,8 +44,8 @@ MIN_HEDGED_WORDS = 4  # fewest words (with the adverb) of a clause marked "repor
 def _closed_clause(tok: Token) -> tuple[int, int] | None:
     """What a closing source phrase attributes: its verb's clause from the
     subject up to the phrase ("Bush remains mired in fourth in most surveys")."""
-    verb = tok.head
-    subj = subject_before(verb)
+    verb = source_verb(tok)
+    subj = None if verb is None else subject_before(verb)
     if subj is None:
         return None
     return strip_range(tok.doc, subj.left_edge.i, tok.i)

@@ -253,16 +253,26 @@ def sentence_first(tok: Token) -> int:
 
 def _closing_source(tok: Token, after: int) -> bool:
     """A source phrase that closes the clause it attributes: "Mr. Trump is ahead
-    in the polls.", "He fell to 10 percent in the latest poll, a ...": hung on
-    the clause's verb (not on a noun: "his lead in the polls"), and the clause
-    has its subject before it."""
+    in the polls.", "He fell to 10 percent in the latest poll, a ...", "She
+    has a wide lead in the polls": hung on the clause's verb or its object (not
+    on another noun: "his lead in the polls worried them"), and the clause has
+    its subject before it."""
     doc = tok.doc
-    verb = tok.head
-    if verb.pos_ not in ("VERB", "AUX") or verb.i > tok.i:
+    verb = source_verb(tok)
+    if verb is None:
         return False
     if subject_before(verb) is None:
         return False
     return after >= len(doc) or doc[after].text in (",", ";") or ends_sentence(doc[after])
+
+
+def source_verb(tok: Token) -> Token | None:
+    """The verb of the clause a closing source phrase hangs from: its head, or
+    the verb whose object it follows ("Trump has a wide lead in the polls")."""
+    head = tok.head
+    if head.dep_ == "dobj" and head.head.i < head.i < tok.i:
+        head = head.head
+    return head if head.pos_ in ("VERB", "AUX") and head.i < tok.i else None
 
 
 def _phrase_at(

@@ -181,3 +181,10 @@ def test_a_stance_adjective_reports_its_object(extract):
 def test_an_adjective_of_a_thing_holds_no_stance(extract):
     ex = extract("The old lighthouse is open to visitors on Sundays.")
     assert not ex.quotes, [q.text for q in ex.quotes]
+
+
+def test_a_poll_after_the_verbs_object_is_the_source(extract):
+    ex = extract("The ferry levy is unpopular. Councillor Brandt has a wide lead in the polls.")
+    q = find(ex, "Brandt")
+    assert q.text == "Councillor Brandt has a wide lead"
+    assert q.cue is not None and q.cue.text == "in" and q.cue.category == "evidence"
