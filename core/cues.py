@@ -22,6 +22,7 @@ from .lexicon import (
     cue_adjectives,
     cue_adverbs,
     cue_noun_infinitives,
+    cue_noun_preps,
     cue_nouns,
     cue_phrases,
     cue_verbs,
@@ -63,6 +64,7 @@ def find_cues(doc: Doc, lemmas: Lemmas, quoted: list[bool] | None = None) -> lis
     nouns = any_cue_nouns()
     adjectives = cue_adjectives()
     adjective_preps = cue_adjective_preps()
+    noun_preps = cue_noun_preps()
     adverbs = cue_adverbs()
     firsts = {p[0] for p in phrases}
     longest = max((len(p) for p in phrases), default=0)
@@ -89,6 +91,14 @@ def find_cues(doc: Doc, lemmas: Lemmas, quoted: list[bool] | None = None) -> lis
                 cat = nouns[tok.lower_]
                 hits.append(CueHit(tok.i, tok.i + 1, tok.i, tok.lower_, cat, chars, NOUN_FRAME))
             continue
+        if tok.pos_ == "NOUN":
+            prep = owned_prep(tok, noun_preps)
+            if prep is not None:
+                chars = (tok.idx, tok.idx + len(tok.text))
+                cat = noun_preps[(tok.lower_, prep.lower_)]
+                frames = frozenset({NOUN, f"prep:{prep.lower_}"})
+                hits.append(CueHit(tok.i, tok.i + 1, tok.i, tok.lower_, cat, chars, frames))
+            continue
         if tok.pos_ == "ADV" and tok.lower_ in adverbs:
             verb = hedged_clause(tok)
             if verb is not None and lemmas(verb) not in verbs:
@@ -110,7 +120,9 @@ def find_cues(doc: Doc, lemmas: Lemmas, quoted: list[bool] | None = None) -> lis
     return hits
 
 
-NOUN_FRAME = frozenset({"noun"})  # a cue noun: its "that" clause is the content
+NOUN = "noun"  # the frame every cue noun has
+NOUN_FRAME = frozenset({NOUN})  # a cue noun: its "that" clause is the content
+# (a noun with a "prep:X" frame too reports that preposition's object instead)
 CLAUSE_FRAME = frozenset({"ccomp"})  # a cue adjective: its "that" clause is the content
 # A hedging adverb ("reportedly"): its clause is the content and nobody is
 # named ("clause": the claim layer cuts the cue out and leaves no speaker).
@@ -208,6 +220,17 @@ def that_complement(noun: Token, clause: Token) -> bool:
     if first.lower_ != "that" or first.dep_ != "mark" or first.i != noun.i + 1:
         return False
     return any(c.dep_ in SUBJECT_DEPS for c in clause.children)
+
+
+def owned_prep(noun: Token, preps: dict[tuple[str, str], CueCategory]) -> Token | None:
+    """The preposition right after an owned noun of speech or stance ("the
+    mayor's attacks on the board"): its object is what was said."""
+    if noun.i + 1 >= len(noun.doc) or not any(c.dep_ == "poss" for c in noun.children):
+        return None
+    prep = noun.doc[noun.i + 1]
+    if prep.dep_ != "prep" or prep.head.i != noun.i or (noun.lower_, prep.lower_) not in preps:
+        return None
+    return prep
 
 
 def owned_infinitive(noun: Token, clause: Token) -> bool:

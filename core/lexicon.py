@@ -107,6 +107,18 @@ def cue_adjective_preps() -> dict[tuple[str, str], CueCategory]:
 
 
 @cache
+def cue_noun_preps() -> dict[tuple[str, str], CueCategory]:
+    """(noun, preposition) whose object an owner said or opposed ("her
+    criticism of ...") -> category."""
+    rows = read_mapping("cue_noun_preps.tsv")
+    out: dict[tuple[str, str], CueCategory] = {}
+    for key, value in rows.items():
+        noun, prep = key.split()
+        out[(noun, prep)] = cue_category(value, "cue_noun_preps.tsv")
+    return out
+
+
+@cache
 def cue_adverbs() -> dict[str, CueCategory]:
     """Adverb that marks its clause as reported ("reportedly", "allegedly") -> category."""
     rows = read_mapping("cue_adverbs.tsv")

@@ -188,3 +188,18 @@ def test_a_poll_after_the_verbs_object_is_the_source(extract):
     q = find(ex, "Brandt")
     assert q.text == "Councillor Brandt has a wide lead"
     assert q.cue is not None and q.cue.text == "in" and q.cue.category == "evidence"
+
+
+def test_an_owned_noun_of_stance_reports_its_object(extract):
+    ex = extract(
+        "Mayor Ruiz spoke at the harbor on Monday. Her attacks on the ferry board grew sharper."
+    )
+    q = find(ex, "board")
+    assert q.text == "the ferry board"
+    assert q.cue is not None and q.cue.text == "attacks" and q.cue.category == "stance"
+    assert q.speaker is not None and q.speaker.mention == "Her"
+
+
+def test_a_noun_of_stance_without_an_owner_names_nobody(extract):
+    ex = extract("Attacks on the ferry board grew sharper all week.")
+    assert not ex.quotes, [q.text for q in ex.quotes]
