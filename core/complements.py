@@ -17,12 +17,15 @@ from spacy.tokens import Doc, Token
 
 from .cues import (
     DASHES,
+    HEDGE_FRAME,
     NOUN_FRAME,
     QUOTE_MARK_TEXTS,
     SUBJECT_DEPS,
     CueHit,
     ends_sentence,
+    hedged_clause,
     sentence_first,
+    source_verb,
     subject_before,
     that_clause,
     that_complement,
@@ -35,13 +38,14 @@ from .lexicon import (
 
 SOURCE_WINDOW = 80  # tokens searched around "according to X" for its sentence
 DATELINE_TOKENS = 20  # longest dateline skipped at the start of a complement
+MIN_HEDGED_WORDS = 4  # fewest words (with the adverb) of a clause marked "reportedly"
 
 
 def _closed_clause(tok: Token) -> tuple[int, int] | None:
     """What a closing source phrase attributes: its verb's clause from the
     subject up to the phrase ("Bush remains mired in fourth in most surveys")."""
-    verb = tok.head
-    subj = subject_before(verb)
+    verb = source_verb(tok)
+    subj = None if verb is None else subject_before(verb)
     if subj is None:
         return None
     return strip_range(tok.doc, subj.left_edge.i, tok.i)
@@ -114,6 +118,23 @@ def _parenthetical(cue: Token) -> bool:
         and after < len(doc)
         and doc[after].text == ","
         and word_count(doc, cue.sent.start, left) >= 2
+    )
+
+
+def _opening_aside(cue: Token) -> bool:
+    """A cue set off by commas after the first word of the clause it reports
+    ("That, they say, will ...", "But, he said, it is ..."), which the parse
+    hangs on the clause's verb as a parenthetical before it."""
+    if cue.dep_ != "parataxis" or cue.head.i < cue.i:
+        return False
+    doc = cue.doc
+    words = [t.i for t in cue.subtree if not t.is_punct]
+    left, right = words[0] - 1, words[-1] + 1  # the commas around the cue
+    return (
+        left > cue.sent.start
+        and doc[left].text == ","
+        and right < cue.head.i
+        and doc[right].text == ","
     )
 
 
@@ -193,6 +214,8 @@ def _complement(hit: CueHit, doc: Doc) -> tuple[int, int] | None:
     if hit.frames is NOUN_FRAME:
         clause = that_clause(head)
         return None if clause is None else _trim_aside(doc, _subtree_range(clause) or (0, 0))
+    if hit.frames is HEDGE_FRAME:
+        return _hedged_range(head)
     if "clause" in hit.frames:
         # X seems to ..., X appears unaware: the whole clause is the claim
         linked = any(c.dep_ in ("xcomp", "acomp", "attr") for c in head.children)
@@ -200,6 +223,10 @@ def _complement(hit: CueHit, doc: Doc) -> tuple[int, int] | None:
     if "ccomp" in hit.frames and _parenthetical(head):
         # Mrs. Clinton, these people said, would be open to other measures
         clause = head if head.dep_ == "ROOT" else head.head
+        return strip_range(doc, clause.left_edge.i, clause.right_edge.i + 1)
+    if "ccomp" in hit.frames and _opening_aside(head):
+        # That, they say, will be easier / Now, she said, the two sides ...
+        clause = head.head
         return strip_range(doc, clause.left_edge.i, clause.right_edge.i + 1)
     best: Token | None = None
     rank = 99
@@ -225,9 +252,53 @@ def _complement(hit: CueHit, doc: Doc) -> tuple[int, int] | None:
     if "ccomp" in hit.frames and _interrupts(head):
         # “…,” he said / Sanders has options, an aide said: the parse hangs the cue off the clause
         return _around_cue(head.head, head)
+    aside = _as_aside(head) if "ccomp" in hit.frames else None
+    if aside is not None:
+        # As one fisherman told me, the pier did not even fill half its berths
+        return _subtree_range(aside.head, skip=aside)
     if "ccomp" in hit.frames:
         return _stray_that_clause(head)
     return None
+
+
+def _as_aside(cue: Token) -> Token | None:
+    """The "as" clause that opens the clause a cue reports, the cue having no
+    clause of its own ("But as one fisherman told me, the pier ..."): its top
+    word, whose head is the clause reported. "rose as they said it would" has
+    its clause and never comes here."""
+    if cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
+        aside = cue
+    elif cue.dep_ == "pcomp" and cue.head.lower_ == "as" and cue.head.dep_ == "prep":
+        aside = cue.head
+    else:
+        return None
+    main = aside.head
+    if main.i == aside.i or main.pos_ not in ("VERB", "AUX") or main.i < aside.i:
+        return None
+    before = cue.doc[main.left_edge.i : aside.left_edge.i]
+    if any(not (t.is_punct or t.is_space or t.pos_ == "CCONJ") for t in before):
+        return None  # "The fares, as the mayor said, will rise": not at the clause's start
+    return aside
+
+
+# Dependents of a verb that belong to its clause before the verb: its subject,
+# auxiliaries and negation ("the agency has reportedly not paid").
+CLAUSE_OPENERS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "neg", "expl"})
+
+
+def _hedged_range(adv: Token) -> tuple[int, int] | None:
+    """The clause a hedging adverb marks as reported, from its subject (not an
+    opening phrase: "In total, ...") to the end of the verb's phrase."""
+    verb = hedged_clause(adv)
+    if verb is None:
+        return None
+    start = min(
+        [verb.i, adv.i] + [c.left_edge.i for c in verb.children if c.dep_ in CLAUSE_OPENERS]
+    )
+    rng = strip_range(adv.doc, start, verb.right_edge.i + 1)
+    if rng is None or word_count(adv.doc, *rng) < MIN_HEDGED_WORDS:
+        return None  # "who reportedly has been ...": the parse lost the clause
+    return _trim_aside(adv.doc, rng)
 
 
 @cache

@@ -13,11 +13,16 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from .evidence import can_speak
 from .lemmas import Lemmas
 from .lexicon import (
     CueSense,
     any_cue_nouns,
+    cue_adjective_preps,
+    cue_adjectives,
+    cue_adverbs,
     cue_noun_infinitives,
+    cue_noun_preps,
     cue_nouns,
     cue_phrases,
     cue_verbs,
@@ -57,6 +62,10 @@ def find_cues(doc: Doc, lemmas: Lemmas, quoted: list[bool] | None = None) -> lis
     phrases = cue_phrases()
     preps = source_preps()
     nouns = any_cue_nouns()
+    adjectives = cue_adjectives()
+    adjective_preps = cue_adjective_preps()
+    noun_preps = cue_noun_preps()
+    adverbs = cue_adverbs()
     firsts = {p[0] for p in phrases}
     longest = max((len(p) for p in phrases), default=0)
     hits: list[CueHit] = []
@@ -82,6 +91,26 @@ def find_cues(doc: Doc, lemmas: Lemmas, quoted: list[bool] | None = None) -> lis
                 cat = nouns[tok.lower_]
                 hits.append(CueHit(tok.i, tok.i + 1, tok.i, tok.lower_, cat, chars, NOUN_FRAME))
             continue
+        if tok.pos_ == "NOUN":
+            prep = owned_prep(tok, noun_preps)
+            if prep is not None:
+                chars = (tok.idx, tok.idx + len(tok.text))
+                cat = noun_preps[(tok.lower_, prep.lower_)]
+                frames = frozenset({NOUN, f"prep:{prep.lower_}"})
+                hits.append(CueHit(tok.i, tok.i + 1, tok.i, tok.lower_, cat, chars, frames))
+            continue
+        if tok.pos_ == "ADV" and tok.lower_ in adverbs:
+            verb = hedged_clause(tok)
+            if verb is not None and lemmas(verb) not in verbs:
+                chars = (tok.idx, tok.idx + len(tok.text))
+                cat = adverbs[tok.lower_]
+                hits.append(CueHit(tok.i, tok.i + 1, tok.i, tok.lower_, cat, chars, HEDGE_FRAME))
+            continue
+        if tok.pos_ == "ADJ":
+            hit = _adjective_hit(tok, adjectives, adjective_preps)
+            if hit is not None:
+                hits.append(hit)
+            continue
         if tok.pos_ != "VERB" or in_compound_word(doc, tok) or markup_name(doc, tok):
             continue
         lemma = lemmas(tok)
@@ -91,7 +120,78 @@ def find_cues(doc: Doc, lemmas: Lemmas, quoted: list[bool] | None = None) -> lis
     return hits
 
 
-NOUN_FRAME = frozenset({"noun"})  # a cue noun: its "that" clause is the content
+NOUN = "noun"  # the frame every cue noun has
+NOUN_FRAME = frozenset({NOUN})  # a cue noun: its "that" clause is the content
+# (a noun with a "prep:X" frame too reports that preposition's object instead)
+CLAUSE_FRAME = frozenset({"ccomp"})  # a cue adjective: its "that" clause is the content
+# A hedging adverb ("reportedly"): its clause is the content and nobody is
+# named ("clause": the claim layer cuts the cue out and leaves no speaker).
+HEDGE_FRAME = frozenset({"clause", "hedge"})
+# Degree words that make a "that" clause a result, not a belief: "so odd that ...".
+RESULT_DEGREES = frozenset({"so", "too", "such", "enough"})
+
+
+def _adjective_hit(
+    adj: Token,
+    clauses: dict[str, CueCategory],
+    preps: dict[tuple[str, str], CueCategory],
+) -> CueHit | None:
+    """A cue adjective: "confident that ..." or "critical of ..."."""
+    chars = (adj.idx, adj.idx + len(adj.text))
+    if adj.lower_ in clauses and adjective_clause(adj) is not None:
+        return CueHit(adj.i, adj.i + 1, adj.i, adj.lower_, clauses[adj.lower_], chars, CLAUSE_FRAME)
+    prep = stance_prep(adj, preps)
+    if prep is None:
+        return None
+    cat = preps[(adj.lower_, prep.lower_)]
+    frames = frozenset({f"prep:{prep.lower_}"})
+    return CueHit(adj.i, adj.i + 1, adj.i, adj.lower_, cat, chars, frames)
+
+
+# Dependencies of an adjective that is the predicate of its clause.
+PREDICATE_DEPS = frozenset({"acomp", "oprd", "xcomp", "ccomp"})
+
+
+def stance_prep(adj: Token, preps: dict[tuple[str, str], CueCategory]) -> Token | None:
+    """The preposition right after a stance adjective ("critical of"), when the
+    adjective is a predicate whose subject can hold the stance (a person, a
+    name, a group)."""
+    if adj.dep_ not in PREDICATE_DEPS or adj.i + 1 >= len(adj.doc):
+        return None
+    prep = adj.doc[adj.i + 1]
+    if prep.dep_ != "prep" or prep.head.i != adj.i or (adj.lower_, prep.lower_) not in preps:
+        return None
+    holder = next((c for c in adj.head.children if c.dep_ in SUBJECT_DEPS), None)
+    if holder is None or holder.lower_ == "it" or not can_speak(holder):
+        return None  # "The lighthouse is open to visitors": a thing holds no stance
+    return prep
+
+
+def hedged_clause(adv: Token) -> Token | None:
+    """The verb whose clause a hedging adverb marks as reported ("the agency
+    reportedly paid"), not in a relative clause ("a man who allegedly ...")
+    nor a clause hung on a noun, nor a participle ("allegedly grabbing ...")."""
+    verb = adv.head
+    if adv.dep_ != "advmod" or verb.pos_ not in ("VERB", "AUX") or verb.i == adv.i:
+        return None
+    if verb.tag_ == "VBG":
+        return None
+    return None if verb.dep_ in ("relcl", "acl") else verb
+
+
+def adjective_clause(adj: Token) -> Token | None:
+    """The "that" clause a cue adjective reports: "confident that the bill will
+    pass". Not a result clause ("so worried that she left")."""
+    if any(c.lower_ in RESULT_DEGREES for c in adj.children):
+        return None
+    for child in adj.children:
+        if child.dep_ != "ccomp" or child.i <= adj.i:
+            continue
+        first = child.left_edge
+        opens = first.lower_ == "that" and first.dep_ == "mark"
+        if opens and any(c.dep_ in SUBJECT_DEPS for c in child.children):
+            return child
+    return None
 
 
 def that_clause(noun: Token) -> Token | None:
@@ -120,6 +220,17 @@ def that_complement(noun: Token, clause: Token) -> bool:
     if first.lower_ != "that" or first.dep_ != "mark" or first.i != noun.i + 1:
         return False
     return any(c.dep_ in SUBJECT_DEPS for c in clause.children)
+
+
+def owned_prep(noun: Token, preps: dict[tuple[str, str], CueCategory]) -> Token | None:
+    """The preposition right after an owned noun of speech or stance ("the
+    mayor's attacks on the board"): its object is what was said."""
+    if noun.i + 1 >= len(noun.doc) or not any(c.dep_ == "poss" for c in noun.children):
+        return None
+    prep = noun.doc[noun.i + 1]
+    if prep.dep_ != "prep" or prep.head.i != noun.i or (noun.lower_, prep.lower_) not in preps:
+        return None
+    return prep
 
 
 def owned_infinitive(noun: Token, clause: Token) -> bool:
@@ -165,16 +276,26 @@ def sentence_first(tok: Token) -> int:
 
 def _closing_source(tok: Token, after: int) -> bool:
     """A source phrase that closes the clause it attributes: "Mr. Trump is ahead
-    in the polls.", "He fell to 10 percent in the latest poll, a ...": hung on
-    the clause's verb (not on a noun: "his lead in the polls"), and the clause
-    has its subject before it."""
+    in the polls.", "He fell to 10 percent in the latest poll, a ...", "She
+    has a wide lead in the polls": hung on the clause's verb or its object (not
+    on another noun: "his lead in the polls worried them"), and the clause has
+    its subject before it."""
     doc = tok.doc
-    verb = tok.head
-    if verb.pos_ not in ("VERB", "AUX") or verb.i > tok.i:
+    verb = source_verb(tok)
+    if verb is None:
         return False
     if subject_before(verb) is None:
         return False
     return after >= len(doc) or doc[after].text in (",", ";") or ends_sentence(doc[after])
+
+
+def source_verb(tok: Token) -> Token | None:
+    """The verb of the clause a closing source phrase hangs from: its head, or
+    the verb whose object it follows ("Trump has a wide lead in the polls")."""
+    head = tok.head
+    if head.dep_ == "dobj" and head.head.i < head.i < tok.i:
+        head = head.head
+    return head if head.pos_ in ("VERB", "AUX") and head.i < tok.i else None
 
 
 def _phrase_at(

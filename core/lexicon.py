@@ -88,6 +88,44 @@ def cue_nouns() -> dict[str, CueCategory]:
 
 
 @cache
+def cue_adjectives() -> dict[str, CueCategory]:
+    """Adjective that reports the "that" clause after it ("confident that ...") -> category."""
+    rows = read_mapping("cue_adjectives.tsv")
+    return {k: cue_category(v, "cue_adjectives.tsv") for k, v in rows.items()}
+
+
+@cache
+def cue_adjective_preps() -> dict[tuple[str, str], CueCategory]:
+    """(adjective, preposition) of a stance on the preposition's object
+    ("critical of ...") -> category."""
+    rows = read_mapping("cue_adjective_preps.tsv")
+    out: dict[tuple[str, str], CueCategory] = {}
+    for key, value in rows.items():
+        adjective, prep = key.split()
+        out[(adjective, prep)] = cue_category(value, "cue_adjective_preps.tsv")
+    return out
+
+
+@cache
+def cue_noun_preps() -> dict[tuple[str, str], CueCategory]:
+    """(noun, preposition) whose object an owner said or opposed ("her
+    criticism of ...") -> category."""
+    rows = read_mapping("cue_noun_preps.tsv")
+    out: dict[tuple[str, str], CueCategory] = {}
+    for key, value in rows.items():
+        noun, prep = key.split()
+        out[(noun, prep)] = cue_category(value, "cue_noun_preps.tsv")
+    return out
+
+
+@cache
+def cue_adverbs() -> dict[str, CueCategory]:
+    """Adverb that marks its clause as reported ("reportedly", "allegedly") -> category."""
+    rows = read_mapping("cue_adverbs.tsv")
+    return {k: cue_category(v, "cue_adverbs.tsv") for k, v in rows.items()}
+
+
+@cache
 def cue_noun_infinitives() -> dict[str, CueCategory]:
     """Noun that reports the infinitive after it when its owner is named ("her
     plan to cut fares") -> category."""

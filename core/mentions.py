@@ -16,7 +16,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .complements import continues_cue
-from .cues import NOUN_FRAME, QUOTE_MARK_TEXTS, SENTENCE_END, CueHit
+from .cues import NOUN, QUOTE_MARK_TEXTS, SENTENCE_END, CueHit
 from .evidence import can_speak
 from .lexicon import document_nouns, event_nouns
 from .syntax import RELATIVE_PRONOUNS
@@ -177,7 +177,7 @@ def speaker_for(doc: Doc, hit: CueHit) -> tuple[tuple[int, int] | None, int | No
             if child.dep_ == "pobj":
                 return mention_range(child), None
         return None, None
-    if hit.frames is NOUN_FRAME:
+    if NOUN in hit.frames:
         # Trump's claim that ...: the possessor; complaints that ...: nobody named
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
         if owner is None:

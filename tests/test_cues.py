@@ -105,3 +105,101 @@ def test_want_reports_an_intention_with_an_infinitive_or_an_object(extract):
     b = find(ex, "audit")
     assert b.text == "a full audit of the pier repairs"
     assert b.speaker is not None and b.speaker.mention == "The harbor board"
+
+
+def test_a_belief_adjective_reports_its_that_clause(extract):
+    ex = extract("Harbor officials remain confident that the new pier will open by June.")
+    q = find(ex, "pier")
+    assert q.text == "that the new pier will open by June"
+    assert q.cue is not None and q.cue.text == "confident" and q.cue.category == "belief"
+    assert q.speaker is not None and q.speaker.mention == "Harbor officials"
+
+
+def test_a_result_clause_after_so_is_no_belief(extract):
+    ex = extract("The crews were so worried that the storm would return that they stayed in port.")
+    assert all(q.cue is None or q.cue.text != "worried" for q in ex.quotes), [
+        (q.text, q.cue) for q in ex.quotes
+    ]
+
+
+def test_reportedly_marks_its_clause_as_reported_by_nobody_named(extract):
+    ex = extract("The harbor agency reportedly paid the fine in full last week.")
+    q = find(ex, "fine")
+    assert q.text == "The harbor agency paid the fine in full last week"
+    assert q.cue is not None and q.cue.text == "reportedly"
+    assert q.speaker is None
+
+
+def test_allegedly_in_a_relative_clause_describes_someone(extract):
+    ex = extract("The sailor who allegedly stole the ferry was arrested on Friday.")
+    assert not ex.quotes, [q.text for q in ex.quotes]
+
+
+def test_a_ruling_reports_its_that_clause(extract):
+    ex = extract("A county judge ruled that the ferry fares were set unlawfully.")
+    q = find(ex, "fares")
+    assert q.text == "that the ferry fares were set unlawfully"
+    assert q.cue is not None and q.cue.text == "ruled"
+    assert q.speaker is not None and q.speaker.mention == "A county judge"
+
+
+def test_a_ruling_without_a_clause_is_no_quote(extract):
+    ex = extract("The old king ruled the island for forty years.")
+    assert not ex.quotes, [q.text for q in ex.quotes]
+
+
+def test_a_cue_set_off_after_the_first_word_reports_the_whole_clause(extract):
+    ex = extract("That, the ferry captains say, will be easier once the new pier opens.")
+    q = find(ex, "pier")
+    assert [p.text for p in q.parts] == ["That", "will be easier once the new pier opens"]
+    assert q.cue is not None and q.cue.text == "say"
+    assert q.speaker is not None and q.speaker.mention == "the ferry captains"
+    assert "captains" not in q.text  # the attribution is cut out of the claim
+
+
+def test_an_opening_as_clause_attributes_the_clause_it_opens(extract):
+    ex = extract("But as one fisherman told me, the new pier did not even fill half its berths.")
+    q = find(ex, "berths")
+    assert q.text == "the new pier did not even fill half its berths"
+    assert q.cue is not None and q.cue.text == "told"
+    assert q.speaker is not None and q.speaker.mention == "one fisherman"
+
+
+def test_an_as_clause_with_its_own_clause_reports_only_that(extract):
+    ex = extract("Ferry fares rose in June, as the council had said they would.")
+    assert all("fares" not in q.text for q in ex.quotes), [q.text for q in ex.quotes]
+
+
+def test_a_stance_adjective_reports_its_object(extract):
+    ex = extract("The mayor has long been critical of the plan to widen the channel.")
+    q = find(ex, "channel")
+    assert q.text == "the plan to widen the channel"
+    assert q.cue is not None and q.cue.text == "critical" and q.cue.category == "stance"
+    assert q.speaker is not None and q.speaker.mention == "The mayor"
+
+
+def test_an_adjective_of_a_thing_holds_no_stance(extract):
+    ex = extract("The old lighthouse is open to visitors on Sundays.")
+    assert not ex.quotes, [q.text for q in ex.quotes]
+
+
+def test_a_poll_after_the_verbs_object_is_the_source(extract):
+    ex = extract("The ferry levy is unpopular. Councillor Brandt has a wide lead in the polls.")
+    q = find(ex, "Brandt")
+    assert q.text == "Councillor Brandt has a wide lead"
+    assert q.cue is not None and q.cue.text == "in" and q.cue.category == "evidence"
+
+
+def test_an_owned_noun_of_stance_reports_its_object(extract):
+    ex = extract(
+        "Mayor Ruiz spoke at the harbor on Monday. Her attacks on the ferry board grew sharper."
+    )
+    q = find(ex, "board")
+    assert q.text == "the ferry board"
+    assert q.cue is not None and q.cue.text == "attacks" and q.cue.category == "stance"
+    assert q.speaker is not None and q.speaker.mention == "Her"
+
+
+def test_a_noun_of_stance_without_an_owner_names_nobody(extract):
+    ex = extract("Attacks on the ferry board grew sharper all week.")
+    assert not ex.quotes, [q.text for q in ex.quotes]
