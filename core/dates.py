@@ -128,6 +128,7 @@ ORDER = (
     "times_per",
     "set",
     "half_unit",
+    "quarter_hour",
     "compound_duration",
     "duration",
 )

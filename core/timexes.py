@@ -186,6 +186,10 @@ def _holiday_words() -> frozenset[str]:
     )
 
 
+def _holiday_word(tok: Token) -> bool:
+    return tok.text[0].isupper() and tok.lower_.rstrip(".").rstrip("'") in _holiday_words()
+
+
 NUMERIC_DATE_TOKEN = re.compile(
     r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:T[\d:.]+Z?)?|\d{1,2}([-/.])\d{1,2}\1(?:\d{4}|\d{2})"
     r"|\d{1,2}/\d{4}"
@@ -204,11 +208,11 @@ def _is_trigger(tok: Token) -> bool:
             and doc[tok.i - 2].lower_ == "the"
             and (tok.i + 1 >= len(doc) or doc[tok.i + 1].pos_ not in ("NOUN", "PROPN"))
         )
-    if _counts_times(tok) or re.fullmatch(r"fy\d{4}", low):
+    if _counts_times(tok) or _abbreviated_day(tok) or re.fullmatch(r"fy\d{4}", low):
         return True  # "once a month", "three times a day", "half past two", "FY2022"
     if low in words("lone"):
         return tok.pos_ in words("lone")[low].split()
-    if tok.text[0].isupper() and low.rstrip("'") in _holiday_words():
+    if _holiday_word(tok):
         return True
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if low in words("month") and tok.text[0].isupper() and nxt is not None and nxt.is_digit:
@@ -244,9 +248,37 @@ def _clock_or_day(tok: Token) -> bool:
     if re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)", tok.lower_):
         before = [t.lower_ for t in doc[max(0, tok.i - 2) : tok.i]]
         return before == ["on", "the"] and (nxt is None or nxt.pos_ not in ("NOUN", "PROPN"))
-    if re.fullmatch(r"\d{1,2}(?::\d\d)?[ap]\.?m\.?", tok.lower_):
-        return True  # "3:15pm", one token that spaCy calls a number
-    return nxt is not None and nxt.lower_.rstrip(".") in words("month") and tok.text.isdigit()
+    if re.fullmatch(r"\d{1,2}(?:[:.]\d\d)?[ap]\.?m\.?", tok.lower_):
+        return True  # "3:15pm", "9.30am": one token that spaCy calls a number
+    if nxt is None:
+        return False
+    if re.fullmatch(r"(?:[01]?\d|2[0-3]):[0-5]\d", tok.text):
+        return nxt.lower_ in words("zone")  # "23:59 GMT"
+    before = doc[tok.i - 1].lower_ if tok.i else ""
+    if re.fullmatch(r"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])", tok.text):
+        return before in ("on", "since", "until", "through", "by")  # "on 7/17"
+    if nxt.lower_ in ("mins", "hrs", "secs", "yrs") and tok.text.isdigit():
+        return True  # "45 mins": an abbreviated unit spaCy does not see as a time
+    if nxt.text == "-" and tok.i + 2 < len(doc):  # "05-Nov-21": spaCy splits it
+        return doc[tok.i + 2].lower_[:3] in words("month") and tok.text.isdigit()
+    return nxt.lower_.rstrip(".") in words("month") and tok.text.isdigit()
+
+
+WEEKDAY_ABBREVIATIONS = frozenset(
+    {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat"}
+)
+
+
+def _abbreviated_day(tok: Token) -> bool:
+    """ "on Sat.", "at 7:30 PM on Fri, Nov 19": a weekday's abbreviation after "on" (not
+    "Sun", a newspaper, nor "sat", a verb)."""
+    low = tok.lower_.rstrip(".")
+    return (
+        low in WEEKDAY_ABBREVIATIONS
+        and tok.text[0].isupper()
+        and tok.i > 0
+        and tok.doc[tok.i - 1].lower_ == "on"
+    )
 
 
 def _counts_times(tok: Token) -> bool:
@@ -259,6 +291,9 @@ def _counts_times(tok: Token) -> bool:
         per = nxt in ("a", "an", "per") and after in words("unit")
         per = per or nxt in ("every", "each")
         return per or nxt in words("set")
+    if tok.lower_ in ("ten", "twenty", "twenty-five") and nxt in ("to", "past"):
+        # "twenty to three"
+        return tok.i + 2 < len(doc) and doc[tok.i + 2].lower_ in words("number")
     return tok.lower_ == "half" and nxt == "past"
 
 
@@ -456,8 +491,14 @@ def _candidates(doc: Doc, ref: dt.date | None) -> list[tuple[int, int]]:
         if tok.i in taken or not _is_trigger(tok):
             continue
         found = _around(doc, tok.i, ref)
-        if found is None or taken.intersection(range(*found)):
+        if found is None:
             continue
+        if taken.intersection(range(*found)):
+            # a holiday's name around an entity's piece: "[Good] Friday 2022", "[Ash] Wednesday"
+            inside = [(s, e) for s, e in spans if s < found[1] and e > found[0]]
+            if not _holiday_word(tok) or any(s < found[0] or e > found[1] for s, e in inside):
+                continue
+            spans = [sp for sp in spans if sp not in inside]
         spans.append(found)
         taken.update(range(*found))
     out: list[tuple[int, int]] = []
@@ -526,6 +567,9 @@ def _with_determiner(doc: Doc, start: int, end: int, ref: dt.date | None) -> int
     the longest reach of up to three such words that still normalizes."""
     best = start
     lo = max(doc[start].sent.start, start - 3)
+    pair = " ".join(t.lower_ for t in doc[max(lo, start - 2) : start])
+    if pair in ("day after", "day before") and _accept(doc, start - 2, end, ref):
+        return start - 2  # "[day after] tomorrow", without its "the"
     for k in range(start - 1, lo - 1, -1):
         tok = doc[k]
         low = tok.lower_.rstrip(".")
