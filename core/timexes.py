@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
 from .dates import Direction, Focus, Normalized, form_of, holidays, normalize
+from .range_forms import Found, ranges
 from .syntax import FUTURE_AUX
 from .timewords import words
 
@@ -237,10 +238,10 @@ def _clock_or_day(tok: Token) -> bool:
     a month's abbreviation."""
     doc = tok.doc
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-    if re.fullmatch(r"(?:[01]\d|2[0-3])[0-5]\d", tok.text):
-        return nxt is not None and (
-            nxt.lower_ in ("hrs", "hours", "h") or nxt.lower_ in words("zone")
-        )
+    if re.fullmatch(r"(?:[01]\d|2[0-3])[0-5]\d", tok.text) and (
+        nxt is not None and (nxt.lower_ in ("hrs", "hours", "h") or nxt.lower_ in words("zone"))
+    ):
+        return True  # not "2000" in "from 1995 to 2000", a year
     if YEAR_TOKEN.fullmatch(tok.text) and tok.i >= 2:  # "from 1990 [to 1995]"
         return doc[tok.i - 1].lower_ in ("to", "through", "until", "till", "and") and bool(
             YEAR_TOKEN.fullmatch(doc[tok.i - 2].text)
@@ -254,9 +255,9 @@ def _clock_or_day(tok: Token) -> bool:
         return False
     if re.fullmatch(r"(?:[01]?\d|2[0-3]):[0-5]\d", tok.text):
         return nxt.lower_ in words("zone")  # "23:59 GMT"
-    before = doc[tok.i - 1].lower_ if tok.i else ""
+    prev = doc[tok.i - 1].lower_ if tok.i else ""
     if re.fullmatch(r"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])", tok.text):
-        return before in ("on", "since", "until", "through", "by")  # "on 7/17"
+        return prev in ("on", "since", "until", "through", "by")  # "on 7/17"
     if nxt.lower_ in ("mins", "hrs", "secs", "yrs") and tok.text.isdigit():
         return True  # "45 mins": an abbreviated unit spaCy does not see as a time
     if nxt.text == "-" and tok.i + 2 < len(doc):  # "05-Nov-21": spaCy splits it
@@ -493,6 +494,7 @@ def _candidates(doc: Doc, ref: dt.date | None) -> list[tuple[int, int]]:
         found = _around(doc, tok.i, ref)
         if found is None:
             continue
+        found = _trim(doc, *found)  # "Aug 10 [-] Nov 12": the dash is free for the next
         if taken.intersection(range(*found)):
             # a holiday's name around an entity's piece: "[Good] Friday 2022", "[Ash] Wednesday"
             inside = [(s, e) for s, e in spans if s < found[1] and e > found[0]]
@@ -676,6 +678,7 @@ def find_timexes(doc: Doc, ref: dt.date | None, day_first: bool | None = None) -
     (`core.numeric_dates.document_order`).
     """
     out: list[Timex] = []
+    ways: list[Direction] = []
     focus = Focus(day_first=day_first)
     for s, e in _candidates(doc, ref):
         s, e = _trim(doc, s, e)
@@ -687,5 +690,21 @@ def find_timexes(doc: Doc, ref: dt.date | None, day_first: bool | None = None) -
         if norm.type == "DURATION" and s > 0 and doc[s - 1].lower_ == "in" and way != "past":
             norm = normalize(f"in {span.text}", ref, way, focus) or norm  # "in three days"
         out.append(Timex(span.start_char, span.end_char, span.text, norm, span.root.i))
+        ways.append(way)
         focus = _advance(focus, span.text, norm)
-    return out
+    return _with_ranges(doc, out, ways, ref)
+
+
+def _with_ranges(
+    doc: Doc, out: list[Timex], ways: list[Direction], ref: dt.date | None
+) -> list[Timex]:
+    """The ends of ranges completed and put right (`core.range_forms`)."""
+    found = [Found(t.start, t.end, t.norm, w) for t, w in zip(out, ways, strict=True)]
+    by_span = {(t.start, t.end): t for t in out}
+    timexes = []
+    for f in ranges(doc.text, found, ref):
+        if (old := by_span.get((f.start, f.end))) is not None:
+            timexes.append(old if old.norm == f.norm else replace(old, norm=f.norm))
+        elif (span := doc.char_span(f.start, f.end)) is not None:
+            timexes.append(Timex(f.start, f.end, span.text, f.norm, span.root.i))
+    return timexes
