@@ -78,7 +78,7 @@ def _numeric(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> 
 
 @form(
     "mdy",
-    r"^({month}) {day},? ({year}|'\d\d|\d\d)$",
+    r"^({month}) (?:the )?{day},? ({year}|'\d\d|\d\d)$",
     {"October 1, 1999": "1999-10-01", "Jan. 3, '99": "1999-01-03"},
 )
 def _mdy(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> Normalized | None:

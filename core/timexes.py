@@ -496,9 +496,10 @@ def _candidates(doc: Doc, ref: dt.date | None) -> list[tuple[int, int]]:
             continue
         found = _trim(doc, *found)  # "Aug 10 [-] Nov 12": the dash is free for the next
         if taken.intersection(range(*found)):
-            # a holiday's name around an entity's piece: "[Good] Friday 2022", "[Ash] Wednesday"
+            # an expression around entities' pieces: "[Good] Friday 2022", "[every other]
+            # Monday", "a year ago [today]", "7:30 PM [on Fri]"
             inside = [(s, e) for s, e in spans if s < found[1] and e > found[0]]
-            if not _holiday_word(tok) or any(s < found[0] or e > found[1] for s, e in inside):
+            if any(s < found[0] or e > found[1] for s, e in inside):
                 continue
             spans = [sp for sp in spans if sp not in inside]
         spans.append(found)
@@ -561,6 +562,12 @@ def _with_tail(doc: Doc, start: int, end: int, ref: dt.date | None) -> int:
 
 
 ORDINAL_DAY = re.compile(r"\d{1,2}(?:st|nd|rd|th)?")
+# Words before an expression that make one with it and that spaCy leaves out.
+LEAD_PHRASES = frozenset(
+    {"day after", "day before", "this time"}
+    | {f"{the}{part} of" for the in ("", "the ") for part in ("night", "morning", "evening")}
+    | {f"the {part} of" for part in ("afternoon", "eve")}
+)
 
 
 def _with_determiner(doc: Doc, start: int, end: int, ref: dt.date | None) -> int:
@@ -569,9 +576,10 @@ def _with_determiner(doc: Doc, start: int, end: int, ref: dt.date | None) -> int
     the longest reach of up to three such words that still normalizes."""
     best = start
     lo = max(doc[start].sent.start, start - 3)
-    pair = " ".join(t.lower_ for t in doc[max(lo, start - 2) : start])
-    if pair in ("day after", "day before") and _accept(doc, start - 2, end, ref):
-        return start - 2  # "[day after] tomorrow", without its "the"
+    for k in (start - 3, start - 2):  # "[day after] tomorrow", "[the night of] June 3"
+        phrase = " ".join(t.lower_ for t in doc[k:start]) if k >= lo else ""
+        if phrase in LEAD_PHRASES and _accept(doc, k, end, ref):
+            return k
     for k in range(start - 1, lo - 1, -1):
         tok = doc[k]
         low = tok.lower_.rstrip(".")

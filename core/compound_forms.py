@@ -1,0 +1,121 @@
+"""Date forms made of another expression and a few words around it.
+
+"the second half of last year", "the spring of next year", "the last day of
+the year" (a part of a year the words name); "every Christmas" (a holiday as
+a set); "a year ago today" (the reference day a count of units back); "the
+day after Christmas", "the night before last" (a day next to another).
+Each handler reads the inner expression with `core.dates.match`, so the
+inner expression may be written in any form the other modules read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .dateparts import Direction, Focus, Match, Normalized, day_of, form, holidays, iso
+from .timewords import words
+
+Ref = dt.date | None
+
+# The part of a year a value names once its year is taken off: "-H2", "-SP", "-Q3", "-07".
+PART_OF_YEAR = re.compile(r"\d{4}(-(?:H[12]|Q[1-4]|SP|SU|FA|WI|\d\d))")
+YEAR_ENDS = {"first day": "01-01", "last day": "12-31"}
+
+
+@form(
+    "of_year",
+    r"^(?P<part>.+?),? of (?P<year>(?:this|last|next|the following|the previous|the) year)$",
+    {
+        "the second half of last year": "2020-H2",
+        "the spring of next year": "2022-SP",
+        "the last day of the year": "2021-12-31",
+        "the first day of next year": "2022-01-01",
+    },
+)
+def _of_year(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> Normalized | None:
+    """A part of the year the words name, in that year."""
+    from .dates import match  # the forms are tried in `core.dates.ORDER`
+
+    said = m["year"]
+    said = "this year" if said == "the year" else said.removeprefix("the ")
+    year = match(said, ref, direction, focus)
+    if year is None or not re.fullmatch(r"\d{4}", year.value):
+        return None
+    part = m["part"].removeprefix("the ")
+    if part in YEAR_ENDS:
+        return Normalized(f"{year.value}-{YEAR_ENDS[part]}", "DATE", "day")
+    found = match(part, ref, direction, focus)
+    within = PART_OF_YEAR.fullmatch(found.value) if found else None
+    if found is None or within is None:
+        return None
+    return Normalized(year.value + within[1], found.type, found.granularity, found.mod)
+
+
+@form(
+    "every_holiday",
+    r"^(?:every|each) ({holiday})$",
+    {"every Christmas": "XXXX-12-25", "every Thanksgiving": None},
+)
+def _every_holiday(
+    m: Match, t: str, ref: Ref, direction: Direction, focus: Focus
+) -> Normalized | None:
+    """ "every Christmas": a holiday on a fixed day, as a set (a movable one has no value)."""
+    rule = holidays()[m[1]]
+    if not re.fullmatch(r"\d\d-\d\d", rule):
+        return None
+    return Normalized(f"XXXX-{rule}", "SET", "set")
+
+
+@form(
+    "ago_today",
+    r"^(an?|one|{number}|\d+) (year|month|week)s? ago (?:today|this week)$",
+    {"a year ago today": "2020-11-12", "two years ago today": "2019-11-12"},
+)
+def _ago_today(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> Normalized | None:
+    """ "a year ago today": the reference day, a count of units back."""
+    if ref is None:
+        return None
+    n = 1 if m[1] in ("a", "an", "one") else int(words("number").get(m[1], m[1]))
+    if m[2] == "week":
+        return Normalized(iso(ref - dt.timedelta(days=7 * n)), "DATE", "day")
+    months = ref.year * 12 + ref.month - 1 - n * (12 if m[2] == "year" else 1)
+    year, month = divmod(months, 12)
+    day = ref.day
+    while day > 28:
+        try:
+            return Normalized(iso(dt.date(year, month + 1, day)), "DATE", "day")
+        except ValueError:
+            day -= 1
+    return Normalized(iso(dt.date(year, month + 1, day)), "DATE", "day")
+
+
+@form(
+    "next_to_day",
+    r"^(day|night|morning|evening) (after|before) (.+)$",
+    {
+        "the day after Christmas": "2021-12-26",
+        "the night before last": "2021-11-10TNI",
+        "the day before the vote": None,
+    },
+)
+def _next_to_day(
+    m: Match, t: str, ref: Ref, direction: Direction, focus: Focus
+) -> Normalized | None:
+    """ "the day after Christmas", "the night before last": the day next to another."""
+    from .dates import match
+
+    if m[3] == "last":  # "the night before last": two days back
+        if ref is None or m[2] != "before":
+            return None
+        day = ref - dt.timedelta(days=2)
+    else:
+        found = match(m[3], ref, direction, focus)
+        inner = day_of(found.value) if found else None
+        if inner is None or not inner[:4].isdigit():
+            return None
+        day = dt.date.fromisoformat(inner) + dt.timedelta(days=1 if m[2] == "after" else -1)
+    part = {"night": "NI", "morning": "MO", "evening": "EV"}.get(m[1])
+    if part:
+        return Normalized(f"{iso(day)}T{part}", "TIME", "part-of-day")
+    return Normalized(iso(day), "DATE", "day")
