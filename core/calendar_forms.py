@@ -78,11 +78,17 @@ def _numeric(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> 
 
 @form(
     "mdy",
-    r"^({month}) (?:the )?{day},? ({year}|'\d\d|\d\d)$",
-    {"October 1, 1999": "1999-10-01", "Jan. 3, '99": "1999-01-03"},
+    r"^({month})(?: (?:the )?{day},? ({year}|'\d\d|\d\d)| {day}-({year}))$",
+    {
+        "October 1, 1999": "1999-10-01",
+        "Jan. 3, '99": "1999-01-03",
+        "Mar-03-2015": "2015-03-03",
+        "July 13-15": None,
+    },
 )
 def _mdy(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> Normalized | None:
-    return day_value(_year(m[3], ref), month_num(m[1]), int(m[2]))
+    # groups: month, day, year (whose digits are a group of their own), or day-year
+    return day_value(_year(m[3] or m[6], ref), month_num(m[1]), int(m[2] or m[5]))
 
 
 @form(

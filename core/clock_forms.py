@@ -20,11 +20,12 @@ Ref = dt.date | None
 CLOCK = (
     r"(?:(?P<h1>\d{{1,2}})(?:[:.](?P<m1>\d\d))?(?::(?P<s1>\d\d))? ?(?P<ap1>[ap])\.? ?m\b\.?"
     r"|(?P<h6>{hourword})(?: (?P<m6>{tens}|{units}|fifteen|forty-five))? (?P<ap6>[ap])\.? ?m\b\.?"
-    r"|(?P<h2>\d{{1,2}})(?::|h(?=\d\d))(?P<m2>\d\d)(?::(?P<s2>\d\d))?"
+    r"|(?P<h2>\d{{1,2}})(?::|h(?=\d\d))(?P<m2>\d\d)(?::(?P<s2>\d\d))?(?: (?:hours|hrs)\b)?"
     r"|(?P<h3>[01]\d|2[0-3])(?P<m3>[0-5]\d)(?: ?(?:hours|hrs|h)|(?= (?:{zone})\b))"
     r"|(?P<h4>\d{{1,2}}|{hourword}) o'?clock"
     r"|(?P<min>a quarter|quarter|half|\d{{1,2}} minutes?|(?:{tens}|{units}|ten|fifteen"
-    r"|twenty[ -]five)(?: minutes?)?) (?P<way>past|after) (?P<h5>\d{{1,2}}|{hourword})"
+    r"|twenty[ -]five)(?: minutes?)?) (?P<way>past|after)"
+    r" (?P<h5>\d{{1,2}}|{hourword}|noon|midnight)"
     r"(?: ?(?P<ap5>[ap])\.? ?m\b\.?)?"
     r"(?: o'?clock)?"
     r"|(?P<tomin>a quarter|quarter|\d{{1,2}} minutes?|(?:{tens}|{units}|ten|fifteen"
@@ -86,7 +87,7 @@ def _time_of(m: Match) -> tuple[int, int, int | None] | None:
     elif m["h4"]:
         hour, minute = _hour(m["h4"]), 0
     elif m["h5"]:
-        hour, minute, ap = _hour(m["h5"]), _minutes(m["min"]), m["ap5"]
+        hour, minute, ap = _hour(m["h5"]) % 24, _minutes(m["min"]), m["ap5"]
     elif m["h8"]:  # "a quarter to 7", "ten minutes to 8": a count of minutes is needed
         hour = _hour(m["h8"])
         if m["ap8"]:  # "a quarter to 1 p.m.": the hour is 13 before the minutes come off
@@ -163,6 +164,8 @@ def _clock_day(
         "18:45:30": "2021-11-12T18:45:30",
         "17h30": "2021-11-12T17:30",
         "13 p.m.": None,
+        "half past midnight": "2021-11-12T00:30",
+        "20:00 hours": "2021-11-12T20:00",
         "11:40 last night": "2021-11-11T23:40",
         "10 tomorrow morning": "2021-11-13T10:00",
     },

@@ -13,7 +13,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .dateparts import Direction, Focus, Match, Normalized, day_of, form, holidays, iso
+from .dateparts import (
+    Direction,
+    Focus,
+    Match,
+    Normalized,
+    day_of,
+    form,
+    full_year,
+    holidays,
+    iso,
+)
 from .timewords import words
 
 Ref = dt.date | None
@@ -119,3 +129,41 @@ def _next_to_day(
     if part:
         return Normalized(f"{iso(day)}T{part}", "TIME", "part-of-day")
     return Normalized(iso(day), "DATE", "day")
+
+
+PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+
+
+@form(
+    "holiday_part",
+    r"^({holiday}) (morning|afternoon|evening|night)$",
+    {"Christmas morning": "2021-12-25TMO", "New Year's Eve night": "2021-12-31TNI"},
+)
+def _holiday_part(
+    m: Match, t: str, ref: Ref, direction: Direction, focus: Focus
+) -> Normalized | None:
+    """ "Christmas morning": a part of a holiday's day."""
+    from .dates import match
+
+    found = match(m[1], ref, direction, focus)
+    day = day_of(found.value) if found else None
+    if day is None:
+        return None
+    return Normalized(f"{day}T{PARTS[m[2]]}", "TIME", "part-of-day")
+
+
+@form(
+    "number_first_period",
+    r"^([1-4])([qh])[ -]?('?\d\d|\d{{4}})$",
+    {"2Q 2011": "2011-Q2", "1H 2012": "2012-H1", "2Q11": "2011-Q2", "3H 2012": None},
+)
+def _number_first_period(
+    m: Match, t: str, ref: Ref, direction: Direction, focus: Focus
+) -> Normalized | None:
+    """ "2Q 2011", "1H 2012": a quarter or half of a year, its number first."""
+    n, unit = int(m[1]), m[2].upper()
+    if unit == "H" and n > 2:
+        return None
+    digits = m[3].lstrip("'")
+    year = int(digits) if len(digits) == 4 else full_year(int(digits), ref)
+    return Normalized(f"{year:04d}-{unit}{n}", "DATE", "quarter" if unit == "Q" else "half")

@@ -141,6 +141,16 @@ def _backward(doc: Doc, start: int) -> bool:
     return start > 0 and doc[start - 1].lower_ in words("backward")
 
 
+def _decade(tok: Token) -> bool:
+    """A year ending in 0 followed by 's: "the 1990's" (the decade, when it normalizes)."""
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return (
+        re.fullmatch(r"1\d\d0|20\d0", tok.text) is not None
+        and nxt is not None
+        and (nxt.text in ("'s", "’s") and (tok.i + 2 >= len(tok.doc) or tok.nbor(2).pos_ != "NOUN"))
+    )
+
+
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Token bounds without edge punctuation, spaces and possessive 's."""
     while start < end and (doc[start].is_punct or doc[start].is_space):
@@ -148,6 +158,8 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while end > start and (
         doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].tag_ == "POS"
     ):
+        if doc[end - 1].tag_ == "POS" and end - 1 > start and _decade(doc[end - 2]):
+            break  # "the 1990's": the decade's 's
         end -= 1
     return start, end
 
@@ -430,11 +442,14 @@ def _pieces(doc: Doc, start: int, end: int, ref: dt.date | None) -> list[tuple[i
     return []
 
 
-def _around(doc: Doc, i: int, ref: dt.date | None) -> tuple[int, int] | None:
-    """The longest expression containing trigger token ``i``, within its sentence."""
+def _around(
+    doc: Doc, i: int, ref: dt.date | None, limit: int | None = None
+) -> tuple[int, int] | None:
+    """The longest expression containing trigger token ``i``, within its sentence (and
+    before token ``limit``)."""
     sent = doc[i].sent
     lo = max(sent.start, i - WINDOW)
-    hi = min(sent.end, i + WINDOW + 1)
+    hi = min(sent.end, i + WINDOW + 1, limit if limit is not None else sent.end)
     for k in range(i - 1, lo - 1, -1):  # stop at punctuation other than hyphens and 's
         if doc[k].is_punct and doc[k].text not in ("-", "'s", "’s"):
             lo = k + 1
@@ -468,7 +483,9 @@ def _merge(doc: Doc, spans: list[tuple[int, int]], ref: dt.date | None) -> list[
         if out:
             ps, pe = out[-1]
             gap = doc[pe:s]
-            joins = len(gap) == 0 or (len(gap) == 1 and gap[0].lower_ in (",", "at", "on", "of"))
+            joins = len(gap) == 0 or (
+                len(gap) == 1 and gap[0].lower_ in (",", "at", "on", "of", "in", "and")
+            )  # "19 years [and] 6 months", "the last Sunday [in] October"
             if joins and _accept(doc, ps, e, ref):
                 out[-1] = (ps, e)
                 continue
@@ -500,7 +517,12 @@ def _candidates(doc: Doc, ref: dt.date | None) -> list[tuple[int, int]]:
             # Monday", "a year ago [today]", "7:30 PM [on Fri]"
             inside = [(s, e) for s, e in spans if s < found[1] and e > found[0]]
             if any(s < found[0] or e > found[1] for s, e in inside):
-                continue
+                # "03:14 UTC [on 1 January 2021]": what is before the piece, if anything
+                after = [s for s, _ in inside if s > tok.i]
+                found = _around(doc, tok.i, ref, min(after)) if after else None
+                if found is None or taken.intersection(range(*(found := _trim(doc, *found)))):
+                    continue
+                inside = []
             spans = [sp for sp in spans if sp not in inside]
         spans.append(found)
         taken.update(range(*found))
@@ -510,6 +532,8 @@ def _candidates(doc: Doc, ref: dt.date | None) -> list[tuple[int, int]]:
             continue  # taken in by the tail of the expression before
         s, e = _with_part_of_day(doc, s, e, ref)
         e = _with_tail(doc, s, e, ref)
+        if e < len(doc) and _decade(doc[e - 1]) and _accept(doc, s, e + 1, ref):
+            e += 1  # "the 1990['s]"
         out.append((_with_determiner(doc, s, e, ref), e))
     return _merge(doc, out, ref)  # "Thursday, [4] November 2021" once the day is taken in
 
