@@ -167,3 +167,19 @@ def _number_first_period(
     digits = m[3].lstrip("'")
     year = int(digits) if len(digits) == 4 else full_year(int(digits), ref)
     return Normalized(f"{year:04d}-{unit}{n}", "DATE", "quarter" if unit == "Q" else "half")
+
+
+@form(
+    "units_per",
+    r"^(\d+|{number}) ({unit})s? (?:a|an|per|each) ({unit})$",
+    {"5 days a week": "P1W", "24 hours a day": "P1D", "two days a year": "P1Y"},
+)
+def _units_per(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> Normalized | None:
+    """ "5 days a week", "24 hours a day": a set whose period is the second unit (how much
+    of it, TIMEX3's ``freq``, the records do not carry)."""
+    unit = words("unit")[m[3]]
+    if unit not in ("H", "D", "W", "M", "Y"):
+        return None
+    if unit == "H" or (unit == "M" and m[3].startswith("min")):
+        return Normalized(f"PT1{unit}", "SET", "set")
+    return Normalized(f"P1{unit}", "SET", "set")

@@ -133,6 +133,7 @@ ORDER = (
     "year_period",
     "ref",
     "times_per",
+    "units_per",
     "every_holiday",
     "set",
     "half_unit",

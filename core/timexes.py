@@ -493,6 +493,16 @@ def _merge(doc: Doc, spans: list[tuple[int, int]], ref: dt.date | None) -> list[
     return out
 
 
+def _entity_tail(doc: Doc, ent: Span, ref: dt.date | None) -> list[tuple[int, int]]:
+    """An entity that is no date alone but is with up to three words after it: "[around 4]
+    in the afternoon"."""
+    hi = min(ent.sent.end, ent.end + TAIL)
+    for e in range(hi, ent.end, -1):
+        if _accept(doc, ent.start, e, ref):
+            return [_trim(doc, ent.start, e)]
+    return []
+
+
 def _candidates(doc: Doc, ref: dt.date | None) -> list[tuple[int, int]]:
     taken: set[int] = set()
     spans: list[tuple[int, int]] = []
@@ -502,7 +512,8 @@ def _candidates(doc: Doc, ref: dt.date | None) -> list[tuple[int, int]]:
             ent.label_ == "QUANTITY" and ent[-1].lower_ in units  # "about 5 1/2 hours"
         ):
             continue
-        for s, e in _pieces(doc, ent.start, ent.end, ref):
+        pieces = _pieces(doc, ent.start, ent.end, ref) or _entity_tail(doc, ent, ref)
+        for s, e in pieces:
             spans.append((s, e))
             taken.update(range(s, e))
     for tok in doc:
@@ -553,6 +564,7 @@ TAIL_FORMS = frozenset(
         "iso_week",
         "timestamp",
         "times_per",
+        "units_per",
         "set",
     }
 )

@@ -503,3 +503,12 @@ def test_compound_forms_in_sentences(extract):
     assert found.get("the day after Christmas") == "2021-12-26"
     found = dates(extract("The levee broke on the night of 14 October 1987."))
     assert found.get("the night of 14 October 1987") == "1987-10-14TNI"
+
+
+def test_an_entity_completed_by_the_words_after_it_and_sets_of_units(extract):
+    found = dates(extract("The blaze started around 4 in the afternoon, firefighters said."))
+    assert found.get("around 4 in the afternoon") == "2021-11-12T16:00"
+    found = dates(extract("The clinic now runs 5 days a week."))
+    assert found.get("5 days a week") == "P1W"
+    assert value("2Q 2011") == "2011-Q2"
+    assert value("Christmas morning", "past") == "2020-12-25TMO"
