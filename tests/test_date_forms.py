@@ -506,7 +506,7 @@ def test_compound_forms_in_sentences(extract):
 
 
 def test_an_entity_completed_by_the_words_after_it_and_sets_of_units(extract):
-    found = dates(extract("The blaze started around 4 in the afternoon, firefighters said."))
+    found = dates(extract("The fire began around 4 in the afternoon."))  # spaCy: "around 4"
     assert found.get("around 4 in the afternoon") == "2021-11-12T16:00"
     found = dates(extract("The clinic now runs 5 days a week."))
     assert found.get("5 days a week") == "P1W"
