@@ -183,3 +183,52 @@ def _units_per(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -
     if unit == "H" or (unit == "M" and m[3].startswith("min")):
         return Normalized(f"PT1{unit}", "SET", "set")
     return Normalized(f"P1{unit}", "SET", "set")
+
+
+COUNT_UNIT = r"(?:\d+|{number}) (?:{unit})"
+
+
+@form(
+    "compound_ago",
+    rf"^((?:{COUNT_UNIT},?(?: and)? ){{{{1,5}}}}{COUNT_UNIT}) (ago|from now)$",
+    {
+        "1 year 2 months ago": "2020-09",
+        "1 day 2 hours ago": "2021-11-11",
+        "2 hours, 30 minutes ago": "2021-11-12",
+        "a week and 2 days from now": "2021-11-21",
+    },
+)
+def _compound_ago(
+    m: Match, t: str, ref: Ref, direction: Direction, focus: Focus
+) -> Normalized | None:
+    """ "1 year 2 months ago", "2 hours, 30 minutes ago": the day (or the month, when
+    months are the smallest unit) that far from the reference."""
+    if ref is None:
+        return None
+    sign = -1 if m[2] == "ago" else 1
+    months = days = hours = 0
+    smallest = "Y"
+    numbers = "|".join(sorted(words("number"), key=len, reverse=True))
+    for number, word in re.findall(rf"\b(\d+|{numbers}) ([a-z]+)", m[1]):
+        n = 1 if number in ("a", "an") else int(words("number").get(number, number))
+        unit = words("unit").get(word)
+        if unit == "M" and re.match(r"min", word):
+            unit = "MIN"
+        if unit in ("Y", "M"):
+            months += n * (12 if unit == "Y" else 1)
+            smallest = "M" if unit == "M" else smallest
+        elif unit in ("W", "D"):
+            days, smallest = days + n * (7 if unit == "W" else 1), "D"
+        elif unit in ("H", "MIN", "S"):
+            hours, smallest = hours + (n if unit == "H" else 0), "D"
+        else:
+            return None
+    total = ref.year * 12 + ref.month - 1 + sign * months
+    year, month = divmod(total, 12)
+    day = min(ref.day, 28 if month == 1 else 30)
+    moved = dt.date(year, month + 1, day) + dt.timedelta(days=sign * (days + hours // 24))
+    if smallest == "D":
+        return Normalized(iso(moved), "DATE", "day")
+    if smallest == "M":
+        return Normalized(f"{year:04d}-{month + 1:02d}", "DATE", "month")
+    return Normalized(f"{year:04d}", "DATE", "year")

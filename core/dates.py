@@ -114,6 +114,7 @@ ORDER = (
     "in_offset",
     "part_of",
     "ago_today",
+    "compound_ago",
     "ago",
     "beyond",
     "next_to_day",

@@ -269,7 +269,11 @@ def _clock_or_day(tok: Token) -> bool:
         return nxt.lower_ in words("zone")  # "23:59 GMT"
     prev = doc[tok.i - 1].lower_ if tok.i else ""
     if re.fullmatch(r"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])", tok.text):
-        return prev in ("on", "since", "until", "through", "by")  # "on 7/17"
+        hour = doc[tok.i + 2] if nxt.lower_ == "at" and tok.i + 2 < len(doc) else None
+        at_hour = hour is not None and (hour.text[:1].isdigit() or hour.lower_ == "noon")
+        return (
+            prev in ("on", "since", "until", "through", "by") or at_hour
+        )  # "on 7/17", "7/17 at 3"
     if nxt.lower_ in ("mins", "hrs", "secs", "yrs") and tok.text.isdigit():
         return True  # "45 mins": an abbreviated unit spaCy does not see as a time
     if nxt.text == "-" and tok.i + 2 < len(doc):  # "05-Nov-21": spaCy splits it
@@ -570,6 +574,9 @@ TAIL_FORMS = frozenset(
 )
 
 
+PART_TAIL = re.compile(r"in the (?:morning|afternoon|evening)|at night")
+
+
 def _with_tail(doc: Doc, start: int, end: int, ref: dt.date | None) -> int:
     """Take in up to three words after an expression that complete it and that spaCy
     left out: "three days [from now]", "a week [from Friday]", "2300 [hrs]", "tonight
@@ -592,7 +599,8 @@ def _with_tail(doc: Doc, start: int, end: int, ref: dt.date | None) -> int:
         longer = norm if (lo, up) == (start, e) else normalize(doc[start:e].text, ref)
         if not base_known:
             base, base_known = normalize(doc[start:end].text, ref), True
-        if base is None or (longer is not None and longer.value != base.value):
+        said = PART_TAIL.fullmatch(doc[end:e].text.lower()) is not None  # "5:45 in the morning"
+        if base is None or (longer is not None and (longer.value != base.value or said)):
             return e
     return end
 

@@ -512,3 +512,12 @@ def test_an_entity_completed_by_the_words_after_it_and_sets_of_units(extract):
     assert found.get("5 days a week") == "P1W"
     assert value("2Q 2011") == "2011-Q2"
     assert value("Christmas morning", "past") == "2020-12-25TMO"
+
+
+def test_counts_of_several_units_back_and_a_clock_with_its_part_of_day_and_day(extract):
+    found = dates(extract("The first post went up 1 day 2 hours ago."))
+    assert found.get("1 day 2 hours ago") == "2021-11-11"
+    assert value("1 year 2 months ago") == "2020-09"
+    assert value("5 mins ago") == "2021-11-12"  # minutes, not months
+    found = dates(extract("The jet touched down at 5:45 in the morning on Sunday."))
+    assert found.get("5:45 in the morning on Sunday") == "2021-11-07T05:45"
