@@ -204,7 +204,8 @@ def _day_at_hour(
     hour = _hour(m["hour"])
     if not 1 <= hour <= 12:
         return None
-    if hour < 12 and re.search(r"T(AF|EV|NI)$", found.value):
+    part = re.search(r"T(AF|EV|NI)$", found.value)
+    if hour < 12 and part and (part[1] != "NI" or hour >= 6):  # "2 at night" stays 02:00
         hour += 12
     return Normalized(f"{day}T{hour:02d}:00", "TIME", "time")
 

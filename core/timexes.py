@@ -590,6 +590,8 @@ def _with_tail(doc: Doc, start: int, end: int, ref: dt.date | None) -> int:
             continue
         if doc[e - 1].lower_ in ("before", "after", "earlier", "later"):
             continue  # "10 days [before]": TimeML leaves the word out
+        if e < len(doc) and doc[e].lower_ in ("percent", "%", "per", "points", "cents"):
+            continue  # "lend overnight [at 3] percent": a number, not an hour
         if form_of(doc[start:e].text) not in TAIL_FORMS:
             continue
         accepted = _accepted(doc, start, e, ref)

@@ -521,3 +521,12 @@ def test_counts_of_several_units_back_and_a_clock_with_its_part_of_day_and_day(e
     assert value("5 mins ago") == "2021-11-12"  # minutes, not months
     found = dates(extract("The jet touched down at 5:45 in the morning on Sunday."))
     assert found.get("5:45 in the morning on Sunday") == "2021-11-07T05:45"
+
+
+def test_the_other_day_and_no_hour_before_a_percentage(extract):
+    found = dates(extract("She saw the minister at the market the other day."))
+    assert found.get("the other day") == "PAST_REF"
+    found = dates(extract("Banks lent tonight at 3 percent."))
+    assert found.get("tonight") == "2021-11-12TNI"
+    assert not any(text.endswith("at 3") for text in found)
+    assert value("Saturday night at 2") == "2021-11-06T02:00"  # "2 at night" is 02:00
