@@ -78,11 +78,17 @@ def _numeric(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> 
 
 @form(
     "mdy",
-    r"^({month}) {day},? ({year}|'\d\d|\d\d)$",
-    {"October 1, 1999": "1999-10-01", "Jan. 3, '99": "1999-01-03"},
+    r"^({month})(?: (?:the )?{day},? ({year}|'\d\d|\d\d)| {day}-({year}))$",
+    {
+        "October 1, 1999": "1999-10-01",
+        "Jan. 3, '99": "1999-01-03",
+        "Mar-03-2015": "2015-03-03",
+        "July 13-15": None,
+    },
 )
 def _mdy(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> Normalized | None:
-    return day_value(_year(m[3], ref), month_num(m[1]), int(m[2]))
+    # groups: month, day, year (whose digits are a group of their own), or day-year
+    return day_value(_year(m[3] or m[6], ref), month_num(m[1]), int(m[2] or m[5]))
 
 
 @form(
@@ -468,18 +474,26 @@ def holiday_date(name: str, year: int) -> dt.date:
         return _easter(year) + dt.timedelta(days=int(rule[len("easter") :]))
     if re.fullmatch(r"\d\d-\d\d", rule):
         return dt.date(year, int(rule[:2]), int(rule[3:]))
+    rule, _, after = rule.partition("+")  # "4 4 11+1": the day after the 4th Thursday
     n, weekday, month = (int(x) for x in rule.split())
+    shift = dt.timedelta(days=int(after or 0))
     if n > 0:
         first = dt.date(year, month, 1)
-        return first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (n - 1))
+        return first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (n - 1)) + shift
     last = dt.date(year, month, calendar.monthrange(year, month)[1])
-    return last - dt.timedelta(days=(last.isoweekday() - weekday) % 7)
+    return last - dt.timedelta(days=(last.isoweekday() - weekday) % 7) + shift
 
 
 @form(
     "holiday",
     r"^({holiday})(?:,? (?:of )?{year})?$",
-    {"Christmas 2020": "2020-12-25", "Thanksgiving": "2021-11-25"},
+    {
+        "Christmas 2020": "2020-12-25",
+        "Thanksgiving": "2021-11-25",
+        "Black Friday": "2021-11-26",
+        "Ash Wednesday 2022": "2022-03-02",
+        "Election Day 2022": "2022-11-08",
+    },
 )
 def _holiday(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> Normalized | None:
     """ "Thanksgiving Day", "Christmas 2020": the occurrence the tense points to."""

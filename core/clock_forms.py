@@ -20,11 +20,12 @@ Ref = dt.date | None
 CLOCK = (
     r"(?:(?P<h1>\d{{1,2}})(?:[:.](?P<m1>\d\d))?(?::(?P<s1>\d\d))? ?(?P<ap1>[ap])\.? ?m\b\.?"
     r"|(?P<h6>{hourword})(?: (?P<m6>{tens}|{units}|fifteen|forty-five))? (?P<ap6>[ap])\.? ?m\b\.?"
-    r"|(?P<h2>\d{{1,2}})(?::|h(?=\d\d))(?P<m2>\d\d)(?::(?P<s2>\d\d))?"
+    r"|(?P<h2>\d{{1,2}})(?::|h(?=\d\d))(?P<m2>\d\d)(?::(?P<s2>\d\d))?(?: (?:hours|hrs)\b)?"
     r"|(?P<h3>[01]\d|2[0-3])(?P<m3>[0-5]\d)(?: ?(?:hours|hrs|h)|(?= (?:{zone})\b))"
     r"|(?P<h4>\d{{1,2}}|{hourword}) o'?clock"
     r"|(?P<min>a quarter|quarter|half|\d{{1,2}} minutes?|(?:{tens}|{units}|ten|fifteen"
-    r"|twenty[ -]five)(?: minutes?)?) (?P<way>past|after) (?P<h5>\d{{1,2}}|{hourword})"
+    r"|twenty[ -]five)(?: minutes?)?) (?P<way>past|after)"
+    r" (?P<h5>\d{{1,2}}|{hourword}|noon|midnight)"
     r"(?: ?(?P<ap5>[ap])\.? ?m\b\.?)?"
     r"(?: o'?clock)?"
     r"|(?P<tomin>a quarter|quarter|\d{{1,2}} minutes?|(?:{tens}|{units}|ten|fifteen"
@@ -33,7 +34,8 @@ CLOCK = (
     r"(?: o'?clock| ?(?P<ap8>[ap])\.? ?m\b\.?)?"
     r"|(?:12 |twelve )?(?P<word>noon|midday|midnight)"
     r"|(?P<h7>\d{{1,2}}|{hourword})"
-    r"(?= in the | at night| tonight| this (?:morning|afternoon|evening))"
+    r"(?= in the | at night| tonight| this (?:morning|afternoon|evening)"
+    r"| (?:tomorrow|yesterday|last|this) (?:morning|afternoon|evening|night)$)"
     r")"
     r"(?: (?P<part>in the (?:morning|afternoon|evening)|at night|tonight"
     r"|this (?:morning|afternoon|evening)))?"
@@ -85,7 +87,7 @@ def _time_of(m: Match) -> tuple[int, int, int | None] | None:
     elif m["h4"]:
         hour, minute = _hour(m["h4"]), 0
     elif m["h5"]:
-        hour, minute, ap = _hour(m["h5"]), _minutes(m["min"]), m["ap5"]
+        hour, minute, ap = _hour(m["h5"]) % 24, _minutes(m["min"]), m["ap5"]
     elif m["h8"]:  # "a quarter to 7", "ten minutes to 8": a count of minutes is needed
         hour = _hour(m["h8"])
         if m["ap8"]:  # "a quarter to 1 p.m.": the hour is 13 before the minutes come off
@@ -114,19 +116,28 @@ def _time_of(m: Match) -> tuple[int, int, int | None] | None:
     return hour, minute, second
 
 
+def _twelve_hour_given(m: Match) -> bool:
+    """Whether the time says which half of the day it is in ("p.m.", "in the morning")."""
+    return any(m[g] for g in ("ap1", "ap5", "ap6", "ap8", "part", "word")) or bool(m["h3"])
+
+
 def _clock_day(
     before: str | None, after: str | None, ref: Ref, direction: Direction, focus: Focus
-) -> str | None:
-    """The day a clock time is on: a day written beside it, else the day the text is on."""
+) -> tuple[str | None, str]:
+    """The day a clock time is on (a day written beside it, else the day the text is
+    on) and the part of the day written with it ("last night": "NI", else "")."""
     from .dates import match  # the forms are tried in `core.dates.ORDER`
 
     for side in (before, after):
         if side:
             found = match(side, ref, direction, focus)
-            return day_of(found.value) if found else None
+            if found is None:
+                return None, ""
+            part = re.search(r"T(MO|AF|EV|NI)$", found.value)
+            return day_of(found.value), part[1] if part else ""
     if focus.date and day_of(focus.date) == focus.date and focus.date[:4].isdigit():
-        return focus.date  # "shot on Oct. 23 ... at 10 p.m.": the day the text is on
-    return iso(ref) if ref else "XXXX-XX-XX"
+        return focus.date, ""  # "shot on Oct. 23 ... at 10 p.m.": the day the text is on
+    return (iso(ref) if ref else "XXXX-XX-XX"), ""
 
 
 @form(
@@ -153,6 +164,10 @@ def _clock_day(
         "18:45:30": "2021-11-12T18:45:30",
         "17h30": "2021-11-12T17:30",
         "13 p.m.": None,
+        "half past midnight": "2021-11-12T00:30",
+        "20:00 hours": "2021-11-12T20:00",
+        "11:40 last night": "2021-11-11T23:40",
+        "10 tomorrow morning": "2021-11-13T10:00",
     },
 )
 def _clock(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> Normalized | None:
@@ -161,9 +176,11 @@ def _clock(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> No
     if found is None:
         return None
     hour, minute, second = found
-    day = _clock_day(m["before"], m["after"], ref, direction, focus)
+    day, part = _clock_day(m["before"], m["after"], ref, direction, focus)
     if day is None:
         return None
+    if not _twelve_hour_given(m) and (part in ("AF", "EV") or (part == "NI" and hour >= 6)):
+        hour += 12 if hour < 12 else 0  # "11:40 last night", "6:15 Friday evening"
     clock = f"{hour:02d}:{minute:02d}" + (f":{second:02d}" if second is not None else "")
     return Normalized(f"{day}T{clock}", "TIME", "time")
 
@@ -187,7 +204,8 @@ def _day_at_hour(
     hour = _hour(m["hour"])
     if not 1 <= hour <= 12:
         return None
-    if hour < 12 and re.search(r"T(AF|EV|NI)$", found.value):
+    part = re.search(r"T(AF|EV|NI)$", found.value)
+    if hour < 12 and part and (part[1] != "NI" or hour >= 6):  # "2 at night" stays 02:00
         hour += 12
     return Normalized(f"{day}T{hour:02d}:00", "TIME", "time")
 

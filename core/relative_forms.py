@@ -233,7 +233,7 @@ def ago(number: str, unit: str, way: str, ref: Ref, word: str = "") -> Normalize
     if n == "X" or "." in n or not ref:
         return Normalized("PAST_REF" if back else "FUTURE_REF", "DATE", "reference")
     k = int(n) * (-1 if back else 1)
-    if unit in ("H", "S") or (unit == "M" and "minute" in word):
+    if unit in ("H", "S") or (unit == "M" and re.match(r"min", word)):  # "5 mins ago"
         hours = k if unit == "H" else 0  # "three hours ago": the day it was on
         return Normalized(iso(ref + dt.timedelta(days=int(hours / 24))), "DATE", "day")
     if unit == "2W":  # "a fortnight ago"

@@ -12,6 +12,7 @@ Ref = dt.date | None
 
 # Units TIMEX3 has no duration letter for, in the units it has.
 UNIT_AS = {"Q": ("M", 3), "2W": ("W", 2), "WE": ("D", 2)}
+MINUTE = re.compile(r"\bmin(?:ute)?s?\b")  # "M" is a minute, not a month: "45 mins"
 
 
 def _scaled(n: str, unit: str) -> tuple[str, str]:
@@ -38,7 +39,7 @@ def duration(number: str | None, unit: str, half: bool, text: str) -> Normalized
     if unit in ("DE", "CE", "ML") and n != "X":
         unit, n = "Y", f"{float(n) * {'DE': 10, 'CE': 100, 'ML': 1000}[unit]:g}"
     n, unit = _scaled(n, unit)
-    if unit in ("H", "S") or (unit == "M" and "minute" in text):
+    if unit in ("H", "S") or (unit == "M" and MINUTE.search(text)):
         return Normalized(f"PT{n}{unit}", "DURATION", "duration")
     return Normalized(f"P{n}{unit}", "DURATION", "duration")
 
@@ -107,22 +108,42 @@ def _set(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> Norm
         unit, n = "Y", f"{float(n) * {'DE': 10, 'CE': 100, 'ML': 1000}[unit]:g}"
     if unit != "Q":  # "every quarter" is P1Q in the TimeML gold (a TIMEX3 unit)
         n, unit = _scaled(n, unit)
-    if unit in ("H", "S") or (unit == "M" and "minute" in (m["unit"] or m["per"])):
+    if unit in ("H", "S") or (unit == "M" and MINUTE.search(m["unit"] or m["per"])):
         return Normalized(f"PT{n}{unit}", "SET", "set")
     return Normalized(f"P{n}{unit}", "SET", "set")
 
 
-HALVES = {"H": "PT30M", "D": "PT12H", "Y": "P6M", "M": "PT30S"}
+HALVES = {
+    "H": "PT30M",
+    "D": "PT12H",
+    "W": "P3.5D",
+    "Y": "P6M",
+    "DE": "P5Y",
+    "CE": "P50Y",
+    "M": "PT30S",
+}
 
 
 @form(
     "half_unit",
-    r"^half (?:an?|one) (hour|day|year|minute)$",
-    {"half an hour": "PT30M", "half a year": "P6M"},
+    r"^half (?:an?|one) (hour|day|week|year|decade|century|minute)$",
+    {"half an hour": "PT30M", "half a year": "P6M", "half a century": "P50Y"},
 )
 def _half_unit(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> Normalized | None:
     """ "half an hour": half of a unit, in the next smaller one."""
     return Normalized(HALVES[words("unit")[m[1]]], "DURATION", "duration")
+
+
+@form(
+    "quarter_hour",
+    r"^(a|one|three)[ -]quarters? of an hour$",
+    {"a quarter of an hour": "PT15M", "three-quarters of an hour": "PT45M"},
+)
+def _quarter_hour(
+    m: Match, t: str, ref: Ref, direction: Direction, focus: Focus
+) -> Normalized | None:
+    """ "a quarter of an hour", "three quarters of an hour": minutes, as the gold writes them."""
+    return Normalized(f"PT{45 if m[1] == 'three' else 15}M", "DURATION", "duration")
 
 
 DURATION_ORDER = "YMWDTHMS"

@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
 from .dates import Direction, Focus, Normalized, form_of, holidays, normalize
 from .not_dates import not_a_date
+from .range_forms import Found, ranges
 from .syntax import FUTURE_AUX
 from .timewords import words
 
@@ -141,6 +142,16 @@ def _backward(doc: Doc, start: int) -> bool:
     return start > 0 and doc[start - 1].lower_ in words("backward")
 
 
+def _decade(tok: Token) -> bool:
+    """A year ending in 0 followed by 's: "the 1990's" (the decade, when it normalizes)."""
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return (
+        re.fullmatch(r"1\d\d0|20\d0", tok.text) is not None
+        and nxt is not None
+        and (nxt.text in ("'s", "’s") and (tok.i + 2 >= len(tok.doc) or tok.nbor(2).pos_ != "NOUN"))
+    )
+
+
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Token bounds without edge punctuation, spaces and possessive 's."""
     while start < end and (doc[start].is_punct or doc[start].is_space):
@@ -148,6 +159,8 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while end > start and (
         doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].tag_ == "POS"
     ):
+        if doc[end - 1].tag_ == "POS" and end - 1 > start and _decade(doc[end - 2]):
+            break  # "the 1990's": the decade's 's
         end -= 1
     return start, end
 
@@ -187,6 +200,10 @@ def _holiday_words() -> frozenset[str]:
     )
 
 
+def _holiday_word(tok: Token) -> bool:
+    return tok.text[0].isupper() and tok.lower_.rstrip(".").rstrip("'") in _holiday_words()
+
+
 NUMERIC_DATE_TOKEN = re.compile(
     r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:T[\d:.]+Z?)?|\d{1,2}([-/.])\d{1,2}\1(?:\d{4}|\d{2})"
     r"|\d{1,2}/\d{4}"
@@ -205,11 +222,11 @@ def _is_trigger(tok: Token) -> bool:
             and doc[tok.i - 2].lower_ == "the"
             and (tok.i + 1 >= len(doc) or doc[tok.i + 1].pos_ not in ("NOUN", "PROPN"))
         )
-    if _counts_times(tok) or re.fullmatch(r"fy\d{4}", low):
+    if _counts_times(tok) or _abbreviated_day(tok) or re.fullmatch(r"fy\d{4}", low):
         return True  # "once a month", "three times a day", "half past two", "FY2022"
     if low in words("lone"):
         return tok.pos_ in words("lone")[low].split()
-    if tok.text[0].isupper() and low.rstrip("'") in _holiday_words():
+    if _holiday_word(tok):
         return True
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if low in words("month") and tok.text[0].isupper() and nxt is not None and nxt.is_digit:
@@ -245,10 +262,10 @@ def _clock_or_day(tok: Token) -> bool:
     a month's abbreviation."""
     doc = tok.doc
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-    if re.fullmatch(r"(?:[01]\d|2[0-3])[0-5]\d", tok.text):
-        return nxt is not None and (
-            nxt.lower_ in ("hrs", "hours", "h") or nxt.lower_ in words("zone")
-        )
+    if re.fullmatch(r"(?:[01]\d|2[0-3])[0-5]\d", tok.text) and (
+        nxt is not None and (nxt.lower_ in ("hrs", "hours", "h") or nxt.lower_ in words("zone"))
+    ):
+        return True  # not "2000" in "from 1995 to 2000", a year
     if YEAR_TOKEN.fullmatch(tok.text) and tok.i >= 2:  # "from 1990 [to 1995]"
         return doc[tok.i - 1].lower_ in ("to", "through", "until", "till", "and") and bool(
             YEAR_TOKEN.fullmatch(doc[tok.i - 2].text)
@@ -256,9 +273,41 @@ def _clock_or_day(tok: Token) -> bool:
     if re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)", tok.lower_):
         before = [t.lower_ for t in doc[max(0, tok.i - 2) : tok.i]]
         return before == ["on", "the"] and (nxt is None or nxt.pos_ not in ("NOUN", "PROPN"))
-    if re.fullmatch(r"\d{1,2}(?::\d\d)?[ap]\.?m\.?", tok.lower_):
-        return True  # "3:15pm", one token that spaCy calls a number
-    return nxt is not None and nxt.lower_.rstrip(".") in words("month") and tok.text.isdigit()
+    if re.fullmatch(r"\d{1,2}(?:[:.]\d\d)?[ap]\.?m\.?", tok.lower_):
+        return True  # "3:15pm", "9.30am": one token that spaCy calls a number
+    if nxt is None:
+        return False
+    if re.fullmatch(r"(?:[01]?\d|2[0-3]):[0-5]\d", tok.text):
+        return nxt.lower_ in words("zone")  # "23:59 GMT"
+    prev = doc[tok.i - 1].lower_ if tok.i else ""
+    if re.fullmatch(r"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])", tok.text):
+        hour = doc[tok.i + 2] if nxt.lower_ == "at" and tok.i + 2 < len(doc) else None
+        at_hour = hour is not None and (hour.text[:1].isdigit() or hour.lower_ == "noon")
+        return (
+            prev in ("on", "since", "until", "through", "by") or at_hour
+        )  # "on 7/17", "7/17 at 3"
+    if nxt.lower_ in ("mins", "hrs", "secs", "yrs") and tok.text.isdigit():
+        return True  # "45 mins": an abbreviated unit spaCy does not see as a time
+    if nxt.text == "-" and tok.i + 2 < len(doc):  # "05-Nov-21": spaCy splits it
+        return doc[tok.i + 2].lower_[:3] in words("month") and tok.text.isdigit()
+    return nxt.lower_.rstrip(".") in words("month") and tok.text.isdigit()
+
+
+WEEKDAY_ABBREVIATIONS = frozenset(
+    {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat"}
+)
+
+
+def _abbreviated_day(tok: Token) -> bool:
+    """ "on Sat.", "at 7:30 PM on Fri, Nov 19": a weekday's abbreviation after "on" (not
+    "Sun", a newspaper, nor "sat", a verb)."""
+    low = tok.lower_.rstrip(".")
+    return (
+        low in WEEKDAY_ABBREVIATIONS
+        and tok.text[0].isupper()
+        and tok.i > 0
+        and tok.doc[tok.i - 1].lower_ == "on"
+    )
 
 
 def _counts_times(tok: Token) -> bool:
@@ -271,6 +320,9 @@ def _counts_times(tok: Token) -> bool:
         per = nxt in ("a", "an", "per") and after in words("unit")
         per = per or nxt in ("every", "each")
         return per or nxt in words("set")
+    if tok.lower_ in ("ten", "twenty", "twenty-five") and nxt in ("to", "past"):
+        # "twenty to three"
+        return tok.i + 2 < len(doc) and doc[tok.i + 2].lower_ in words("number")
     return tok.lower_ == "half" and nxt == "past"
 
 
@@ -307,11 +359,14 @@ def _pieces(doc: Doc, start: int, end: int, ref: dt.date | None) -> list[tuple[i
     return []
 
 
-def _around(doc: Doc, i: int, ref: dt.date | None) -> tuple[int, int] | None:
-    """The longest expression containing trigger token ``i``, within its sentence."""
+def _around(
+    doc: Doc, i: int, ref: dt.date | None, limit: int | None = None
+) -> tuple[int, int] | None:
+    """The longest expression containing trigger token ``i``, within its sentence (and
+    before token ``limit``)."""
     sent = doc[i].sent
     lo = max(sent.start, i - WINDOW)
-    hi = min(sent.end, i + WINDOW + 1)
+    hi = min(sent.end, i + WINDOW + 1, limit if limit is not None else sent.end)
     for k in range(i - 1, lo - 1, -1):  # stop at punctuation other than hyphens and 's
         if doc[k].is_punct and doc[k].text not in ("-", "'s", "’s"):
             lo = k + 1
@@ -345,12 +400,24 @@ def _merge(doc: Doc, spans: list[tuple[int, int]], ref: dt.date | None) -> list[
         if out:
             ps, pe = out[-1]
             gap = doc[pe:s]
-            joins = len(gap) == 0 or (len(gap) == 1 and gap[0].lower_ in (",", "at", "on", "of"))
+            joins = len(gap) == 0 or (
+                len(gap) == 1 and gap[0].lower_ in (",", "at", "on", "of", "in", "and")
+            )  # "19 years [and] 6 months", "the last Sunday [in] October"
             if joins and _accept(doc, ps, e, ref):
                 out[-1] = (ps, e)
                 continue
         out.append((s, e))
     return out
+
+
+def _entity_tail(doc: Doc, ent: Span, ref: dt.date | None) -> list[tuple[int, int]]:
+    """An entity that is no date alone but is with up to three words after it: "[around 4]
+    in the afternoon"."""
+    hi = min(ent.sent.end, ent.end + TAIL)
+    for e in range(hi, ent.end, -1):
+        if _accept(doc, ent.start, e, ref):
+            return [_trim(doc, ent.start, e)]
+    return []
 
 
 def _candidates(doc: Doc, ref: dt.date | None) -> list[tuple[int, int]]:
@@ -362,15 +429,29 @@ def _candidates(doc: Doc, ref: dt.date | None) -> list[tuple[int, int]]:
             ent.label_ == "QUANTITY" and ent[-1].lower_ in units  # "about 5 1/2 hours"
         ):
             continue
-        for s, e in _pieces(doc, ent.start, ent.end, ref):
+        pieces = _pieces(doc, ent.start, ent.end, ref) or _entity_tail(doc, ent, ref)
+        for s, e in pieces:
             spans.append((s, e))
             taken.update(range(s, e))
     for tok in doc:
         if tok.i in taken or not _is_trigger(tok):
             continue
         found = _around(doc, tok.i, ref)
-        if found is None or taken.intersection(range(*found)):
+        if found is None:
             continue
+        found = _trim(doc, *found)  # "Aug 10 [-] Nov 12": the dash is free for the next
+        if taken.intersection(range(*found)):
+            # an expression around entities' pieces: "[Good] Friday 2022", "[every other]
+            # Monday", "a year ago [today]", "7:30 PM [on Fri]"
+            inside = [(s, e) for s, e in spans if s < found[1] and e > found[0]]
+            if any(s < found[0] or e > found[1] for s, e in inside):
+                # "03:14 UTC [on 1 January 2021]": what is before the piece, if anything
+                after = [s for s, _ in inside if s > tok.i]
+                found = _around(doc, tok.i, ref, min(after)) if after else None
+                if found is None or taken.intersection(range(*(found := _trim(doc, *found)))):
+                    continue
+                inside = []
+            spans = [sp for sp in spans if sp not in inside]
         spans.append(found)
         taken.update(range(*found))
     out: list[tuple[int, int]] = []
@@ -379,6 +460,8 @@ def _candidates(doc: Doc, ref: dt.date | None) -> list[tuple[int, int]]:
             continue  # taken in by the tail of the expression before
         s, e = _with_part_of_day(doc, s, e, ref)
         e = _with_tail(doc, s, e, ref)
+        if e < len(doc) and _decade(doc[e - 1]) and _accept(doc, s, e + 1, ref):
+            e += 1  # "the 1990['s]"
         out.append((_with_determiner(doc, s, e, ref), e))
     return _merge(doc, out, ref)  # "Thursday, [4] November 2021" once the day is taken in
 
@@ -398,9 +481,13 @@ TAIL_FORMS = frozenset(
         "iso_week",
         "timestamp",
         "times_per",
+        "units_per",
         "set",
     }
 )
+
+
+PART_TAIL = re.compile(r"in the (?:morning|afternoon|evening)|at night")
 
 
 def _with_tail(doc: Doc, start: int, end: int, ref: dt.date | None) -> int:
@@ -416,6 +503,8 @@ def _with_tail(doc: Doc, start: int, end: int, ref: dt.date | None) -> int:
             continue
         if doc[e - 1].lower_ in ("before", "after", "earlier", "later"):
             continue  # "10 days [before]": TimeML leaves the word out
+        if e < len(doc) and doc[e].lower_ in ("percent", "%", "per", "points", "cents"):
+            continue  # "lend overnight [at 3] percent": a number, not an hour
         if form_of(doc[start:e].text) not in TAIL_FORMS:
             continue
         accepted = _accepted(doc, start, e, ref)
@@ -425,12 +514,19 @@ def _with_tail(doc: Doc, start: int, end: int, ref: dt.date | None) -> int:
         longer = norm if (lo, up) == (start, e) else normalize(doc[start:e].text, ref)
         if not base_known:
             base, base_known = normalize(doc[start:end].text, ref), True
-        if base is None or (longer is not None and longer.value != base.value):
+        said = PART_TAIL.fullmatch(doc[end:e].text.lower()) is not None  # "5:45 in the morning"
+        if base is None or (longer is not None and (longer.value != base.value or said)):
             return e
     return end
 
 
 ORDINAL_DAY = re.compile(r"\d{1,2}(?:st|nd|rd|th)?")
+# Words before an expression that make one with it and that spaCy leaves out.
+LEAD_PHRASES = frozenset(
+    {"day after", "day before", "this time"}
+    | {f"{the}{part} of" for the in ("", "the ") for part in ("night", "morning", "evening")}
+    | {f"the {part} of" for part in ("afternoon", "eve")}
+)
 
 
 def _with_determiner(doc: Doc, start: int, end: int, ref: dt.date | None) -> int:
@@ -439,6 +535,10 @@ def _with_determiner(doc: Doc, start: int, end: int, ref: dt.date | None) -> int
     the longest reach of up to three such words that still normalizes."""
     best = start
     lo = max(doc[start].sent.start, start - 3)
+    for k in (start - 3, start - 2):  # "[day after] tomorrow", "[the night of] June 3"
+        phrase = " ".join(t.lower_ for t in doc[k:start]) if k >= lo else ""
+        if phrase in LEAD_PHRASES and _accept(doc, k, end, ref):
+            return k
     for k in range(start - 1, lo - 1, -1):
         tok = doc[k]
         low = tok.lower_.rstrip(".")
@@ -602,6 +702,7 @@ def find_timexes(doc: Doc, ref: dt.date | None, day_first: bool | None = None) -
     (`core.numeric_dates.document_order`).
     """
     out: list[Timex] = []
+    ways: list[Direction] = []
     focus = Focus(day_first=day_first)
     held: tuple[int, str] | None = None  # a quarter in view in one sentence only
     for s, e in _candidates(doc, ref):
@@ -624,10 +725,11 @@ def find_timexes(doc: Doc, ref: dt.date | None, day_first: bool | None = None) -
                 focus = Focus(moved.norm.value, focus.date, focus.day_first)
             out[-1] = moved
         out.append(Timex(span.start_char, span.end_char, span.text, norm, span.root.i))
+        ways.append(way)
         focus, running = _advance(focus, span.text, norm, way, ref)
         if running is not None:
             held = (sentence, running)
-    return out
+    return _with_ranges(doc, out, ways, ref)
 
 
 def _quarter_of_its_end(span: Span, before: Timex, norm: Normalized) -> Timex | None:
@@ -644,3 +746,18 @@ def _quarter_of_its_end(span: Span, before: Timex, norm: Normalized) -> Timex | 
         return None
     moved = Normalized(f"{day[1]}{quarter[2]}", "DATE", "quarter", before.norm.mod)
     return Timex(before.start, before.end, before.text, moved, before.root)
+
+
+def _with_ranges(
+    doc: Doc, out: list[Timex], ways: list[Direction], ref: dt.date | None
+) -> list[Timex]:
+    """The ends of ranges completed and put right (`core.range_forms`)."""
+    found = [Found(t.start, t.end, t.norm, w) for t, w in zip(out, ways, strict=True)]
+    by_span = {(t.start, t.end): t for t in out}
+    timexes = []
+    for f in ranges(doc.text, found, ref):
+        if (old := by_span.get((f.start, f.end))) is not None:
+            timexes.append(old if old.norm == f.norm else replace(old, norm=f.norm))
+        elif (span := doc.char_span(f.start, f.end)) is not None:
+            timexes.append(Timex(f.start, f.end, span.text, f.norm, span.root.i))
+    return timexes

@@ -436,3 +436,97 @@ def test_month_day_numbers_and_this_time_last_year():
     assert value("11/02", focus=Focus(day_first=True)) == "2022-02-11"
     assert value("this time last year") == "2020-11-12"
     assert value("this time next week") == "2021-11-19"
+
+
+# -- issue 14: ranges, holidays, clock times with a day, compound forms ------------------
+
+
+def test_a_range_is_two_expressions_each_end_complete(extract):
+    found = dates(extract("The trade fair was held June 3-5 in the old hall."))
+    assert found.get("June 3") == "2021-06-03"
+    assert found.get("5") == "2021-06-05"
+    found = dates(extract("The help desk answers calls 3-4 pm."))
+    assert found.get("3") == "2021-11-12T15:00"
+    assert found.get("4 pm") == "2021-11-12T16:00"
+    found = dates(extract("Sales slumped between March and June 2020."))
+    assert found.get("March") == "2020-03"
+    found = dates(extract("The square was closed from Monday through Wednesday."))
+    assert (found.get("Monday"), found.get("Wednesday")) == ("2021-11-08", "2021-11-10")
+    found = dates(extract("The club's records for 1998-99 were lost."))
+    assert (found.get("1998"), found.get("99")) == ("1998", "1999")
+    found = dates(extract("Output rose each year from 1995 to 2000."))
+    assert found.get("2000") == "2000"
+    found = dates(extract("They lost 3-1 on Sunday."))  # a score, not a range
+    assert "3" not in found and "1" not in found and "Sunday" in found
+
+
+def test_more_holidays_and_their_rules(extract):
+    assert value("Black Friday 2019") == "2019-11-29"  # Nov. 1, 2019 was a Friday
+    assert value("Election Day 2022") == "2022-11-08"  # the Tuesday after the first Monday
+    assert value("Pentecost 2020") == "2020-05-31"
+    assert value("Juneteenth", "past") == "2021-06-19"
+    found = dates(extract("The shops shut on Good Friday 2022, the council said."))
+    assert found.get("Good Friday 2022") == "2022-04-15"
+    found = dates(extract("The bishop preached on Ash Wednesday."))
+    assert found.get("Ash Wednesday") == "2021-02-17"
+
+
+def test_clock_times_take_the_half_of_the_day_and_the_day_beside_them(extract):
+    assert value("11:40 last night") == "2021-11-11T23:40"
+    assert value("10 tomorrow morning") == "2021-11-13T10:00"
+    found = dates(extract("The ferry docks at 7:30 PM on Fri, Nov 19."))
+    assert found.get("7:30 PM on Fri, Nov 19") == "2021-11-19T19:30"
+    found = dates(extract("The vote count ended at 23:59 GMT, and the hall opens at 9.30am."))
+    assert found.get("23:59 GMT") == "2021-11-12T23:59"
+    assert found.get("9.30am") == "2021-11-12T09:30"
+
+
+def test_durations_with_short_units_and_parts_of_an_hour(extract):
+    assert norm("45 mins") == ("PT45M", "DURATION", None)
+    assert value("2 hrs") == "PT2H"
+    assert value("three-quarters of an hour") == "PT45M"
+    assert value("half a century") == "P50Y"
+    found = dates(extract("The crossing takes 45 mins in calm seas."))
+    assert found.get("45 mins") == "PT45M"
+
+
+def test_compound_forms_in_sentences(extract):
+    assert value("the second half of last year") == "2020-H2"
+    assert value("the last day of the year") == "2021-12-31"
+    found = dates(extract("The mill closed a year ago today."))
+    assert found.get("a year ago today") == "2020-11-12"
+    found = dates(extract("The parade is held every Christmas."))
+    assert found.get("every Christmas") == "XXXX-12-25"
+    found = dates(extract("The council meets every other Monday."))
+    assert found.get("every other Monday") == "XXXX-WXX-1"
+    found = dates(extract("The shop reopens the day after Christmas."))
+    assert found.get("the day after Christmas") == "2021-12-26"
+    found = dates(extract("The levee broke on the night of 14 October 1987."))
+    assert found.get("the night of 14 October 1987") == "1987-10-14TNI"
+
+
+def test_an_entity_completed_by_the_words_after_it_and_sets_of_units(extract):
+    found = dates(extract("The fire began around 4 in the afternoon."))  # spaCy: "around 4"
+    assert found.get("around 4 in the afternoon") == "2021-11-12T16:00"
+    found = dates(extract("The clinic now runs 5 days a week."))
+    assert found.get("5 days a week") == "P1W"
+    assert value("2Q 2011") == "2011-Q2"
+    assert value("Christmas morning", "past") == "2020-12-25TMO"
+
+
+def test_counts_of_several_units_back_and_a_clock_with_its_part_of_day_and_day(extract):
+    found = dates(extract("The first post went up 1 day 2 hours ago."))
+    assert found.get("1 day 2 hours ago") == "2021-11-11"
+    assert value("1 year 2 months ago") == "2020-09"
+    assert value("5 mins ago") == "2021-11-12"  # minutes, not months
+    found = dates(extract("The jet touched down at 5:45 in the morning on Sunday."))
+    assert found.get("5:45 in the morning on Sunday") == "2021-11-07T05:45"
+
+
+def test_the_other_day_and_no_hour_before_a_percentage(extract):
+    found = dates(extract("She saw the minister at the market the other day."))
+    assert found.get("the other day") == "PAST_REF"
+    found = dates(extract("Banks lent tonight at 3 percent."))
+    assert found.get("tonight") == "2021-11-12TNI"
+    assert not any(text.endswith("at 3") for text in found)
+    assert value("Saturday night at 2") == "2021-11-06T02:00"  # "2 at night" is 02:00
