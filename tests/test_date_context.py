@@ -255,3 +255,12 @@ def test_a_count_of_more_units_is_found_where_spacy_sees_a_number(extract):
     assert found["at least 20 more years"] == "P20Y"
     text = "The girl will stay with her aunt for at least two more weeks."
     assert "P2W" in dates(extract(text, THURSDAY)).values()
+
+
+def test_a_past_day_without_a_year_is_this_years_unless_a_deadline_is_days_ahead(extract):
+    # read on Friday 2021-11-12: January is ten months back, not two months ahead
+    found = dates(extract("The pipe burst on Jan. 21, flooding the basement."))
+    assert found["Jan. 21"] == "2021-01-21"
+    # a deadline a few days ahead is that one, even after a past-tense verb
+    found = dates(extract("The board said the offer had been set to expire Nov. 19."))
+    assert found["Nov. 19"] == "2021-11-19"
