@@ -264,3 +264,11 @@ def test_a_past_day_without_a_year_is_this_years_unless_a_deadline_is_days_ahead
     # a deadline a few days ahead is that one, even after a past-tense verb
     found = dates(extract("The board said the offer had been set to expire Nov. 19."))
     assert found["Nov. 19"] == "2021-11-19"
+
+
+def test_a_day_something_is_set_for_is_ahead(extract):
+    # read on Friday 2021-11-12; "set" alone is no plan ("set a record on Tuesday")
+    found = dates(extract("The appeal is set for Tuesday at 9 a.m. in the county court."))
+    assert found["Tuesday at 9 a.m."] == "2021-11-16T09:00"
+    found = dates(extract("The sprinter set a record on Tuesday."))
+    assert found["Tuesday"] == "2021-11-09"
