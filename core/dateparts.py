@@ -199,12 +199,12 @@ def full_year(two_digits: int, ref: dt.date | None) -> int:
 
 
 # A month-day without a year that the tense puts more than half a year back,
-# when the same day is less than a month ahead, is the one ahead: a deadline
-# "set to expire Nov. 6" read on Nov. 2 (the gold's 7 such cases are 3 to 24
-# days ahead); "happened on Jan. 21" read in November is this January's
-# (news gives the year of a date that far back only across a year's end).
+# into the year before, when this year's is less than a quarter ahead, is
+# this year's: news gives the year of a date of another year ("set to expire
+# Nov. 6" read on Nov. 2, "payable Dec. 24" read in November); "happened on
+# Jan. 21" read in November is this January.
 FAR_DAYS = 183
-NEAR_DAYS = 31
+NEAR_DAYS = 92
 # A month-day the tense puts ahead that fell a few days before the reference is
 # that one ("repatriate the child by Jan. 14" read on Jan. 15), not next year's.
 JUST_PASSED_DAYS = 14
@@ -224,7 +224,7 @@ def month_day_year(ref: dt.date, month: int, day: int, direction: Direction) -> 
         return None
     if direction == "past":
         past = [c for c in candidates if c <= ref]
-        soon = [c for c in candidates if 0 < (c - ref).days <= NEAR_DAYS]
+        soon = [c for c in candidates if 0 < (c - ref).days <= NEAR_DAYS and c.year == ref.year]
         if past and (ref - past[-1]).days > FAR_DAYS and soon:
             return soon[0].year  # "declared a dividend, payable Dec. 15" in late October
         return past[-1].year if past else None
