@@ -116,6 +116,10 @@ def _direct(f: Finder, m: Marked) -> RawQuote | None:
     hit = f.attribution_after(m)
     if hit is not None and not _inverted(doc, hit, lead, f.layout.quoted):
         hit = None
+    if hit is not None and lead > 0 and _outer_cue(f, m) is not None:
+        # Ruiz said the storm was a “test”, and the council agreed: the cue
+        # before the quote reports it, the one after has a clause of its own
+        hit = None
     speaker: tuple[int, int] | None = None
     referent = None
     if hit is not None:
@@ -138,6 +142,8 @@ def _direct(f: Finder, m: Marked) -> RawQuote | None:
                 comp = f.complement(hit)
                 if comp is not None and comp[0] <= m.first and m.last - 1 <= comp[1]:
                     return None  # the complement holds it: a mixed quote, made later
+                if _outer_cue(f, m) is not None:
+                    return None  # said the budget showed “…”: the outer cue's, made later
                 raw = _mixed(f, hit, (hit.end, m.last), speaker, referent, q.outer)
                 return None if raw is None else _run_on_to(f, raw, m)
     if hit is None:
@@ -180,6 +186,14 @@ def _direct(f: Finder, m: Marked) -> RawQuote | None:
         raw.end, raw.parts, raw.kind = run_on, [(raw.start, run_on)], "mixed"
         raw.confidence = CONFIDENCE["mixed"]
     return raw
+
+
+def _outer_cue(f: Finder, m: Marked) -> CueHit | None:
+    """A cue before the quote in its sentence whose complement holds it."""
+    found = f.in_complement(m)
+    if found is None or found[0].head >= m.first:
+        return None
+    return found[0]
 
 
 def _after_that(f: Finder, raw: RawQuote | None, m: Marked) -> RawQuote | None:

@@ -386,3 +386,23 @@ def test_headlines_and_bylines_are_never_quotes(extract):
         "Phillip reported from Oakland, Calif.; Gearan, from Washington."
     )
     assert extract(text).quotes == []
+
+
+def test_a_mixed_quote_in_a_complement_keeps_the_outer_cue(extract):
+    ex = extract(
+        "Mayor Ruiz said the flood was a “hard lesson” for the harbor, and the council agreed. "
+        "Fishermen said the tide tables showed “a pattern of neglect” of a sort the port had never seen."
+    )
+    a = find(ex, "hard lesson")
+    assert a.cue is not None and a.cue.text == "said"
+    assert a.speaker is not None and a.speaker.mention == "Mayor Ruiz"
+    b = find(ex, "pattern of neglect")
+    assert b.cue is not None and b.cue.text == "said"
+    assert b.speaker is not None and b.speaker.mention == "Fishermen"
+
+
+def test_a_quote_after_its_own_clause_still_takes_the_cue_after_it(extract):
+    ex = extract("The ferry fares are “plainly unfair to islanders,” said Councillor Brandt.")
+    q = find(ex, "plainly unfair")
+    assert q.cue is not None and q.cue.text == "said"
+    assert q.speaker is not None and "Brandt" in q.speaker.mention
