@@ -48,6 +48,7 @@ from .cues import (
     subject_before,
 )
 from .lemmas import Lemmas
+from .lexicon import honorifics
 from .mentions import speaker_for, surface_speaker
 from .records import QuoteKind, Span
 
@@ -55,7 +56,7 @@ MIN_UNATTRIBUTED_WORDS = 5  # shorter unattributed quotes are scare quotes and t
 
 MIN_CONTINUATION_WORDS = 4
 
-SPLIT_GAP_CHARS = 160  # longest attribution between the two pieces of a split quote
+SPLIT_GAP_CHARS = 320  # longest attribution between the two pieces of a split quote
 
 SPLIT_ENDS = frozenset({".", ",", ":", ";", "—"})  # how an attribution between two pieces ends
 
@@ -340,6 +341,7 @@ def _merge_split(f: Finder, quotes: list[RawQuote], pending: list[Marked]) -> li
         return quotes
     text = f.text
     starts = [m.q.outer[0] for m in pending]
+    taken = sorted(q.start for q in quotes)
     for q in quotes:
         if q.cue is None or q.outer is None or q.kind == "indirect":
             continue
@@ -352,8 +354,8 @@ def _merge_split(f: Finder, quotes: list[RawQuote], pending: list[Marked]) -> li
             if nxt.used or nxt.q.outer[0] - q.outer[1] > SPLIT_GAP_CHARS:
                 break
             gap = text[q.outer[1] : nxt.q.outer[0]]
-            if "\n" in gap:
-                break
+            if "\n" in gap or _starts_between(taken, q.outer[1], nxt.q.outer[0]):
+                break  # a new paragraph, or another quote in between
             if q.outer[1] > cue_char and gap.strip(" ,.;:!?—–-") != "":
                 break  # after the first join, only adjacent pieces follow
             if q.cue.chars[1] > nxt.q.outer[0] or _gap_end(gap) not in SPLIT_ENDS:
@@ -376,6 +378,12 @@ def _merge_split(f: Finder, quotes: list[RawQuote], pending: list[Marked]) -> li
     return quotes
 
 
+def _starts_between(starts: list[int], lo: int, hi: int) -> bool:
+    """Whether one of the sorted offsets lies in ``[lo, hi)``."""
+    k = bisect.bisect_left(starts, lo)
+    return k < len(starts) and starts[k] < hi
+
+
 def _sentence_between(f: Finder, start: int, stop: int) -> bool:
     """Whether a sentence ends between offset ``start`` and token ``stop`` and
     words follow it: the attribution is done and another sentence has begun."""
@@ -395,6 +403,8 @@ def _abbreviated(stop: Token) -> bool:
     if stop.i == 0 or stop.text != ".":
         return False
     prev = stop.doc[stop.i - 1]
+    if not prev.whitespace_ and prev.lower_ in honorifics():
+        return True  # said Army Capt. Ana Pardo: a title before a name
     return not prev.whitespace_ and prev.is_title and len(prev.text) <= 3
 
 

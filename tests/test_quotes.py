@@ -406,3 +406,27 @@ def test_a_quote_after_its_own_clause_still_takes_the_cue_after_it(extract):
     q = find(ex, "plainly unfair")
     assert q.cue is not None and q.cue.text == "said"
     assert q.speaker is not None and "Brandt" in q.speaker.mention
+
+
+def test_split_quote_joins_across_a_long_attribution_with_a_title(extract):
+    text = (
+        "“The breakwater will not survive another winter,” said Harbor Capt. Ana Pardo, "
+        "who has run the port for eleven years and who grew up on the island in a family of "
+        "boat builders, fishermen and ferry pilots that has lived there since the war. "
+        "“Every storm takes another block away.”"
+    )
+    ex = extract(text)
+    q = find(ex, "breakwater")
+    assert len(q.parts) == 2 and "Every storm" in q.parts[1].text
+    assert q.speaker is not None and "Pardo" in q.speaker.mention
+
+
+def test_split_quote_stops_at_another_quote_inside_the_attribution(extract):
+    text = (
+        "The old dock is “older than the town,” said Pardo, whose deputy told the council "
+        "on Friday: “We have asked for money three times.” "
+        "“Nobody in the capital listens to a small port.”"
+    )
+    ex = extract(text)
+    q = find(ex, "older than the town")
+    assert "capital" not in q.text and len(q.parts) == 1
