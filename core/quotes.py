@@ -47,8 +47,9 @@ from .cues import (
     CueHit,
     subject_before,
 )
+from .evidence import can_speak
 from .lemmas import Lemmas
-from .lexicon import honorifics
+from .lexicon import gender_words, honorifics
 from .mentions import speaker_for, surface_speaker
 from .records import QuoteKind, Span
 
@@ -342,6 +343,7 @@ def _merge_split(f: Finder, quotes: list[RawQuote], pending: list[Marked]) -> li
     text = f.text
     starts = [m.q.outer[0] for m in pending]
     taken = sorted(q.start for q in quotes)
+    turns: list[RawQuote] = []  # pieces that another speaker in the attribution says
     for q in quotes:
         if q.cue is None or q.outer is None or q.kind == "indirect":
             continue
@@ -370,12 +372,44 @@ def _merge_split(f: Finder, quotes: list[RawQuote], pending: list[Marked]) -> li
                 continue
             if _sentence_between(f, q.outer[1], nxt.first):
                 break  # “…,” says X, a voter. She adds that “…”: a new sentence
+            other = _another_speaker_between(f, q.cue, q.outer[1], nxt.first)
+            if other is not None:
+                # “…,” she said, and her husband cut in. “…”: his words
+                nxt.used = True
+                turns.append(
+                    RawQuote(
+                        *nxt.q.content,
+                        list(nxt.q.parts),
+                        "direct",
+                        None,
+                        other,
+                        CONFIDENCE["labelled"],
+                        outer=nxt.q.outer,
+                    )
+                )
+                break
             q.parts.extend(nxt.q.parts)
             q.end = nxt.q.content[1]
             q.outer = (q.outer[0], nxt.q.outer[1])
             nxt.used = True
             k += 1
-    return quotes
+    return quotes + turns
+
+
+def _another_speaker_between(
+    f: Finder, cue: CueHit, start: int, stop: int
+) -> tuple[int, int] | None:
+    """The speaker of a clause of its own that the attribution between two
+    pieces goes on with, a verb with its own subject joined to the cue ("she
+    said, and her husband cut in"): the next piece is that speaker's turn."""
+    doc = f.doc
+    for tok in doc[f.layout.token_at(start) : stop]:
+        if tok.dep_ != "conj" or tok.head.i != cue.head or tok.pos_ not in ("VERB", "AUX"):
+            continue
+        subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is not None and (can_speak(subj) or subj.lower_ in gender_words()):
+            return subj.left_edge.i, subj.i + 1
+    return None
 
 
 def _starts_between(starts: list[int], lo: int, hi: int) -> bool:

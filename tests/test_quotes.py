@@ -430,3 +430,19 @@ def test_split_quote_stops_at_another_quote_inside_the_attribution(extract):
     ex = extract(text)
     q = find(ex, "older than the town")
     assert "capital" not in q.text and len(q.parts) == 1
+
+
+def test_a_second_speaker_in_the_attribution_takes_the_next_piece(extract):
+    ex = extract(
+        "“We are tired of waiting for the bridge,” the farmer said, and her husband cut in. "
+        "“The council has promised it for ten years.”\n\n"
+        "“The road floods every spring,” the driver said and shrugged. "
+        "“Nobody fixes the drains.”"
+    )
+    first = find(ex, "tired of waiting")
+    assert "council" not in first.text
+    assert first.speaker is not None and first.speaker.mention == "the farmer"
+    second = find(ex, "promised it")
+    assert second.speaker is not None and second.speaker.mention == "her husband"
+    same = find(ex, "road floods")
+    assert len(same.parts) == 2 and "drains" in same.parts[1].text
