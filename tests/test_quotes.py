@@ -391,7 +391,8 @@ def test_headlines_and_bylines_are_never_quotes(extract):
 def test_a_mixed_quote_in_a_complement_keeps_the_outer_cue(extract):
     ex = extract(
         "Mayor Ruiz said the flood was a “hard lesson” for the harbor, and the council agreed. "
-        "Fishermen said the tide tables showed “a pattern of neglect” of a sort the port had never seen."
+        "Fishermen said the tide tables showed “a pattern of neglect” "
+        "of a sort the port had never seen."
     )
     a = find(ex, "hard lesson")
     assert a.cue is not None and a.cue.text == "said"
