@@ -10,9 +10,9 @@ with the text, never with its square.
   survives the parser's mistakes on long quotes and inverted attributions,
   and only then from the parse (the quote is the complement of a cue verb).
 * A quote split by its attribution (“…,” she said. “…”) is one quote whose
-  ``parts`` are the pieces; `claims.exact_words` then keeps the attribution
-  and its comma out of every part, and `claims.fold` leaves one record per
-  claim.
+  ``parts`` are the pieces (`split_quotes.merge_split`); `claims.exact_words`
+  then keeps the attribution and its comma out of every part, and
+  `claims.fold` leaves one record per claim.
 * Indirect quotes are the complements of cue verbs, chosen per verb by the
   frames in ``core/data/cue_verbs.tsv`` ("X said (that) ...", "X vowed to
   ...", "X called for ..."), and the clauses around "according to X".
@@ -34,7 +34,6 @@ from .attribution import (
     Finder,
     Marked,
     last_char,
-    title_cased,
     token_chars,
 )
 from .claims import CONFIDENCE, RawQuote, exact_words, fold
@@ -50,14 +49,11 @@ from .cues import (
 from .lemmas import Lemmas
 from .mentions import speaker_for, surface_speaker
 from .records import QuoteKind, Span
+from .split_quotes import merge_split
 
 MIN_UNATTRIBUTED_WORDS = 5  # shorter unattributed quotes are scare quotes and titles
 
 MIN_CONTINUATION_WORDS = 4
-
-SPLIT_GAP_CHARS = 160  # longest attribution between the two pieces of a split quote
-
-SPLIT_ENDS = frozenset({".", ",", ":", ";", "—"})  # how an attribution between two pieces ends
 
 
 def find_quotes(doc: Doc, lemmas: Lemmas) -> list[RawQuote]:
@@ -72,7 +68,7 @@ def find_quotes(doc: Doc, lemmas: Lemmas) -> list[RawQuote]:
         else:
             m.used = True
             quotes.append(raw)
-    quotes = _merge_split(f, quotes, pending)
+    quotes = merge_split(f, quotes, pending)
     quotes.extend(_indirect(f, quotes))
     quotes.extend(_labelled_lines(f, quotes))
     for m in pending:
@@ -116,6 +112,10 @@ def _direct(f: Finder, m: Marked) -> RawQuote | None:
     hit = f.attribution_after(m)
     if hit is not None and not _inverted(doc, hit, lead, f.layout.quoted):
         hit = None
+    if hit is not None and lead > 0 and _outer_cue(f, m) is not None:
+        # Ruiz said the storm was a “test”, and the council agreed: the cue
+        # before the quote reports it, the one after has a clause of its own
+        hit = None
     speaker: tuple[int, int] | None = None
     referent = None
     if hit is not None:
@@ -138,6 +138,8 @@ def _direct(f: Finder, m: Marked) -> RawQuote | None:
                 comp = f.complement(hit)
                 if comp is not None and comp[0] <= m.first and m.last - 1 <= comp[1]:
                     return None  # the complement holds it: a mixed quote, made later
+                if _outer_cue(f, m) is not None:
+                    return None  # said the budget showed “…”: the outer cue's, made later
                 raw = _mixed(f, hit, (hit.end, m.last), speaker, referent, q.outer)
                 return None if raw is None else _run_on_to(f, raw, m)
     if hit is None:
@@ -180,6 +182,14 @@ def _direct(f: Finder, m: Marked) -> RawQuote | None:
         raw.end, raw.parts, raw.kind = run_on, [(raw.start, run_on)], "mixed"
         raw.confidence = CONFIDENCE["mixed"]
     return raw
+
+
+def _outer_cue(f: Finder, m: Marked) -> CueHit | None:
+    """A cue before the quote in its sentence whose complement holds it."""
+    found = f.in_complement(m)
+    if found is None or found[0].head >= m.first:
+        return None
+    return found[0]
 
 
 def _after_that(f: Finder, raw: RawQuote | None, m: Marked) -> RawQuote | None:
@@ -317,77 +327,6 @@ def _punct_cue(f: Finder, m: Marked) -> CueHit:
             i += 1
     tok = doc[i]
     return CueHit(i, i + 1, i, tok.text, "punctuation", (tok.idx, tok.idx + len(tok.text)))
-
-
-def _merge_split(f: Finder, quotes: list[RawQuote], pending: list[Marked]) -> list[RawQuote]:
-    """“…,” she said. “…” is one quote: join an attributed quote to the unattributed
-    pieces that follow its attribution in the same paragraph."""
-    if not pending:
-        return quotes
-    text = f.text
-    starts = [m.q.outer[0] for m in pending]
-    for q in quotes:
-        if q.cue is None or q.outer is None or q.kind == "indirect":
-            continue
-        cue_char = q.cue.chars[0]
-        if cue_char < q.outer[1]:
-            continue  # attribution before the quote: nothing to join
-        k = bisect.bisect_left(starts, q.outer[1])
-        while k < len(pending):
-            nxt = pending[k]
-            if nxt.used or nxt.q.outer[0] - q.outer[1] > SPLIT_GAP_CHARS:
-                break
-            gap = text[q.outer[1] : nxt.q.outer[0]]
-            if "\n" in gap:
-                break
-            if q.outer[1] > cue_char and gap.strip(" ,.;:!?—–-") != "":
-                break  # after the first join, only adjacent pieces follow
-            if q.cue.chars[1] > nxt.q.outer[0] or _gap_end(gap) not in SPLIT_ENDS:
-                # a title inside the attribution (told NBC’s “Today” on Monday)
-                if q.outer[1] > cue_char or (
-                    word_count(f.doc, nxt.first, nxt.last) >= 4
-                    and not title_cased(f.doc, nxt.first, nxt.last)
-                ):
-                    break
-                nxt.used = True  # a title inside the attribution, not speech
-                k += 1
-                continue
-            if _sentence_between(f, q.outer[1], nxt.first):
-                break  # “…,” says X, a voter. She adds that “…”: a new sentence
-            q.parts.extend(nxt.q.parts)
-            q.end = nxt.q.content[1]
-            q.outer = (q.outer[0], nxt.q.outer[1])
-            nxt.used = True
-            k += 1
-    return quotes
-
-
-def _sentence_between(f: Finder, start: int, stop: int) -> bool:
-    """Whether a sentence ends between offset ``start`` and token ``stop`` and
-    words follow it: the attribution is done and another sentence has begun."""
-    doc = f.doc
-    ended = False
-    for tok in doc[f.layout.token_at(start) : stop]:
-        if tok.text in SENTENCE_END and not _abbreviated(tok):
-            ended = True
-        elif ended and tok.is_alpha:
-            return True
-    return False
-
-
-def _abbreviated(stop: Token) -> bool:
-    """Whether a full stop ends a short title-cased abbreviation the tokenizer
-    split off ("Lt." "Sgt."), not a sentence."""
-    if stop.i == 0 or stop.text != ".":
-        return False
-    prev = stop.doc[stop.i - 1]
-    return not prev.whitespace_ and prev.is_title and len(prev.text) <= 3
-
-
-def _gap_end(gap: str) -> str:
-    """How the words between two pieces end, looking through the closing mark of a
-    title they hold (said on “This Week.” “…”)."""
-    return gap.rstrip().rstrip("”\"’'»").rstrip()[-1:]
 
 
 def _overlaps(a: Span, b: Span) -> bool:

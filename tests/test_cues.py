@@ -203,3 +203,29 @@ def test_an_owned_noun_of_stance_reports_its_object(extract):
 def test_a_noun_of_stance_without_an_owner_names_nobody(extract):
     ex = extract("Attacks on the ferry board grew sharper all week.")
     assert not ex.quotes, [q.text for q in ex.quotes]
+
+
+def test_vowed_that_reports_its_clause_and_vowed_alone_does_not(extract):
+    ex = extract(
+        "Mayor Ruiz vowed that the night ferry would sail again before the spring fair. "
+        "The dock workers vowed loudly at the gate."
+    )
+    q = find(ex, "night ferry")
+    assert q.text == "that the night ferry would sail again before the spring fair"
+    assert q.cue is not None and q.cue.lemma == "vow"
+    assert q.speaker is not None and q.speaker.mention == "Mayor Ruiz"
+    assert not any("gate" in t for t in (x.text for x in ex.quotes))
+
+
+def test_beamed_cried_out_and_chimed_in_attribute_a_direct_quote_only(extract):
+    ex = extract(
+        "“We finally have a ferry again,” Maria Lopes beamed. "
+        "“Close the old bridge!” a woman in the crowd cried out. "
+        "“And fix the schools,” her neighbor chimed in. "
+        "The baby cried all night, and the captain beamed at the crowd."
+    )
+    for words, cue in [("finally have", "beamed"), ("old bridge", "cried"), ("fix the", "chimed")]:
+        q = find(ex, words)
+        assert q.kind == "direct" and q.cue is not None and q.cue.text == cue
+        assert q.speaker is not None
+    assert not any("night" in x.text or "crowd" in x.text for x in ex.quotes)

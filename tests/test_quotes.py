@@ -386,3 +386,64 @@ def test_headlines_and_bylines_are_never_quotes(extract):
         "Phillip reported from Oakland, Calif.; Gearan, from Washington."
     )
     assert extract(text).quotes == []
+
+
+def test_a_mixed_quote_in_a_complement_keeps_the_outer_cue(extract):
+    ex = extract(
+        "Mayor Ruiz said the flood was a “hard lesson” for the harbor, and the council agreed. "
+        "Fishermen said the tide tables showed “a pattern of neglect” "
+        "of a sort the port had never seen."
+    )
+    a = find(ex, "hard lesson")
+    assert a.cue is not None and a.cue.text == "said"
+    assert a.speaker is not None and a.speaker.mention == "Mayor Ruiz"
+    b = find(ex, "pattern of neglect")
+    assert b.cue is not None and b.cue.text == "said"
+    assert b.speaker is not None and b.speaker.mention == "Fishermen"
+
+
+def test_a_quote_after_its_own_clause_still_takes_the_cue_after_it(extract):
+    ex = extract("The ferry fares are “plainly unfair to islanders,” said Councillor Brandt.")
+    q = find(ex, "plainly unfair")
+    assert q.cue is not None and q.cue.text == "said"
+    assert q.speaker is not None and "Brandt" in q.speaker.mention
+
+
+def test_split_quote_joins_across_a_long_attribution_with_a_title(extract):
+    text = (
+        "“The breakwater will not survive another winter,” said Harbor Capt. Ana Pardo, "
+        "who has run the port for eleven years and who grew up on the island in a family of "
+        "boat builders, fishermen and ferry pilots that has lived there since the war. "
+        "“Every storm takes another block away.”"
+    )
+    ex = extract(text)
+    q = find(ex, "breakwater")
+    assert len(q.parts) == 2 and "Every storm" in q.parts[1].text
+    assert q.speaker is not None and "Pardo" in q.speaker.mention
+
+
+def test_split_quote_stops_at_another_quote_inside_the_attribution(extract):
+    text = (
+        "The old dock is “older than the town,” said Pardo, whose deputy told the council "
+        "on Friday: “We have asked for money three times.” "
+        "“Nobody in the capital listens to a small port.”"
+    )
+    ex = extract(text)
+    q = find(ex, "older than the town")
+    assert "capital" not in q.text and len(q.parts) == 1
+
+
+def test_a_second_speaker_in_the_attribution_takes_the_next_piece(extract):
+    ex = extract(
+        "“We are tired of waiting for the bridge,” the farmer said, and her husband cut in. "
+        "“The council has promised it for ten years.”\n\n"
+        "“The road floods every spring,” the driver said and shrugged. "
+        "“Nobody fixes the drains.”"
+    )
+    first = find(ex, "tired of waiting")
+    assert "council" not in first.text
+    assert first.speaker is not None and first.speaker.mention == "the farmer"
+    second = find(ex, "promised it")
+    assert second.speaker is not None and second.speaker.mention == "her husband"
+    same = find(ex, "road floods")
+    assert len(same.parts) == 2 and "drains" in same.parts[1].text

@@ -1,0 +1,137 @@
+"""Joining a quote split by its attribution (“…,” she said. “…”) into one quote.
+
+An attributed quote takes the unattributed pieces that follow its attribution
+in the same paragraph as further ``parts``, unless the words between them
+start a new sentence, hold another quote, or go on with another speaker's
+clause ("she said, and her husband cut in"), whose turn the next piece is.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from spacy.tokens import Token
+
+from .attribution import Finder, Marked, title_cased
+from .claims import CONFIDENCE, RawQuote
+from .complements import word_count
+from .cues import SENTENCE_END, SUBJECT_DEPS, CueHit
+from .evidence import can_speak
+from .lexicon import gender_words, honorifics
+
+SPLIT_GAP_CHARS = 320  # longest attribution between the two pieces of a split quote
+
+SPLIT_ENDS = frozenset({".", ",", ":", ";", "—"})  # how an attribution between two pieces ends
+
+
+def merge_split(f: Finder, quotes: list[RawQuote], pending: list[Marked]) -> list[RawQuote]:
+    """“…,” she said. “…” is one quote: join an attributed quote to the unattributed
+    pieces that follow its attribution in the same paragraph."""
+    if not pending:
+        return quotes
+    text = f.text
+    starts = [m.q.outer[0] for m in pending]
+    taken = sorted(q.start for q in quotes)
+    turns: list[RawQuote] = []  # pieces that another speaker in the attribution says
+    for q in quotes:
+        if q.cue is None or q.outer is None or q.kind == "indirect":
+            continue
+        cue_char = q.cue.chars[0]
+        if cue_char < q.outer[1]:
+            continue  # attribution before the quote: nothing to join
+        k = bisect.bisect_left(starts, q.outer[1])
+        while k < len(pending):
+            nxt = pending[k]
+            if nxt.used or nxt.q.outer[0] - q.outer[1] > SPLIT_GAP_CHARS:
+                break
+            gap = text[q.outer[1] : nxt.q.outer[0]]
+            if "\n" in gap or _starts_between(taken, q.outer[1], nxt.q.outer[0]):
+                break  # a new paragraph, or another quote in between
+            if q.outer[1] > cue_char and gap.strip(" ,.;:!?—–-") != "":
+                break  # after the first join, only adjacent pieces follow
+            if q.cue.chars[1] > nxt.q.outer[0] or _gap_end(gap) not in SPLIT_ENDS:
+                # a title inside the attribution (told NBC’s “Today” on Monday)
+                if q.outer[1] > cue_char or (
+                    word_count(f.doc, nxt.first, nxt.last) >= 4
+                    and not title_cased(f.doc, nxt.first, nxt.last)
+                ):
+                    break
+                nxt.used = True  # a title inside the attribution, not speech
+                k += 1
+                continue
+            if _sentence_between(f, q.outer[1], nxt.first):
+                break  # “…,” says X, a voter. She adds that “…”: a new sentence
+            other = _another_speaker_between(f, q.cue, q.outer[1], nxt.first)
+            if other is not None:
+                # “…,” she said, and her husband cut in. “…”: his words
+                nxt.used = True
+                turns.append(
+                    RawQuote(
+                        *nxt.q.content,
+                        list(nxt.q.parts),
+                        "direct",
+                        None,
+                        other,
+                        CONFIDENCE["labelled"],
+                        outer=nxt.q.outer,
+                    )
+                )
+                break
+            q.parts.extend(nxt.q.parts)
+            q.end = nxt.q.content[1]
+            q.outer = (q.outer[0], nxt.q.outer[1])
+            nxt.used = True
+            k += 1
+    return quotes + turns
+
+
+def _another_speaker_between(
+    f: Finder, cue: CueHit, start: int, stop: int
+) -> tuple[int, int] | None:
+    """The speaker of a clause of its own that the attribution between two
+    pieces goes on with, a verb with its own subject joined to the cue ("she
+    said, and her husband cut in"): the next piece is that speaker's turn."""
+    doc = f.doc
+    for tok in doc[f.layout.token_at(start) : stop]:
+        if tok.dep_ != "conj" or tok.head.i != cue.head or tok.pos_ not in ("VERB", "AUX"):
+            continue
+        subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is not None and (can_speak(subj) or subj.lower_ in gender_words()):
+            return subj.left_edge.i, subj.i + 1
+    return None
+
+
+def _starts_between(starts: list[int], lo: int, hi: int) -> bool:
+    """Whether one of the sorted offsets lies in ``[lo, hi)``."""
+    k = bisect.bisect_left(starts, lo)
+    return k < len(starts) and starts[k] < hi
+
+
+def _sentence_between(f: Finder, start: int, stop: int) -> bool:
+    """Whether a sentence ends between offset ``start`` and token ``stop`` and
+    words follow it: the attribution is done and another sentence has begun."""
+    doc = f.doc
+    ended = False
+    for tok in doc[f.layout.token_at(start) : stop]:
+        if tok.text in SENTENCE_END and not _abbreviated(tok):
+            ended = True
+        elif ended and tok.is_alpha:
+            return True
+    return False
+
+
+def _abbreviated(stop: Token) -> bool:
+    """Whether a full stop ends a short title-cased abbreviation the tokenizer
+    split off ("Lt." "Sgt."), not a sentence."""
+    if stop.i == 0 or stop.text != ".":
+        return False
+    prev = stop.doc[stop.i - 1]
+    if not prev.whitespace_ and prev.lower_ in honorifics():
+        return True  # said Army Capt. Ana Pardo: a title before a name
+    return not prev.whitespace_ and prev.is_title and len(prev.text) <= 3
+
+
+def _gap_end(gap: str) -> str:
+    """How the words between two pieces end, looking through the closing mark of a
+    title they hold (said on “This Week.” “…”)."""
+    return gap.rstrip().rstrip("”\"’'»").rstrip()[-1:]
