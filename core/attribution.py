@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .complements import complement_tokens, strip_range, word_count
+from .complements import complement_tokens
+from .content_edges import strip_range, word_count
 from .cues import DASHES, QUOTE_MARK_TEXTS, SENTENCE_END, CueHit, find_cues
 from .evidence import can_speak
 from .lemmas import Lemmas

@@ -20,7 +20,7 @@ from typing import Literal
 from spacy.tokens import Doc, Token
 
 from .attribution import Finder, token_chars
-from .complements import strip_range
+from .content_edges import strip_range
 from .cues import SENTENCE_END, CueHit
 from .lexicon import document_nouns
 from .records import QuoteKind, Span

@@ -37,7 +37,7 @@ from .attribution import (
     token_chars,
 )
 from .claims import CONFIDENCE, RawQuote, exact_words, fold
-from .complements import strip_range, word_count
+from .content_edges import strip_range, word_count
 from .cues import (
     DASHES,
     QUOTE_MARK_TEXTS,

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from .attribution import Finder, Marked, title_cased
 from .claims import CONFIDENCE, RawQuote
-from .complements import word_count
+from .content_edges import word_count
 from .cues import SENTENCE_END, SUBJECT_DEPS, CueHit
 from .evidence import can_speak
 from .lexicon import gender_words, honorifics
