@@ -11,6 +11,10 @@ from spacy.tokens import Span, Token
 from .dates import Normalized, holidays
 from .timewords import words
 
+# Dates that name an event of another year: "the remarks on 9/11" are about the
+# 2001 attacks, not September 11 of the story's year.
+NAMES_OF_EVENTS = frozenset({"9/11", "9-11"})
+
 
 def not_a_date(span: Span, norm: Normalized) -> bool:
     """Expressions that normalize but are not dates in context.
@@ -20,6 +24,8 @@ def not_a_date(span: Span, norm: Normalized) -> bool:
     mid-sentence ("60 Minutes", "This Week", shows).
     """
     doc = span.doc
+    if any(t.text in NAMES_OF_EVENTS for t in span):
+        return True
     if len(span) == 1 and span[0].lower_ == "may":  # the modal, unless a preposition leads in
         return span[0].is_sent_start or doc[span.start - 1].pos_ not in ("ADP", "DET", "ADJ")
     if len(span) == 1 and re.fullmatch(r"\d{4}", span.text):

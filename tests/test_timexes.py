@@ -211,3 +211,9 @@ def test_more_weeks_and_an_ordinal_second(extract):
     assert "P2W" in found.values()
     found = dates(extract("It was the second day of the strike at the port."))
     assert "PT1S" not in found.values()
+
+
+def test_nine_eleven_names_the_attacks_not_a_day_of_this_year(extract):
+    found = dates(extract("Critics called her remarks on 9/11 a new low. Bids close on 9/12."))
+    assert "9/11" not in found and "on 9/11" not in found
+    assert found["9/12"] == "2021-09-12"
