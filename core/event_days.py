@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
+from .cues import QUOTE_MARK_TEXTS
 from .event_words import (
     is_present_report,
     is_report,
@@ -159,6 +160,16 @@ def _quoted(offset: int, quotes: list[Span]) -> bool:
     return any(qs <= offset < qe for qs, qe in quotes)
 
 
+def _in_quoted_words(text: str, offset: int, quotes: list[Span]) -> bool:
+    """Whether a character offset sits in a quote's own words (its content opens
+    after a quotation mark): "“We decided it today,” the mayor said" is the
+    speaker's day; in reported speech ("said the group was leaving today") the
+    day is the reporter's."""
+    return any(
+        qs <= offset < qe and qs > 0 and text[qs - 1] in QUOTE_MARK_TEXTS for qs, qe in quotes
+    )
+
+
 def names_day(tx: Timex, day: dt.date) -> bool:
     """Whether an expression's value is that one day ("today", "Friday" in a Friday paper)."""
     start, end = bounds(tx.norm.value)
@@ -180,7 +191,9 @@ def named_days(
     sents = {s.start: n for n, s in enumerate(doc.sents)}
     named: dict[int, list[Timex]] = {}
     for tx in timexes:
-        if tx.norm.type != "DATE" or _quoted(tx.start, quotes) or relation_of(doc, tx) != "on":
+        if tx.norm.type != "DATE" or _in_quoted_words(doc.text, tx.start, quotes):
+            continue
+        if relation_of(doc, tx) != "on":
             continue
         if names_day(tx, ref):
             named.setdefault(sents[doc[tx.root].sent.start], []).append(tx)

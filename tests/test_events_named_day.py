@@ -66,3 +66,12 @@ def test_a_clock_time_or_a_quoted_day_is_not_the_report_s(extract):
     ex = extract("\u201cWe decided it today,\u201d the mayor said of the curfew.")
     said = event(ex, "said")
     assert said.date is not None and said.date.text != "today"
+
+
+def test_a_day_in_reported_speech_is_the_reporter_s(extract):
+    # read on Friday 2021-11-12: "today" in what the minister reported names the day
+    # of the report, so the report takes it (a day in quotation marks stays the speaker's)
+    ex = extract("The minister said the convoy was leaving the capital today.")
+    said = event(ex, "said")
+    assert said.date is not None and said.date.text == "today"
+    assert said.date.anchor == "sentence" and said.date.value == "2021-11-12"
