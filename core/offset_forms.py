@@ -44,10 +44,9 @@ def _in_offset(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -
     from .relative_forms import ago
     from .span_forms import duration
 
-    count = "1" if m[1] in ("a", "an") else m[1]
     if direction == "past":
-        return duration(count, words("unit")[m[2]], False, t)
-    return ago(count, words("unit")[m[2]], "from now", ref, m[2])
+        return duration(m[1], words("unit")[m[2]], False, t)
+    return ago(m[1], words("unit")[m[2]], "from now", ref, m[2])
 
 
 @form(
@@ -83,7 +82,7 @@ def _from_day(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) ->
 
     found = match(m[4], ref, "future" if m[3] == "from" else direction, focus)
     day = day_of(found.value) if found else None
-    n = 1 if m[1] in ("a", "an") else int(words("number").get(m[1], m[1]).removesuffix(".0"))
+    n = int(words("number").get(m[1], m[1]).removesuffix(".0"))  # "a week" is 1 there too
     if day is None or not day[:4].isdigit():
         return None
     moved = _shift(dt.date.fromisoformat(day), -n if m[3] == "before" else n, words("unit")[m[2]])
