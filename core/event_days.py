@@ -160,14 +160,11 @@ def _quoted(offset: int, quotes: list[Span]) -> bool:
     return any(qs <= offset < qe for qs, qe in quotes)
 
 
-def _in_quoted_words(text: str, offset: int, quotes: list[Span]) -> bool:
-    """Whether a character offset sits in a quote's own words (its content opens
-    after a quotation mark): "“We decided it today,” the mayor said" is the
-    speaker's day; in reported speech ("said the group was leaving today") the
-    day is the reporter's."""
-    return any(
-        qs <= offset < qe and qs > 0 and text[qs - 1] in QUOTE_MARK_TEXTS for qs, qe in quotes
-    )
+def _own_words(text: str, quotes: list[Span]) -> list[Span]:
+    """The quotes given in their speaker's own words: content that opens after a
+    quotation mark ("“We decided it today,” the mayor said"), not reported
+    speech ("said the group was leaving today")."""
+    return [(qs, qe) for qs, qe in quotes if qs > 0 and text[qs - 1] in QUOTE_MARK_TEXTS]
 
 
 def names_day(tx: Timex, day: dt.date) -> bool:
@@ -185,13 +182,15 @@ def named_days(
     names the publication day ("today", "Friday" in a Friday paper), its
     date is that expression (the nearest one): the same day, tied to the
     words that say it. Only a day ("today", "Friday"), not a clock time
-    ("6 p.m. Friday" is when something else happens), and not one inside a
-    quote (it is the speaker's).
+    ("6 p.m. Friday" is when something else happens), and not one in a
+    quote's own words (it is the speaker's); a day in reported speech is the
+    reporter's.
     """
     sents = {s.start: n for n, s in enumerate(doc.sents)}
+    own = _own_words(doc.text, quotes)
     named: dict[int, list[Timex]] = {}
     for tx in timexes:
-        if tx.norm.type != "DATE" or _in_quoted_words(doc.text, tx.start, quotes):
+        if tx.norm.type != "DATE" or _quoted(tx.start, own):
             continue
         if relation_of(doc, tx) != "on":
             continue
