@@ -16,7 +16,6 @@ from spacy.tokens import Doc, Token
 from .evidence import can_speak
 from .lemmas import Lemmas
 from .lexicon import (
-    CueSense,
     any_cue_nouns,
     cue_adjective_preps,
     cue_adjectives,
@@ -87,24 +86,19 @@ def find_cues(doc: Doc, lemmas: Lemmas, quoted: list[bool] | None = None) -> lis
         if tok.pos_ == "NOUN" and tok.lower_ in nouns:
             clause = that_clause(tok)
             if clause is not None:
-                chars = (tok.idx, tok.idx + len(tok.text))
-                cat = nouns[tok.lower_]
-                hits.append(CueHit(tok.i, tok.i + 1, tok.i, tok.lower_, cat, chars, NOUN_FRAME))
+                hits.append(_word_hit(tok, tok.lower_, nouns[tok.lower_], NOUN_FRAME))
             continue
         if tok.pos_ == "NOUN":
             prep = owned_prep(tok, noun_preps)
             if prep is not None:
-                chars = (tok.idx, tok.idx + len(tok.text))
                 cat = noun_preps[(tok.lower_, prep.lower_)]
                 frames = frozenset({NOUN, f"prep:{prep.lower_}"})
-                hits.append(CueHit(tok.i, tok.i + 1, tok.i, tok.lower_, cat, chars, frames))
+                hits.append(_word_hit(tok, tok.lower_, cat, frames))
             continue
         if tok.pos_ == "ADV" and tok.lower_ in adverbs:
             verb = hedged_clause(tok)
             if verb is not None and lemmas(verb) not in verbs:
-                chars = (tok.idx, tok.idx + len(tok.text))
-                cat = adverbs[tok.lower_]
-                hits.append(CueHit(tok.i, tok.i + 1, tok.i, tok.lower_, cat, chars, HEDGE_FRAME))
+                hits.append(_word_hit(tok, tok.lower_, adverbs[tok.lower_], HEDGE_FRAME))
             continue
         if tok.pos_ == "ADJ":
             hit = _adjective_hit(tok, adjectives, adjective_preps)
@@ -116,7 +110,7 @@ def find_cues(doc: Doc, lemmas: Lemmas, quoted: list[bool] | None = None) -> lis
         lemma = lemmas(tok)
         sense = verbs.get(lemma)
         if sense is not None and not byline(doc, tok, lemma) and not naming(tok):
-            hits.append(_verb_hit(tok, lemma, sense))
+            hits.append(_word_hit(tok, lemma, sense.category, sense.frames))
     return hits
 
 
@@ -137,15 +131,13 @@ def _adjective_hit(
     preps: dict[tuple[str, str], CueCategory],
 ) -> CueHit | None:
     """A cue adjective: "confident that ..." or "critical of ..."."""
-    chars = (adj.idx, adj.idx + len(adj.text))
     if adj.lower_ in clauses and adjective_clause(adj) is not None:
-        return CueHit(adj.i, adj.i + 1, adj.i, adj.lower_, clauses[adj.lower_], chars, CLAUSE_FRAME)
+        return _word_hit(adj, adj.lower_, clauses[adj.lower_], CLAUSE_FRAME)
     prep = stance_prep(adj, preps)
     if prep is None:
         return None
     cat = preps[(adj.lower_, prep.lower_)]
-    frames = frozenset({f"prep:{prep.lower_}"})
-    return CueHit(adj.i, adj.i + 1, adj.i, adj.lower_, cat, chars, frames)
+    return _word_hit(adj, adj.lower_, cat, frozenset({f"prep:{prep.lower_}"}))
 
 
 # Dependencies of an adjective that is the predicate of its clause.
@@ -261,8 +253,7 @@ def _source_opener(tok: Token, sense: tuple[CueCategory, frozenset[str]]) -> Cue
             return None
     elif after >= len(doc) or doc[after].text != ",":
         return None
-    chars = (tok.idx, tok.idx + len(tok.text))
-    return CueHit(tok.i, tok.i + 1, tok.i, tok.lower_, category, chars, source_phrase=True)
+    return _word_hit(tok, tok.lower_, category, source_phrase=True)
 
 
 def sentence_first(tok: Token) -> int:
@@ -310,9 +301,16 @@ def _phrase_at(
     return None
 
 
-def _verb_hit(tok: Token, lemma: str, sense: CueSense) -> CueHit:
+def _word_hit(
+    tok: Token,
+    lemma: str,
+    category: CueCategory,
+    frames: frozenset[str] = frozenset(),
+    source_phrase: bool = False,
+) -> CueHit:
+    """A cue of one word: a verb, noun, adjective, adverb or source preposition."""
     chars = (tok.idx, tok.idx + len(tok.text))
-    return CueHit(tok.i, tok.i + 1, tok.i, lemma, sense.category, chars, sense.frames)
+    return CueHit(tok.i, tok.i + 1, tok.i, lemma, category, chars, frames, source_phrase)
 
 
 def ends_sentence(tok: Token) -> bool:
