@@ -148,10 +148,10 @@ def stance_prep(adj: Token, preps: dict[tuple[str, str], CueCategory]) -> Token 
     """The preposition right after a stance adjective ("critical of"), when the
     adjective is a predicate whose subject can hold the stance (a person, a
     name, a group)."""
-    if adj.dep_ not in PREDICATE_DEPS or adj.i + 1 >= len(adj.doc):
+    if adj.dep_ not in PREDICATE_DEPS:
         return None
-    prep = adj.doc[adj.i + 1]
-    if prep.dep_ != "prep" or prep.head.i != adj.i or (adj.lower_, prep.lower_) not in preps:
+    prep = _listed_prep(adj, preps)
+    if prep is None:
         return None
     holder = next((c for c in adj.head.children if c.dep_ in SUBJECT_DEPS), None)
     if holder is None or holder.lower_ == "it" or not can_speak(holder):
@@ -217,10 +217,17 @@ def that_complement(noun: Token, clause: Token) -> bool:
 def owned_prep(noun: Token, preps: dict[tuple[str, str], CueCategory]) -> Token | None:
     """The preposition right after an owned noun of speech or stance ("the
     mayor's attacks on the board"): its object is what was said."""
-    if noun.i + 1 >= len(noun.doc) or not any(c.dep_ == "poss" for c in noun.children):
+    if not any(c.dep_ == "poss" for c in noun.children):
         return None
-    prep = noun.doc[noun.i + 1]
-    if prep.dep_ != "prep" or prep.head.i != noun.i or (noun.lower_, prep.lower_) not in preps:
+    return _listed_prep(noun, preps)
+
+
+def _listed_prep(word: Token, preps: dict[tuple[str, str], CueCategory]) -> Token | None:
+    """The preposition right after a word and hung on it, when the pair is listed."""
+    if word.i + 1 >= len(word.doc):
+        return None
+    prep = word.doc[word.i + 1]
+    if prep.dep_ != "prep" or prep.head.i != word.i or (word.lower_, prep.lower_) not in preps:
         return None
     return prep
 
