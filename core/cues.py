@@ -16,7 +16,6 @@ from spacy.tokens import Doc, Token
 from .evidence import can_speak
 from .lemmas import Lemmas
 from .lexicon import (
-    CueSense,
     any_cue_nouns,
     cue_adjective_preps,
     cue_adjectives,
@@ -87,24 +86,19 @@ def find_cues(doc: Doc, lemmas: Lemmas, quoted: list[bool] | None = None) -> lis
         if tok.pos_ == "NOUN" and tok.lower_ in nouns:
             clause = that_clause(tok)
             if clause is not None:
-                chars = (tok.idx, tok.idx + len(tok.text))
-                cat = nouns[tok.lower_]
-                hits.append(CueHit(tok.i, tok.i + 1, tok.i, tok.lower_, cat, chars, NOUN_FRAME))
+                hits.append(_word_hit(tok, tok.lower_, nouns[tok.lower_], NOUN_FRAME))
             continue
         if tok.pos_ == "NOUN":
             prep = owned_prep(tok, noun_preps)
             if prep is not None:
-                chars = (tok.idx, tok.idx + len(tok.text))
                 cat = noun_preps[(tok.lower_, prep.lower_)]
                 frames = frozenset({NOUN, f"prep:{prep.lower_}"})
-                hits.append(CueHit(tok.i, tok.i + 1, tok.i, tok.lower_, cat, chars, frames))
+                hits.append(_word_hit(tok, tok.lower_, cat, frames))
             continue
         if tok.pos_ == "ADV" and tok.lower_ in adverbs:
             verb = hedged_clause(tok)
             if verb is not None and lemmas(verb) not in verbs:
-                chars = (tok.idx, tok.idx + len(tok.text))
-                cat = adverbs[tok.lower_]
-                hits.append(CueHit(tok.i, tok.i + 1, tok.i, tok.lower_, cat, chars, HEDGE_FRAME))
+                hits.append(_word_hit(tok, tok.lower_, adverbs[tok.lower_], HEDGE_FRAME))
             continue
         if tok.pos_ == "ADJ":
             hit = _adjective_hit(tok, adjectives, adjective_preps)
@@ -116,7 +110,7 @@ def find_cues(doc: Doc, lemmas: Lemmas, quoted: list[bool] | None = None) -> lis
         lemma = lemmas(tok)
         sense = verbs.get(lemma)
         if sense is not None and not byline(doc, tok, lemma) and not naming(tok):
-            hits.append(_verb_hit(tok, lemma, sense))
+            hits.append(_word_hit(tok, lemma, sense.category, sense.frames))
     return hits
 
 
@@ -137,15 +131,13 @@ def _adjective_hit(
     preps: dict[tuple[str, str], CueCategory],
 ) -> CueHit | None:
     """A cue adjective: "confident that ..." or "critical of ..."."""
-    chars = (adj.idx, adj.idx + len(adj.text))
     if adj.lower_ in clauses and adjective_clause(adj) is not None:
-        return CueHit(adj.i, adj.i + 1, adj.i, adj.lower_, clauses[adj.lower_], chars, CLAUSE_FRAME)
+        return _word_hit(adj, adj.lower_, clauses[adj.lower_], CLAUSE_FRAME)
     prep = stance_prep(adj, preps)
     if prep is None:
         return None
     cat = preps[(adj.lower_, prep.lower_)]
-    frames = frozenset({f"prep:{prep.lower_}"})
-    return CueHit(adj.i, adj.i + 1, adj.i, adj.lower_, cat, chars, frames)
+    return _word_hit(adj, adj.lower_, cat, frozenset({f"prep:{prep.lower_}"}))
 
 
 # Dependencies of an adjective that is the predicate of its clause.
@@ -156,10 +148,10 @@ def stance_prep(adj: Token, preps: dict[tuple[str, str], CueCategory]) -> Token 
     """The preposition right after a stance adjective ("critical of"), when the
     adjective is a predicate whose subject can hold the stance (a person, a
     name, a group)."""
-    if adj.dep_ not in PREDICATE_DEPS or adj.i + 1 >= len(adj.doc):
+    if adj.dep_ not in PREDICATE_DEPS:
         return None
-    prep = adj.doc[adj.i + 1]
-    if prep.dep_ != "prep" or prep.head.i != adj.i or (adj.lower_, prep.lower_) not in preps:
+    prep = _listed_prep(adj, preps)
+    if prep is None:
         return None
     holder = next((c for c in adj.head.children if c.dep_ in SUBJECT_DEPS), None)
     if holder is None or holder.lower_ == "it" or not can_speak(holder):
@@ -225,10 +217,17 @@ def that_complement(noun: Token, clause: Token) -> bool:
 def owned_prep(noun: Token, preps: dict[tuple[str, str], CueCategory]) -> Token | None:
     """The preposition right after an owned noun of speech or stance ("the
     mayor's attacks on the board"): its object is what was said."""
-    if noun.i + 1 >= len(noun.doc) or not any(c.dep_ == "poss" for c in noun.children):
+    if not any(c.dep_ == "poss" for c in noun.children):
         return None
-    prep = noun.doc[noun.i + 1]
-    if prep.dep_ != "prep" or prep.head.i != noun.i or (noun.lower_, prep.lower_) not in preps:
+    return _listed_prep(noun, preps)
+
+
+def _listed_prep(word: Token, preps: dict[tuple[str, str], CueCategory]) -> Token | None:
+    """The preposition right after a word and hung on it, when the pair is listed."""
+    if word.i + 1 >= len(word.doc):
+        return None
+    prep = word.doc[word.i + 1]
+    if prep.dep_ != "prep" or prep.head.i != word.i or (word.lower_, prep.lower_) not in preps:
         return None
     return prep
 
@@ -261,8 +260,7 @@ def _source_opener(tok: Token, sense: tuple[CueCategory, frozenset[str]]) -> Cue
             return None
     elif after >= len(doc) or doc[after].text != ",":
         return None
-    chars = (tok.idx, tok.idx + len(tok.text))
-    return CueHit(tok.i, tok.i + 1, tok.i, tok.lower_, category, chars, source_phrase=True)
+    return _word_hit(tok, tok.lower_, category, source_phrase=True)
 
 
 def sentence_first(tok: Token) -> int:
@@ -310,9 +308,16 @@ def _phrase_at(
     return None
 
 
-def _verb_hit(tok: Token, lemma: str, sense: CueSense) -> CueHit:
+def _word_hit(
+    tok: Token,
+    lemma: str,
+    category: CueCategory,
+    frames: frozenset[str] = frozenset(),
+    source_phrase: bool = False,
+) -> CueHit:
+    """A cue of one word: a verb, noun, adjective, adverb or source preposition."""
     chars = (tok.idx, tok.idx + len(tok.text))
-    return CueHit(tok.i, tok.i + 1, tok.i, lemma, sense.category, chars, sense.frames)
+    return CueHit(tok.i, tok.i + 1, tok.i, lemma, category, chars, frames, source_phrase)
 
 
 def ends_sentence(tok: Token) -> bool:

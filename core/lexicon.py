@@ -98,23 +98,22 @@ def cue_adjectives() -> dict[str, CueCategory]:
 def cue_adjective_preps() -> dict[tuple[str, str], CueCategory]:
     """(adjective, preposition) of a stance on the preposition's object
     ("critical of ...") -> category."""
-    rows = read_mapping("cue_adjective_preps.tsv")
-    out: dict[tuple[str, str], CueCategory] = {}
-    for key, value in rows.items():
-        adjective, prep = key.split()
-        out[(adjective, prep)] = cue_category(value, "cue_adjective_preps.tsv")
-    return out
+    return _word_prep_categories("cue_adjective_preps.tsv")
 
 
 @cache
 def cue_noun_preps() -> dict[tuple[str, str], CueCategory]:
     """(noun, preposition) whose object an owner said or opposed ("her
     criticism of ...") -> category."""
-    rows = read_mapping("cue_noun_preps.tsv")
+    return _word_prep_categories("cue_noun_preps.tsv")
+
+
+def _word_prep_categories(name: str) -> dict[tuple[str, str], CueCategory]:
+    """A table keyed by "word preposition" -> category, keyed by the pair."""
     out: dict[tuple[str, str], CueCategory] = {}
-    for key, value in rows.items():
-        noun, prep = key.split()
-        out[(noun, prep)] = cue_category(value, "cue_noun_preps.tsv")
+    for key, value in read_mapping(name).items():
+        word, prep = key.split()
+        out[(word, prep)] = cue_category(value, name)
     return out
 
 
