@@ -125,13 +125,10 @@ def _next_to_day(
         if inner is None or not inner[:4].isdigit():
             return None
         day = dt.date.fromisoformat(inner) + dt.timedelta(days=1 if m[2] == "after" else -1)
-    part = {"night": "NI", "morning": "MO", "evening": "EV"}.get(m[1])
+    part = words("partofday").get(m[1])  # none for "day"
     if part:
         return Normalized(f"{iso(day)}T{part}", "TIME", "part-of-day")
     return Normalized(iso(day), "DATE", "day")
-
-
-PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 
 
 @form(
@@ -143,13 +140,9 @@ def _holiday_part(
     m: Match, t: str, ref: Ref, direction: Direction, focus: Focus
 ) -> Normalized | None:
     """ "Christmas morning": a part of a holiday's day."""
-    from .dates import match
+    from .relative_forms import part_of_day
 
-    found = match(m[1], ref, direction, focus)
-    day = day_of(found.value) if found else None
-    if day is None:
-        return None
-    return Normalized(f"{day}T{PARTS[m[2]]}", "TIME", "part-of-day")
+    return part_of_day(m[2], m[1], ref, direction, focus)
 
 
 @form(
