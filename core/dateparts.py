@@ -170,6 +170,16 @@ def shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
     return idx // 12, idx % 12 + 1
 
 
+def nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    """The ``n``th ISO weekday ``weekday`` counted from the month's start (the last one
+    when ``n`` is not positive); past the month's end when the month has fewer."""
+    if n > 0:
+        first = dt.date(year, month, 1)
+        return first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (n - 1))
+    last = dt.date(year, month, calendar.monthrange(year, month)[1])
+    return last - dt.timedelta(days=(last.isoweekday() - weekday) % 7)
+
+
 def valid_day(year: int | None, month: int, day: int) -> bool:
     if not 1 <= month <= 12 or day < 1:
         return False

@@ -19,6 +19,7 @@ from .dateparts import (
     form,
     iso,
     month_day,
+    nth_weekday,
     shift_month,
     week,
 )
@@ -140,16 +141,6 @@ def _ordinal(word: str) -> int | None:
     return int(words("ordinal")[word]) if word in words("ordinal") else None
 
 
-def _nth_in_month(y: int, mo: int, wd: int, n: int) -> dt.date:
-    """The ``n``th ISO weekday ``wd`` counted from the month's start (the last one when
-    ``n`` is not positive); past the month's end when the month has fewer."""
-    if n > 0:
-        first = dt.date(y, mo, 1)
-        return first + dt.timedelta(days=(wd - first.isoweekday()) % 7 + 7 * (n - 1))
-    last = dt.date(y, mo, calendar.monthrange(y, mo)[1])
-    return last - dt.timedelta(days=(last.isoweekday() - wd) % 7)
-
-
 @form(
     "nth_weekday",
     r"^({ordinal}|[1-5](?:st|nd|rd|th)) ({weekday}) (?:of|in) (.+)$",
@@ -168,7 +159,7 @@ def _nth_weekday(
     if n is None or month is None:
         return None
     y, mo = month
-    day = _nth_in_month(y, mo, int(words("weekday")[m[2]]), n)
+    day = nth_weekday(y, mo, int(words("weekday")[m[2]]), n)
     if n > 0 and day.month != mo:
         return None
     return Normalized(iso(day), "DATE", "day")
@@ -192,7 +183,7 @@ def _nth_week(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) ->
     if n is None or month is None or n > 5:
         return None
     y, mo = month
-    return Normalized(week(_nth_in_month(y, mo, 4, n)), "DATE", "week")
+    return Normalized(week(nth_weekday(y, mo, 4, n)), "DATE", "week")
 
 
 @form(
