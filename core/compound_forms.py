@@ -23,6 +23,7 @@ from .dateparts import (
     full_year,
     holidays,
     iso,
+    shift_day,
 )
 from .timewords import words
 
@@ -87,17 +88,8 @@ def _ago_today(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -
     if ref is None:
         return None
     n = 1 if m[1] in ("a", "an", "one") else int(words("number").get(m[1], m[1]))
-    if m[2] == "week":
-        return Normalized(iso(ref - dt.timedelta(days=7 * n)), "DATE", "day")
-    months = ref.year * 12 + ref.month - 1 - n * (12 if m[2] == "year" else 1)
-    year, month = divmod(months, 12)
-    day = ref.day
-    while day > 28:
-        try:
-            return Normalized(iso(dt.date(year, month + 1, day)), "DATE", "day")
-        except ValueError:
-            day -= 1
-    return Normalized(iso(dt.date(year, month + 1, day)), "DATE", "day")
+    moved = shift_day(ref, -n, words("unit")[m[2]])
+    return Normalized(iso(moved), "DATE", "day") if moved else None
 
 
 @form(

@@ -180,6 +180,17 @@ def nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
     return last - dt.timedelta(days=(last.isoweekday() - weekday) % 7)
 
 
+def shift_day(day: dt.date, n: int, unit: str) -> dt.date | None:
+    """``day`` moved ``n`` of a calendar unit (D, W, 2W, M, Y); at a shorter month's
+    end when the month it lands in has no such day."""
+    if unit in ("D", "W", "2W"):
+        return day + dt.timedelta(days=n * {"D": 1, "W": 7, "2W": 14}[unit])
+    if unit in ("M", "Y"):
+        y, mo = shift_month(day.year, day.month, n * (12 if unit == "Y" else 1))
+        return dt.date(y, mo, min(day.day, calendar.monthrange(y, mo)[1]))
+    return None
+
+
 def valid_day(year: int | None, month: int, day: int) -> bool:
     if not 1 <= month <= 12 or day < 1:
         return False

@@ -20,6 +20,7 @@ from .dateparts import (
     iso,
     month_day,
     nth_weekday,
+    shift_day,
     shift_month,
     week,
 )
@@ -62,16 +63,6 @@ def _part_of(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> 
     return part_of_day(m[1], m[2], ref, direction, focus)
 
 
-def _shift(day: dt.date, n: int, unit: str) -> dt.date | None:
-    """``day`` moved ``n`` of a calendar unit (D, W, 2W, M, Y)."""
-    if unit in ("D", "W", "2W"):
-        return day + dt.timedelta(days=n * {"D": 1, "W": 7, "2W": 14}[unit])
-    if unit in ("M", "Y"):
-        y, mo = shift_month(day.year, day.month, n * (12 if unit == "Y" else 1))
-        return dt.date(y, mo, min(day.day, calendar.monthrange(y, mo)[1]))
-    return None
-
-
 @form(
     "from_day",
     r"^(an?|{number}|\d+) ({unit})s? (from|after|before) (?!now$|today$)(.+)$",
@@ -86,7 +77,9 @@ def _from_day(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) ->
     n = int(words("number").get(m[1], m[1]).removesuffix(".0"))  # "a week" is 1 there too
     if day is None or not day[:4].isdigit():
         return None
-    moved = _shift(dt.date.fromisoformat(day), -n if m[3] == "before" else n, words("unit")[m[2]])
+    moved = shift_day(
+        dt.date.fromisoformat(day), -n if m[3] == "before" else n, words("unit")[m[2]]
+    )
     return Normalized(iso(moved), "DATE", "day") if moved else None
 
 
@@ -354,5 +347,5 @@ def _this_time(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -
     """ "this time last year": the reference day a unit before or after."""
     if not ref:
         return None
-    moved = _shift(ref, 1 if m[1] == "next" else -1, {"year": "Y", "month": "M", "week": "W"}[m[2]])
+    moved = shift_day(ref, 1 if m[1] == "next" else -1, words("unit")[m[2]])
     return Normalized(iso(moved), "DATE", "day") if moved else None
