@@ -25,7 +25,7 @@ from .dateparts import (
     iso,
     shift_day,
 )
-from .timewords import words
+from .timewords import alternation, words
 
 Ref = dt.date | None
 
@@ -193,7 +193,7 @@ def _compound_ago(
     sign = -1 if m[2] == "ago" else 1
     months = days = hours = 0
     smallest = "Y"
-    numbers = "|".join(sorted(words("number"), key=len, reverse=True))
+    numbers = alternation("number")
     for number, word in re.findall(rf"\b(\d+|{numbers}) ([a-z]+)", m[1]):
         n = 1 if number in ("a", "an") else int(words("number").get(number, number))
         unit = words("unit").get(word)
