@@ -3,7 +3,6 @@ weekdays, decades, centuries, seasons, holidays."""
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from functools import cache
@@ -22,6 +21,7 @@ from .dateparts import (
     month_day,
     month_day_year,
     month_num,
+    nth_weekday,
     relative_offset,
     shift_month,
     valid_day,
@@ -476,12 +476,7 @@ def holiday_date(name: str, year: int) -> dt.date:
         return dt.date(year, int(rule[:2]), int(rule[3:]))
     rule, _, after = rule.partition("+")  # "4 4 11+1": the day after the 4th Thursday
     n, weekday, month = (int(x) for x in rule.split())
-    shift = dt.timedelta(days=int(after or 0))
-    if n > 0:
-        first = dt.date(year, month, 1)
-        return first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (n - 1)) + shift
-    last = dt.date(year, month, calendar.monthrange(year, month)[1])
-    return last - dt.timedelta(days=(last.isoweekday() - weekday) % 7) + shift
+    return nth_weekday(year, month, weekday, n) + dt.timedelta(days=int(after or 0))
 
 
 @form(

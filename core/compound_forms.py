@@ -23,8 +23,9 @@ from .dateparts import (
     full_year,
     holidays,
     iso,
+    shift_day,
 )
-from .timewords import words
+from .timewords import alternation, words
 
 Ref = dt.date | None
 
@@ -87,17 +88,8 @@ def _ago_today(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -
     if ref is None:
         return None
     n = 1 if m[1] in ("a", "an", "one") else int(words("number").get(m[1], m[1]))
-    if m[2] == "week":
-        return Normalized(iso(ref - dt.timedelta(days=7 * n)), "DATE", "day")
-    months = ref.year * 12 + ref.month - 1 - n * (12 if m[2] == "year" else 1)
-    year, month = divmod(months, 12)
-    day = ref.day
-    while day > 28:
-        try:
-            return Normalized(iso(dt.date(year, month + 1, day)), "DATE", "day")
-        except ValueError:
-            day -= 1
-    return Normalized(iso(dt.date(year, month + 1, day)), "DATE", "day")
+    moved = shift_day(ref, -n, words("unit")[m[2]])
+    return Normalized(iso(moved), "DATE", "day") if moved else None
 
 
 @form(
@@ -125,13 +117,10 @@ def _next_to_day(
         if inner is None or not inner[:4].isdigit():
             return None
         day = dt.date.fromisoformat(inner) + dt.timedelta(days=1 if m[2] == "after" else -1)
-    part = {"night": "NI", "morning": "MO", "evening": "EV"}.get(m[1])
+    part = words("partofday").get(m[1])  # none for "day"
     if part:
         return Normalized(f"{iso(day)}T{part}", "TIME", "part-of-day")
     return Normalized(iso(day), "DATE", "day")
-
-
-PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 
 
 @form(
@@ -143,13 +132,9 @@ def _holiday_part(
     m: Match, t: str, ref: Ref, direction: Direction, focus: Focus
 ) -> Normalized | None:
     """ "Christmas morning": a part of a holiday's day."""
-    from .dates import match
+    from .relative_forms import part_of_day
 
-    found = match(m[1], ref, direction, focus)
-    day = day_of(found.value) if found else None
-    if day is None:
-        return None
-    return Normalized(f"{day}T{PARTS[m[2]]}", "TIME", "part-of-day")
+    return part_of_day(m[2], m[1], ref, direction, focus)
 
 
 @form(
@@ -208,7 +193,7 @@ def _compound_ago(
     sign = -1 if m[2] == "ago" else 1
     months = days = hours = 0
     smallest = "Y"
-    numbers = "|".join(sorted(words("number"), key=len, reverse=True))
+    numbers = alternation("number")
     for number, word in re.findall(rf"\b(\d+|{numbers}) ([a-z]+)", m[1]):
         n = 1 if number in ("a", "an") else int(words("number").get(number, number))
         unit = words("unit").get(word)

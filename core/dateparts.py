@@ -170,6 +170,27 @@ def shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
     return idx // 12, idx % 12 + 1
 
 
+def nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    """The ``n``th ISO weekday ``weekday`` counted from the month's start (the last one
+    when ``n`` is not positive); past the month's end when the month has fewer."""
+    if n > 0:
+        first = dt.date(year, month, 1)
+        return first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (n - 1))
+    last = dt.date(year, month, calendar.monthrange(year, month)[1])
+    return last - dt.timedelta(days=(last.isoweekday() - weekday) % 7)
+
+
+def shift_day(day: dt.date, n: int, unit: str) -> dt.date | None:
+    """``day`` moved ``n`` of a calendar unit (D, W, 2W, M, Y); at a shorter month's
+    end when the month it lands in has no such day."""
+    if unit in ("D", "W", "2W"):
+        return day + dt.timedelta(days=n * {"D": 1, "W": 7, "2W": 14}[unit])
+    if unit in ("M", "Y"):
+        y, mo = shift_month(day.year, day.month, n * (12 if unit == "Y" else 1))
+        return dt.date(y, mo, min(day.day, calendar.monthrange(y, mo)[1]))
+    return None
+
+
 def valid_day(year: int | None, month: int, day: int) -> bool:
     if not 1 <= month <= 12 or day < 1:
         return False

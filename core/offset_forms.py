@@ -19,6 +19,8 @@ from .dateparts import (
     form,
     iso,
     month_day,
+    nth_weekday,
+    shift_day,
     shift_month,
     week,
 )
@@ -61,16 +63,6 @@ def _part_of(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> 
     return part_of_day(m[1], m[2], ref, direction, focus)
 
 
-def _shift(day: dt.date, n: int, unit: str) -> dt.date | None:
-    """``day`` moved ``n`` of a calendar unit (D, W, 2W, M, Y)."""
-    if unit in ("D", "W", "2W"):
-        return day + dt.timedelta(days=n * {"D": 1, "W": 7, "2W": 14}[unit])
-    if unit in ("M", "Y"):
-        y, mo = shift_month(day.year, day.month, n * (12 if unit == "Y" else 1))
-        return dt.date(y, mo, min(day.day, calendar.monthrange(y, mo)[1]))
-    return None
-
-
 @form(
     "from_day",
     r"^(an?|{number}|\d+) ({unit})s? (from|after|before) (?!now$|today$)(.+)$",
@@ -85,7 +77,9 @@ def _from_day(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) ->
     n = int(words("number").get(m[1], m[1]).removesuffix(".0"))  # "a week" is 1 there too
     if day is None or not day[:4].isdigit():
         return None
-    moved = _shift(dt.date.fromisoformat(day), -n if m[3] == "before" else n, words("unit")[m[2]])
+    moved = shift_day(
+        dt.date.fromisoformat(day), -n if m[3] == "before" else n, words("unit")[m[2]]
+    )
     return Normalized(iso(moved), "DATE", "day") if moved else None
 
 
@@ -140,16 +134,6 @@ def _ordinal(word: str) -> int | None:
     return int(words("ordinal")[word]) if word in words("ordinal") else None
 
 
-def _nth_in_month(y: int, mo: int, wd: int, n: int) -> dt.date:
-    """The ``n``th ISO weekday ``wd`` counted from the month's start (the last one when
-    ``n`` is not positive); past the month's end when the month has fewer."""
-    if n > 0:
-        first = dt.date(y, mo, 1)
-        return first + dt.timedelta(days=(wd - first.isoweekday()) % 7 + 7 * (n - 1))
-    last = dt.date(y, mo, calendar.monthrange(y, mo)[1])
-    return last - dt.timedelta(days=(last.isoweekday() - wd) % 7)
-
-
 @form(
     "nth_weekday",
     r"^({ordinal}|[1-5](?:st|nd|rd|th)) ({weekday}) (?:of|in) (.+)$",
@@ -168,7 +152,7 @@ def _nth_weekday(
     if n is None or month is None:
         return None
     y, mo = month
-    day = _nth_in_month(y, mo, int(words("weekday")[m[2]]), n)
+    day = nth_weekday(y, mo, int(words("weekday")[m[2]]), n)
     if n > 0 and day.month != mo:
         return None
     return Normalized(iso(day), "DATE", "day")
@@ -192,7 +176,7 @@ def _nth_week(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) ->
     if n is None or month is None or n > 5:
         return None
     y, mo = month
-    return Normalized(week(_nth_in_month(y, mo, 4, n)), "DATE", "week")
+    return Normalized(week(nth_weekday(y, mo, 4, n)), "DATE", "week")
 
 
 @form(
@@ -363,5 +347,5 @@ def _this_time(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -
     """ "this time last year": the reference day a unit before or after."""
     if not ref:
         return None
-    moved = _shift(ref, 1 if m[1] == "next" else -1, {"year": "Y", "month": "M", "week": "W"}[m[2]])
+    moved = shift_day(ref, 1 if m[1] == "next" else -1, words("unit")[m[2]])
     return Normalized(iso(moved), "DATE", "day") if moved else None
