@@ -292,6 +292,8 @@ def date_value(
         type=tx.norm.type,
         granularity=tx.norm.granularity,
         mod=tx.norm.mod,
+        freq=tx.norm.freq,
+        quant=tx.norm.quant,
         start=start,
         end=end,
         anchor=anchor,

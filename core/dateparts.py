@@ -19,7 +19,7 @@ from functools import cache
 from typing import Literal
 
 from .lexicon import read_table
-from .records import TimexType
+from .records import TimexQuant, TimexType
 from .timewords import alternation, words
 
 Direction = Literal["past", "future", "present"] | None
@@ -31,6 +31,8 @@ class Normalized:
     type: TimexType
     granularity: str
     mod: str | None = None
+    freq: str | None = None  # TIMEX3 freq of a set: "2X" for "twice a year"
+    quant: TimexQuant | None = None  # TIMEX3 quant of a set: "every week" is EVERY
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,3 +273,40 @@ def day_of(value: str) -> str | None:
     """The day a day or a time of day is on ("2021-11-12TNI" -> "2021-11-12"), else None."""
     head = value.split("T", 1)[0]
     return head if DAY_VALUE.fullmatch(head) else None
+
+
+# -- TIMEX3 freq and quant of a set ----------------------------------------------
+
+TIMES = {"once": "1", "twice": "2", "thrice": "3"}
+FREQ_UNITS = frozenset({"H", "D", "W", "M", "Y"})  # units TIMEX3 writes in a freq ("3D")
+QUANTS: dict[str, TimexQuant] = {"every": "EVERY", "each": "EACH"}
+
+
+@cache
+def _set_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """How often ("twice", "three times", "5 days" before "a week") and which ("every")."""
+    how_often = _compile(
+        r"^(?:(?P<word>once|twice|thrice)|(?P<n>\d+|{number}) "
+        r"(?:times|(?P<unit>{unit})s?(?= (?:a|an|per|each|every) )))\b"
+    )
+    return how_often, re.compile(r"\b(every|each)\b")
+
+
+def set_terms(t: str) -> tuple[str | None, TimexQuant | None]:
+    """TIMEX3 ``freq`` and ``quant`` of a set, from its cleaned text: "twice a year" is
+    freq 2X, "three days every month" 3D and quant EVERY, "each quarter" quant EACH;
+    "weekly" has neither."""
+    how_often, which = _set_words()
+    freq = None
+    m = how_often.match(t)
+    if m and m["word"]:
+        freq = f"{TIMES[m['word']]}X"
+    elif m and m["n"]:
+        n = count(m["n"])
+        unit = words("unit")[m["unit"]] if m["unit"] else "X"
+        if m["unit"] and m["unit"].startswith("min"):
+            unit = ""  # minutes: no freq letter that is not also the month's
+        if n is not None and n.isdigit() and (unit == "X" or unit in FREQ_UNITS):
+            freq = f"{n}{unit}"
+    q = which.search(t)
+    return freq, QUANTS[q[1]] if q else None

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from functools import cache
 
 from . import (
@@ -34,7 +35,7 @@ from . import (
     span_forms,
 )
 from .calendar_forms import dateline_date, dateline_span, holiday_date
-from .dateparts import REGISTRY, Direction, Focus, Form, Normalized, holidays
+from .dateparts import REGISTRY, Direction, Focus, Form, Normalized, holidays, set_terms
 from .lexicon import read_table
 from .timewords import alternation, words
 from .timex3 import bounds, whole_units
@@ -259,10 +260,13 @@ def normalize(
     if result is None:
         return None
     if mod and result.mod is None:
-        result = Normalized(result.value, result.type, result.granularity, mod)
+        result = replace(result, mod=mod)
     whole = whole_units(result.value)
     if whole != result.value:
-        result = Normalized(whole, result.type, result.granularity, result.mod)
+        result = replace(result, value=whole)
+    if result.type == "SET":
+        freq, quant = set_terms(t)
+        result = replace(result, freq=freq, quant=quant)
     return result
 
 

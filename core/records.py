@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
-SCHEMA_VERSION = "2.0"
+SCHEMA_VERSION = "2.1"
 
 Span = tuple[int, int]
 
@@ -28,6 +28,8 @@ Anchor = Literal["explicit", "sentence", "publication", "inherited", "none"]
 # or what the words in or just before the date say ("since last October").
 Relation = Literal["on", "before", "after", "since", "until", "by", "for", "during"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+# TIMEX3 quant of a set: "every week" is EVERY, "each quarter" EACH.
+TimexQuant = Literal["EVERY", "EACH"]
 PublishedFrom = Literal["input", "dateline", "option"]
 TextFrom = Literal["text", "html"]
 CueCategory = Literal["speech", "belief", "intention", "evidence", "stance", "punctuation"]
@@ -41,6 +43,8 @@ class DateValue:
     ``start``/``end`` are the ISO calendar days that bound ``value`` (both
     null when the value is not a calendar region: durations, sets, unknown
     years), so ``jq`` can range-filter with plain string comparison.
+    ``freq`` and ``quant`` are TIMEX3's for a set: "twice a year" is ``P1Y``
+    with freq ``2X``, "every week" ``P1W`` with quant ``EVERY`` (null otherwise).
     """
 
     text: str | None
@@ -49,6 +53,8 @@ class DateValue:
     type: TimexType
     granularity: str
     mod: str | None = None
+    freq: str | None = None
+    quant: TimexQuant | None = None
     start: str | None = None
     end: str | None = None
     anchor: Anchor = "explicit"

@@ -10,7 +10,9 @@ century, ``2021-W45``, ``2021-W45-WE``, ``XXXX-WXX-5``, ``2021-Q3``,
 ``PXW``, ``P1Q`` a quarter, ``P2DE`` decades, ``PXCE`` centuries, ``P1ML`` a millennium); or a
 reference to the present, past or future (``PRESENT_REF``, ``PAST_REF``,
 ``FUTURE_REF``). Sets use the same values ("every Monday" is
-``XXXX-WXX-1``, "every month" ``P1M``).
+``XXXX-WXX-1``, "every month" ``P1M``); how often a set recurs in its
+period is its ``freq``: a count and X for times ("twice a year": ``2X``) or
+a unit ("5 days a week": ``5D``).
 """
 
 from __future__ import annotations
@@ -40,6 +42,14 @@ VALUE = re.compile(
 def is_value(value: str) -> bool:
     """Whether ``value`` is a well-formed TIMEX3 value."""
     return VALUE.fullmatch(value) is not None
+
+
+FREQ = re.compile(r"\d+(?:X|[HDWMY])")
+
+
+def is_freq(freq: str) -> bool:
+    """Whether ``freq`` is a well-formed TIMEX3 freq of a set ("2X", "5D")."""
+    return FREQ.fullmatch(freq) is not None
 
 
 # A fraction of a unit, in the next smaller one: TIMEX3 durations in the TimeML gold

@@ -13,6 +13,7 @@ import json
 import os
 import re
 from dataclasses import replace
+from typing import get_args
 
 import jsonschema
 import orjson
@@ -24,7 +25,8 @@ from hypothesis import strategies as st
 from newsclaims.core.dates import bounds, normalize
 from newsclaims.core.documents import Document, InputError, decode_text, document_from_json
 from newsclaims.core.marks import find_quoted
-from newsclaims.core.records import Extraction, Failure
+from newsclaims.core.records import Extraction, Failure, TimexQuant
+from newsclaims.core.timex3 import is_freq
 
 EXAMPLES = int(os.environ.get("NEWSCLAIMS_FUZZ_EXAMPLES", "150"))
 FUZZ = settings(
@@ -50,6 +52,9 @@ NEWSY = [
     " in 2011 ",
     "3 p.m.",
     " every Monday ",
+    " twice a year ",
+    " each quarter ",
+    "5 days a week",
     "5+5",
     "24/7",
     "the 1990s",
@@ -198,6 +203,10 @@ def test_normalize_never_raises_and_values_are_timex3(text, ref, direction):
     norm = normalize(text, ref, direction)
     if norm is not None:
         assert TIMEX3.match(norm.value), norm.value
+        assert norm.freq is None or is_freq(norm.freq), norm.freq
+        assert norm.quant is None or norm.quant in get_args(TimexQuant), norm.quant
+        if norm.type != "SET":
+            assert norm.freq is None and norm.quant is None
         start, end = bounds(norm.value)
         assert (start is None) == (end is None)
         if start and end:
