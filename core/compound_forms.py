@@ -161,7 +161,7 @@ def _number_first_period(
 )
 def _units_per(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> Normalized | None:
     """ "5 days a week", "24 hours a day": a set whose period is the second unit (how much
-    of it, TIMEX3's ``freq``, the records do not carry)."""
+    of it is TIMEX3's ``freq``, 5D: `dateparts.set_terms`)."""
     unit = words("unit")[m[3]]
     if unit not in ("H", "D", "W", "M", "Y"):
         return None

@@ -140,6 +140,7 @@ ORDER = (
     "every_holiday",
     "set",
     "half_unit",
+    "full_unit",
     "quarter_hour",
     "compound_duration",
     "duration",

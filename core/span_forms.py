@@ -79,8 +79,8 @@ def duration(number: str | None, unit: str, half: bool, text: str) -> Normalized
 def _set(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> Normalized | None:
     """A repetition: "every Monday", "each July", "every fortnight", "biweekly", "twice a year".
 
-    How often within the period ("twice") is TIMEX3's ``freq``, which the
-    records do not carry; the value is the period.
+    The value is the period; how often within it ("twice": 2X) and "every"/"each"
+    are TIMEX3's ``freq`` and ``quant``, read for every set by `dateparts.set_terms`.
     """
     if m["adverb"]:
         return Normalized(words("set")[m["adverb"]], "SET", "set")
@@ -132,6 +132,17 @@ HALVES = {
 def _half_unit(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> Normalized | None:
     """ "half an hour": half of a unit, in the next smaller one."""
     return Normalized(HALVES[words("unit")[m[1]]], "DURATION", "duration")
+
+
+@form(
+    "full_unit",
+    r"^(an?|one|\d+|{number}) (?:full|whole|entire) (hour|day|week|month|year|decade)s?$",
+    {"a full year": "P1Y", "a whole month": "P1M", "two full days": "P2D"},
+)
+def _full_unit(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> Normalized | None:
+    """ "a full year", "an entire week", "two whole days": a stretch of whole units (with
+    "the", "the full year" of an earnings report is the year: `core.relative_forms`)."""
+    return duration(m[1], words("unit")[m[2]], False, t)
 
 
 @form(
