@@ -109,6 +109,8 @@ def _is_trigger(tok: Token) -> bool:
         )
     if _counts_times(tok) or _abbreviated_day(tok) or re.fullmatch(r"fy\d{4}", low):
         return True  # "once a month", "three times a day", "half past two", "FY2022"
+    if _spelled_day(tok) is not None:
+        return True  # "on the twentieth"
     if low in words("lone"):
         return tok.pos_ in words("lone")[low].split()
     if _holiday_word(tok):
@@ -178,6 +180,48 @@ def _clock_or_day(tok: Token) -> bool:
     return nxt.lower_.rstrip(".") in words("month") and tok.text.isdigit()
 
 
+# Words before "the" and a day of the month in words: "due on the twentieth", "a strike
+# for the twentieth", "until the thirty-first".
+DAY_PREPS = frozenset({"on", "for", "by", "until", "till", "since", "from", "before", "after"})
+
+
+def _spelled_day(tok: Token) -> tuple[int, int] | None:
+    """ "on the twentieth", "for the twenty-first": a day of the month in words after "the"
+    and a preposition, as `_clock_or_day` takes "on the 20th" (not "on the twentieth
+    floor", "on the fifth of five"); the token its words end before, and the day."""
+    doc = tok.doc
+    i = tok.i
+    if i < 2 or doc[i - 1].lower_ != "the" or doc[i - 2].lower_ not in DAY_PREPS:
+        return None
+    end, name = i + 1, tok.lower_.replace("-", " ")
+    if tok.lower_ in ("twenty", "thirty") and i + 2 < len(doc) and doc[i + 1].text == "-":
+        end, name = i + 3, f"{tok.lower_} {doc[i + 2].lower_}"  # "twenty - first"
+    day = words("dayordinal").get(name)
+    if day is None:
+        return None
+    nxt = doc[end] if end < len(doc) else None
+    if nxt is not None and nxt.lower_ == "of":  # "of next month", not "of five"
+        after = " ".join(t.lower_ for t in doc[end : end + 3])
+        if re.match(r"of (?:this|next|last|the) month\b", after) is None:
+            return None
+    elif nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "NUM", "ADJ"):
+        return None  # "on the third floor", "for the second straight year"
+    return end, int(day)
+
+
+def expression_text(span: Span) -> str:
+    """The text of a candidate as the normalizer is to read it: a day of the month in
+    words after "on the" in digits ("the twentieth" -> "the 20th"), so that an ordinal
+    anywhere else ("the third consecutive month") is never read as a day."""
+    for tok in span:
+        found = _spelled_day(tok)
+        if found is not None and found[0] <= span.end:
+            lo = tok.idx - span.start_char
+            hi = span.doc[found[0] - 1].idx + len(span.doc[found[0] - 1]) - span.start_char
+            return f"{span.text[:lo]}{found[1]}th{span.text[hi:]}"
+    return span.text
+
+
 WEEKDAY_ABBREVIATIONS = frozenset(
     {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat"}
 )
@@ -219,7 +263,7 @@ def _accepted(
     if start >= end:
         return None
     span = doc[start:end]
-    norm = normalize(span.text, ref)
+    norm = normalize(expression_text(span), ref)
     if norm is None or not_a_date(span, norm):
         return None
     return start, end, norm
@@ -396,13 +440,28 @@ def _with_tail(doc: Doc, start: int, end: int, ref: dt.date | None) -> int:
         if accepted is None:
             continue
         lo, up, norm = accepted  # the trimmed reach; its value is the reach's when untrimmed
-        longer = norm if (lo, up) == (start, e) else normalize(doc[start:e].text, ref)
+        longer = norm if (lo, up) == (start, e) else normalize(expression_text(doc[start:e]), ref)
         if not base_known:
-            base, base_known = normalize(doc[start:end].text, ref), True
+            base, base_known = normalize(expression_text(doc[start:end]), ref), True
         said = PART_TAIL.fullmatch(doc[end:e].text.lower()) is not None  # "5:45 in the morning"
+        said = said or _zone_tail(doc, end, e)  # "noon [ET]": TimeML keeps the zone in
         if base is None or (longer is not None and (longer.value != base.value or said)):
             return e
     return end
+
+
+def _zone_tail(doc: Doc, end: int, e: int) -> bool:
+    """Whether tokens ``end:e`` are a time zone after a clock time ("ET", "Eastern time"),
+    not the start of a name ("noon Central [Park]")."""
+    zones = words("zone")
+    if doc[end].lower_ not in zones or any(
+        t.lower_ not in zones and t.lower_ != "time" for t in doc[end:e]
+    ):
+        return False
+    if e == len(doc) or doc[e].pos_ != "PROPN" or not doc[e].text[:1].isupper():
+        return True
+    name = doc[e].lower_.rstrip(".")
+    return name in words("weekday") or name in words("month")  # "9 a.m. EST [Monday]"
 
 
 ORDINAL_DAY = re.compile(r"\d{1,2}(?:st|nd|rd|th)?")

@@ -20,7 +20,7 @@ from .dates import Direction, Focus, Normalized, normalize
 from .range_forms import Found, ranges
 from .syntax import FUTURE_AUX
 from .timewords import words
-from .timex_candidates import candidates, trim
+from .timex_candidates import candidates, expression_text, trim
 
 MODAL_AUX = frozenset({"may", "might", "could", "should", "must", "can"})
 
@@ -257,6 +257,13 @@ def _ended_before(span: Span, norm: Normalized, ref: dt.date | None) -> Normaliz
     return Normalized(earlier, norm.type, norm.granularity, norm.mod)
 
 
+def _final_stop(text: str) -> int:
+    """1 when the expression's last token took in the sentence's full stop, as the
+    tokenizer leaves it on a timestamp ("2010-02-19T14:00:00Z."): a period after a
+    digit or a zone's Z, never an abbreviation's ("p.m.", "Nov.")."""
+    return 1 if re.search(r"\d(?:Z|UTC)?\.$", text) else 0
+
+
 def find_timexes(doc: Doc, ref: dt.date | None, day_first: bool | None = None) -> list[Timex]:
     """All temporal expressions in the document, in text order, normalized.
 
@@ -276,7 +283,7 @@ def find_timexes(doc: Doc, ref: dt.date | None, day_first: bool | None = None) -
         here = focus
         if held is not None and held[0] == sentence:
             here = Focus(held[1], focus.date, focus.day_first)
-        norm = _anaphoric(doc, s, e, ref) or normalize(span.text, ref, way, here)
+        norm = _anaphoric(doc, s, e, ref) or normalize(expression_text(span), ref, way, here)
         if norm is None:
             continue
         if norm.type == "DURATION" and s > 0 and doc[s - 1].lower_ == "in" and way != "past":
@@ -286,7 +293,8 @@ def find_timexes(doc: Doc, ref: dt.date | None, day_first: bool | None = None) -
             if focus.quarter == out[-1].norm.value:
                 focus = Focus(moved.norm.value, focus.date, focus.day_first)
             out[-1] = moved
-        out.append(Timex(span.start_char, span.end_char, span.text, norm, span.root.i))
+        end = span.end_char - _final_stop(span.text)
+        out.append(Timex(span.start_char, end, doc.text[span.start_char : end], norm, span.root.i))
         ways.append(way)
         focus, running = _advance(focus, span.text, norm, way, ref)
         if running is not None:
