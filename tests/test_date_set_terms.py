@@ -7,6 +7,7 @@ here. The reference date is Friday 2021-11-12.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import orjson
 
@@ -77,3 +78,80 @@ def test_freq_and_quant_are_written_on_the_records(extract):
         assert d.freq is None or is_freq(d.freq)
         obj = orjson.loads(orjson.dumps(d))
         assert list(obj)[5:8] == ["mod", "freq", "quant"]  # written after mod, null or not
+
+
+# -- extents and forms --------------------------------------------------------------------
+
+
+def test_a_timestamp_ending_a_sentence_leaves_the_full_stop_out(extract):
+    text = "The sensor logged the fault at 2010-02-19T14:00:00Z. Crews came an hour later."
+    found = by_text(extract(text))
+    assert found["2010-02-19T14:00:00Z"].value == "2010-02-19T14:00:00"
+    s, e = found["2010-02-19T14:00:00Z"].span
+    assert text[s:e] == "2010-02-19T14:00:00Z"
+    assert not any(t.endswith(".") for t in found)
+    found = by_text(extract("The file was stamped 2010-02-19T14:00Z."))
+    assert found["2010-02-19T14:00Z"].value == "2010-02-19T14:00"
+    found = by_text(extract("The census closed on 19.02.2010."))
+    assert found["19.02.2010"].value == "2010-02-19"
+
+
+def test_abbreviations_keep_their_full_stop(extract):
+    found = by_text(extract("The lights went out at 6 p.m."))
+    assert found["6 p.m."].value == "2021-11-12T18:00"
+
+
+def test_a_full_or_whole_unit_is_a_duration(extract):
+    for sentence, text, want in [
+        ("It took a full year to rebuild the old bridge.", "a full year", "P1Y"),
+        ("The dock strike went on for an entire week.", "an entire week", "P1W"),
+        ("The two sides argued for two whole days.", "two whole days", "P2D"),
+        ("She waited a whole month for the permit.", "a whole month", "P1M"),
+    ]:
+        found = by_text(extract(sentence))
+        assert (found[text].value, found[text].type) == (want, "DURATION"), sentence
+
+
+def test_the_full_year_of_an_earnings_report_stays_the_year(extract):
+    found = by_text(extract("Acme expects a loss for the full year, it said."))
+    assert (found["the full year"].value, found["the full year"].type) == ("2021", "DATE")
+
+
+def test_a_day_of_the_month_in_words(extract):
+    found = by_text(extract("The rent is due on the twentieth, the landlord said."))
+    assert found["the twentieth"].value == "2021-11-20"
+    found = by_text(extract("The last fee was paid on the twenty-first."))
+    assert found["the twenty-first"].value == "2021-10-21"  # past tense: last month's
+    found = by_text(extract("Nothing will change until the thirtieth of next month."))
+    assert found["the thirtieth of next month"].value == "2021-12-30"
+
+
+def test_ordinals_that_are_not_days(extract):
+    for sentence in (
+        "It was the third straight month of gains.",
+        "The crew arrived on the fifth floor.",
+        "She finished on the second of three tries.",
+        "Today is the eighth day of the strike.",
+        "The team lost for the third time.",
+    ):
+        found = by_text(extract(sentence))
+        assert not any(re.search(r"third|fifth|second|eighth", t) for t in found), found
+
+
+def test_a_time_zone_is_inside_the_expression(extract):
+    for sentence, text, want in [
+        ("The briefing begins at noon ET, the agency said.", "noon ET", "2021-11-12T12:00"),
+        ("The shop opens at 9 a.m. EST for the sale.", "9 a.m. EST", "2021-11-12T09:00"),
+        ("The final kicks off at 14:00 GMT in the capital.", "14:00 GMT", "2021-11-12T14:00"),
+        ("Polls close at 6:30 p.m. Eastern, the board said.", "6:30 p.m. Eastern", None),
+        ("The call is at 10 a.m. PT.", "10 a.m. PT", "2021-11-12T10:00"),
+    ]:
+        found = by_text(extract(sentence))
+        assert text in found, (sentence, found)
+        assert want is None or found[text].value == want
+        assert found[text].type == "TIME"
+
+
+def test_a_zone_word_that_begins_a_name_is_left_out(extract):
+    found = by_text(extract("We met at noon Central Park."))
+    assert "noon" in found and not any("Central" in t for t in found)
