@@ -20,7 +20,7 @@ Ref = dt.date | None
 CLOCK = (
     r"(?:(?P<h1>\d{{1,2}})(?:[:.](?P<m1>\d\d))?(?::(?P<s1>\d\d))? ?(?P<ap1>[ap])\.? ?m\b\.?"
     r"|(?P<h6>{hourword})(?: (?P<m6>{tens}|{units}|fifteen|forty-five))? (?P<ap6>[ap])\.? ?m\b\.?"
-    r"|(?P<h2>\d{{1,2}})(?::|h(?=\d\d))(?P<m2>\d\d)(?::(?P<s2>\d\d))?(?: (?:hours|hrs)\b)?"
+    r"|(?P<h2>\d{{1,2}})(?::|h(?=\d\d))(?P<m2>\d\d)(?::(?P<s2>\d\d))?(?:z\b| (?:hours|hrs)\b)?"
     r"|(?P<h3>[01]\d|2[0-3])(?P<m3>[0-5]\d)(?: ?(?:hours|hrs|h)|(?= (?:{zone})\b))"
     r"|(?P<h4>\d{{1,2}}|{hourword}) o'?clock"
     r"|(?P<min>a quarter|quarter|half|\d{{1,2}} minutes?|(?:{tens}|{units}|ten|fifteen"
