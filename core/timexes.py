@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from .dateparts import day_value
 from .dates import Direction, Focus, Normalized, normalize
 from .range_forms import Found, ranges
 from .syntax import FUTURE_AUX
@@ -257,6 +258,26 @@ def _ended_before(span: Span, norm: Normalized, ref: dt.date | None) -> Normaliz
     return Normalized(earlier, norm.type, norm.granularity, norm.mod)
 
 
+LONE_DAY = re.compile(r"(?:the )?\d{1,2}(?:st|nd|rd|th)")  # "the 20th", not "of next month"
+
+
+def _day_of_named_month(span: Span, norm: Normalized, before: list[Timex]) -> Normalized:
+    """ "In March the council met on the 20th": a day of the month alone is in the month
+    the same sentence named before it, not the reference's."""
+    day = re.fullmatch(r"\d{4}-\d\d-(\d\d)", norm.value)
+    if day is None or not LONE_DAY.fullmatch(expression_text(span).lower()):
+        return norm
+    sentence = span.sent.start_char
+    for tx in reversed(before):
+        if tx.end <= sentence:
+            break
+        month = re.fullmatch(r"(\d{4})-(\d\d)(?:-\d\d)?", tx.norm.value)
+        if month is not None:
+            found = day_value(int(month[1]), int(month[2]), int(day[1]))
+            return norm if found is None else replace(norm, value=found.value)
+    return norm
+
+
 def _final_stop(text: str) -> int:
     """1 when the expression's last token took in the sentence's full stop, as the
     tokenizer leaves it on a timestamp ("2010-02-19T14:00:00Z."): a period after a
@@ -289,6 +310,7 @@ def find_timexes(doc: Doc, ref: dt.date | None, day_first: bool | None = None) -
         if norm.type == "DURATION" and s > 0 and doc[s - 1].lower_ == "in" and way != "past":
             norm = normalize(f"in {span.text}", ref, way, here) or norm  # "in three days"
         norm = _ended_before(doc[s:e], norm, ref)
+        norm = _day_of_named_month(doc[s:e], norm, out)
         if out and (moved := _quarter_of_its_end(doc[s:e], out[-1], norm)) is not None:
             if focus.quarter == out[-1].norm.value:
                 focus = Focus(moved.norm.value, focus.date, focus.day_first)

@@ -155,3 +155,17 @@ def test_a_time_zone_is_inside_the_expression(extract):
 def test_a_zone_word_that_begins_a_name_is_left_out(extract):
     found = by_text(extract("We met at noon Central Park."))
     assert "noon" in found and not any("Central" in t for t in found)
+
+
+def test_a_clock_time_with_a_zulu_zone(extract):
+    found = by_text(extract("The alarm went off at 14:00Z."))
+    assert found["14:00Z"].value == "2021-11-12T14:00"
+
+
+def test_a_day_of_the_month_alone_takes_the_month_its_sentence_named(extract):
+    found = by_text(extract("In March, the council met twice: on the 3rd and on the 20th."))
+    assert (found["the 3rd"].value, found["the 20th"].value) == ("2021-03-03", "2021-03-20")
+    found = by_text(extract("The council met in March, and again on the twentieth."))
+    assert found["the twentieth"].value == "2021-03-20"
+    found = by_text(extract("The council met in March. It meets again on the 20th."))
+    assert found["the 20th"].value == "2021-11-20"  # another sentence: the reference's month
