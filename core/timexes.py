@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from .dateparts import quarter_of
 from .dates import Direction, Focus, Normalized, normalize
 from .range_forms import Found, ranges
 from .syntax import FUTURE_AUX
@@ -155,16 +156,12 @@ def _advance(
     if re.fullmatch(r"\d{4}-Q[1-4]", norm.value):
         if not NAMED_QUARTER.search(text) or BACKWARD.search(text):
             return focus, None
-        if way != "past" and ref is not None and norm.value >= _quarter_of(ref):
+        if way != "past" and ref is not None and norm.value >= quarter_of(ref):
             return focus, norm.value
         return Focus(norm.value, focus.date, focus.day_first), None
     if norm.type == "DATE" and re.fullmatch(r"\d{4}(?:-\d\d(?:-\d\d)?)?", norm.value):
         return Focus(focus.quarter, norm.value, focus.day_first), None
     return focus, None
-
-
-def _quarter_of(day: dt.date) -> str:
-    return f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}"
 
 
 def _way(doc: Doc, start: int, end: int) -> Direction:
