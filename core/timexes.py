@@ -238,6 +238,19 @@ def _with_the_of_possessive(doc: Doc, start: int, end: int) -> int:
     return start
 
 
+def _without_determiner(doc: Doc, start: int, end: int) -> int:
+    """ "the recent sale", "its current chairman": an adjective of reference ("recent",
+    "current", "then current") is the expression without the determiner of the noun it
+    modifies (TimeML marks the adjective alone); "the future" and "the past" are nouns."""
+    if end - start < 2 or doc[start].tag_ not in ("DT", "PRP$"):
+        return start
+    last = doc[end - 1]
+    said = doc[start + 1 : end].text.lower()
+    if said in words("ref") and last.pos_ == "ADJ" and last.dep_ == "amod":
+        return start + 1
+    return start
+
+
 def _ended_before(span: Span, norm: Normalized, ref: dt.date | None) -> Normalized:
     """ "the fiscal year ended Jan. 31": a period that has ended closed on or before the
     reference, so a day written without its year that came out ahead of it is last year's."""
@@ -267,6 +280,7 @@ def find_timexes(doc: Doc, ref: dt.date | None, day_first: bool | None = None) -
     for s, e in candidates(doc, ref):
         s, e = trim(doc, s, e)
         s = _with_the_of_possessive(doc, s, e)
+        s = _without_determiner(doc, s, e)
         span = doc[s:e]
         way = _way(doc, s, e)
         sentence = doc[s].sent.start

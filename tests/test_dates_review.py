@@ -50,3 +50,31 @@ def test_the_quarter_of_a_day():
     assert quarter_of(dt.date(2021, 3, 31)) == "2021-Q1"
     assert quarter_of(dt.date(2021, 4, 1)) == "2021-Q2"
     assert quarter_of(dt.date(2021, 11, 12)) == "2021-Q4"
+
+
+def test_an_adjective_of_reference_leaves_its_nouns_determiner_out(extract):
+    found = dates(extract("Investors fled after the recent drop in ore prices."))
+    assert found.get("recent") == "PAST_REF" and "the recent" not in found
+    found = dates(extract("The board will replace its current auditor next year."))
+    assert found.get("current") == "PRESENT_REF" and "its current" not in found
+    # nouns keep their article
+    found = dates(extract("Nobody on the board can say what the future holds."))
+    assert found.get("the future") == "FUTURE_REF"
+
+
+def test_a_fiscal_year_is_one_expression(extract):
+    ref = dt.date(2021, 11, 12)
+    assert value("the fiscal year", ref) == "P1Y"
+    assert value("three fiscal years", ref) == "P3Y"
+    assert value("the current fiscal year", ref) == "2021"  # still the report's year
+    found = dates(extract("In the fiscal year ended March 31, the brewer sold more beer."))
+    assert found.get("the fiscal year") == "P1Y" and "year" not in found
+
+
+def test_counts_of_hundreds_and_thousands_of_units_are_durations(extract):
+    ref = dt.date(2021, 11, 12)
+    assert value("two thousand years", ref) == "P2000Y"
+    assert value("three hundred days", ref) == "P300D"
+    assert value("two thousand", ref) == "2000"  # alone, a spelled year
+    found = dates(extract("The monks have kept the recipe for more than two thousand years."))
+    assert found.get("more than two thousand years") == "P2000Y"
