@@ -73,12 +73,32 @@ def _past_purpose(verb: Token) -> bool:
     return head.tag_ in ("VBD", "NN", "NNS")
 
 
+def _scheduled_thing(token: Token) -> bool:
+    """Whether ``token`` dates a thing set for later: a noun that a participle of
+    schedule qualifies ("the slated visit ... in September", "a planned trip in May"),
+    or that "set for" follows ("a summit set for Washington in April")."""
+    node = token
+    for _ in range(4):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):  # "set for", not "a record set on Aug. 6"
+            set_for = any(c.lower_ == "for" and c.dep_ == "prep" for c in node.children)
+            return node.lower_ == "set" and node.dep_ == "acl" and node.tag_ == "VBN" and set_for
+        if node.pos_ == "NOUN" and any(
+            c.dep_ == "amod" and c.tag_ == "VBN" and c.lower_ in words("schedule")
+            for c in node.children
+        ):
+            return True
+    return False
+
+
 def direction(token: Token) -> Direction:
     """Past or future, from the tense of the verb governing ``token``."""
     verb = _governing_verb(token)
     if verb is None:
         return None
-    if verb.lower_ in words("schedule"):
+    if verb.lower_ in words("schedule") or _scheduled_thing(token):
         return "future"  # "planned a march on Saturday", "is scheduled for Tuesday"
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     lowers = {a.lower_ for a in auxes}
@@ -267,6 +287,12 @@ def _ended_before(span: Span, norm: Normalized, ref: dt.date | None) -> Normaliz
     return Normalized(earlier, norm.type, norm.granularity, norm.mod)
 
 
+# A run of months an earnings report covers ("the first nine months", "the six
+# months"): what is compared with it "a year earlier" in its sentence is the year
+# before, not the quarter in view (TimeML gold: 4 of 6 such in the training set).
+RUN_OF_MONTHS = re.compile(r"P[69]M")
+
+
 def find_timexes(doc: Doc, ref: dt.date | None, day_first: bool | None = None) -> list[Timex]:
     """All temporal expressions in the document, in text order, normalized.
 
@@ -277,6 +303,7 @@ def find_timexes(doc: Doc, ref: dt.date | None, day_first: bool | None = None) -
     ways: list[Direction] = []
     focus = Focus(day_first=day_first)
     held: tuple[int, str] | None = None  # a quarter in view in one sentence only
+    months_said: int | None = None  # the sentence that named a run of months
     for s, e in candidates(doc, ref):
         s, e = trim(doc, s, e)
         s = _with_the_of_possessive(doc, s, e)
@@ -287,6 +314,8 @@ def find_timexes(doc: Doc, ref: dt.date | None, day_first: bool | None = None) -
         here = focus
         if held is not None and held[0] == sentence:
             here = Focus(held[1], focus.date, focus.day_first)
+        if months_said == sentence:  # "in the first nine months, ... a year earlier"
+            here = Focus(None, here.date, here.day_first)
         norm = _anaphoric(doc, s, e, ref) or normalize(span.text, ref, way, here)
         if norm is None:
             continue
@@ -299,6 +328,8 @@ def find_timexes(doc: Doc, ref: dt.date | None, day_first: bool | None = None) -
             out[-1] = moved
         out.append(Timex(span.start_char, span.end_char, span.text, norm, span.root.i))
         ways.append(way)
+        if RUN_OF_MONTHS.fullmatch(norm.value):
+            months_said = sentence
         focus, running = _advance(focus, span.text, norm, way, ref)
         if running is not None:
             held = (sentence, running)

@@ -78,3 +78,32 @@ def test_counts_of_hundreds_and_thousands_of_units_are_durations(extract):
     assert value("two thousand", ref) == "2000"  # alone, a spelled year
     found = dates(extract("The monks have kept the recipe for more than two thousand years."))
     assert found.get("more than two thousand years") == "P2000Y"
+
+
+def test_a_year_earlier_than_a_run_of_months_is_the_year_before(extract):
+    text = (
+        "Third-quarter profit at the mill rose to $20 million from $15 million a year "
+        "earlier. For the first nine months, profit was $80 million, compared with "
+        "$60 million a year earlier."
+    )
+    found = [(d.text, d.value) for d in _all_dates(extract(text, published=dt.date(2021, 10, 26)))]
+    assert found.count(("a year earlier", "2020-Q3")) == 1  # the quarter's sentence
+    assert found.count(("a year earlier", "2020")) == 1  # the nine months' sentence
+
+
+def test_a_thing_set_for_later_looks_ahead_whatever_the_tense(extract):
+    ref = dt.date(2021, 3, 12)
+    found = dates(extract("The row overshadowed a summit set for Oslo in April.", published=ref))
+    assert found.get("April") == "2021-04"
+    found = dates(extract("Officials discussed a planned trip to Asia in May.", published=ref))
+    assert found.get("May") == "2021-05"
+    # a thing set on a day is behind: "set" looks ahead only with "for"
+    found = dates(extract("Shares closed near the record high set on Aug. 6.", published=ref))
+    assert found.get("Aug. 6") == "2020-08-06"
+    # without the word of schedule, a month under a past verb is behind
+    found = dates(extract("Officials discussed the trip to Asia in May.", published=ref))
+    assert found.get("May") == "2020-05"
+
+
+def _all_dates(ex):
+    return [e.date for e in ex.events if e.date] + [d.date for d in ex.dates]
