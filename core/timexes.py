@@ -258,16 +258,22 @@ def _with_the_of_possessive(doc: Doc, start: int, end: int) -> int:
     return start
 
 
+YEAR_AGO_ADJECTIVE = re.compile(r"year-(?:ago|earlier)")
+
+
 def _without_determiner(doc: Doc, start: int, end: int) -> int:
     """ "the recent sale", "its current chairman": an adjective of reference ("recent",
     "current", "then current") is the expression without the determiner of the noun it
-    modifies (TimeML marks the adjective alone); "the future" and "the past" are nouns."""
+    modifies (TimeML marks the adjective alone), and so is "year-ago" before a noun
+    ("the year-ago results"); "the future" and "the past" are nouns."""
     if end - start < 2 or doc[start].tag_ not in ("DT", "PRP$"):
         return start
     last = doc[end - 1]
     said = doc[start + 1 : end].text.lower()
     if said in words("ref") and last.pos_ == "ADJ" and last.dep_ == "amod":
         return start + 1
+    if YEAR_AGO_ADJECTIVE.fullmatch(said) and end < len(doc) and doc[end].pos_ == "NOUN":
+        return start + 1  # "the [year-ago] results"
     return start
 
 
@@ -308,6 +314,8 @@ def find_timexes(doc: Doc, ref: dt.date | None, day_first: bool | None = None) -
         s, e = trim(doc, s, e)
         s = _with_the_of_possessive(doc, s, e)
         s = _without_determiner(doc, s, e)
+        if e - s > 1 and doc[s].lower_ == "of":  # "the first nine months of [the year]"
+            s += 1
         span = doc[s:e]
         way = _way(doc, s, e)
         sentence = doc[s].sent.start

@@ -107,3 +107,16 @@ def test_a_thing_set_for_later_looks_ahead_whatever_the_tense(extract):
 
 def _all_dates(ex):
     return [e.date for e in ex.events if e.date] + [d.date for d in ex.dates]
+
+
+def test_an_expression_starts_at_its_own_words(extract):
+    ref = dt.date(2021, 10, 29)
+    found = dates(extract("Sales slipped through the first nine months of the year.", published=ref))
+    assert found.get("the year") == "2021" and "of the year" not in found
+    text = "Third-quarter net at the bakery rose 5%. The year-ago results were restated."
+    found = dates(extract(text, published=ref))
+    assert found.get("year-ago") == "2020-Q3" and "The year-ago" not in found
+    # a year-ago expression that holds its noun keeps its article
+    text = "Third-quarter net at the bakery rose 5%. In the year-ago quarter it lost money."
+    found = dates(extract(text, published=ref))
+    assert found.get("the year-ago quarter") == "2020-Q3"
