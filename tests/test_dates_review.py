@@ -111,7 +111,8 @@ def _all_dates(ex):
 
 def test_an_expression_starts_at_its_own_words(extract):
     ref = dt.date(2021, 10, 29)
-    found = dates(extract("Sales slipped through the first nine months of the year.", published=ref))
+    text = "Sales slipped through the first nine months of the year."
+    found = dates(extract(text, published=ref))
     assert found.get("the year") == "2021" and "of the year" not in found
     text = "Third-quarter net at the bakery rose 5%. The year-ago results were restated."
     found = dates(extract(text, published=ref))
