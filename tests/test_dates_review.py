@@ -89,6 +89,12 @@ def test_a_year_earlier_than_a_run_of_months_is_the_year_before(extract):
     found = [(d.text, d.value) for d in _all_dates(extract(text, published=dt.date(2021, 10, 26)))]
     assert found.count(("a year earlier", "2020-Q3")) == 1  # the quarter's sentence
     assert found.count(("a year earlier", "2020")) == 1  # the nine months' sentence
+    text = (
+        "Third-quarter profit at the mill rose. For the nine months, profit was $80 "
+        "million, compared with $60 million in the 2020 period."
+    )
+    found = dates(extract(text, published=dt.date(2021, 10, 26)))
+    assert found.get("the 2020 period") == "2020"
 
 
 def test_a_thing_set_for_later_looks_ahead_whatever_the_tense(extract):
