@@ -18,6 +18,7 @@ from .dateparts import (
     Focus,
     Match,
     Normalized,
+    count,
     day_of,
     form,
     full_year,
@@ -87,8 +88,10 @@ def _ago_today(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -
     """ "a year ago today": the reference day, a count of units back."""
     if ref is None:
         return None
-    n = 1 if m[1] in ("a", "an", "one") else int(words("number").get(m[1], m[1]))
-    moved = shift_day(ref, -n, words("unit")[m[2]])
+    n = count(m[1])
+    if n is None or not n.isdigit():  # "few years ago today" names no day
+        return None
+    moved = shift_day(ref, -int(n), words("unit")[m[2]])
     return Normalized(iso(moved), "DATE", "day") if moved else None
 
 
@@ -195,7 +198,10 @@ def _compound_ago(
     smallest = "Y"
     numbers = alternation("number")
     for number, word in re.findall(rf"\b(\d+|{numbers}) ([a-z]+)", m[1]):
-        n = 1 if number in ("a", "an") else int(words("number").get(number, number))
+        said = count(number)
+        if said is None or not said.isdigit():  # "a few days, 2 hours ago": no day
+            return None
+        n = int(said)
         unit = words("unit").get(word)
         if unit == "M" and re.match(r"min", word):
             unit = "MIN"
@@ -208,12 +214,12 @@ def _compound_ago(
             hours, smallest = hours + (n if unit == "H" else 0), "D"
         else:
             return None
-    total = ref.year * 12 + ref.month - 1 + sign * months
-    year, month = divmod(total, 12)
-    day = min(ref.day, 28 if month == 1 else 30)
-    moved = dt.date(year, month + 1, day) + dt.timedelta(days=sign * (days + hours // 24))
+    month_moved = shift_day(ref, sign * months, "M")  # at the month's end when it is shorter
+    if month_moved is None:
+        return None
     if smallest == "D":
+        moved = month_moved + dt.timedelta(days=sign * (days + hours // 24))
         return Normalized(iso(moved), "DATE", "day")
     if smallest == "M":
-        return Normalized(f"{year:04d}-{month + 1:02d}", "DATE", "month")
-    return Normalized(f"{year:04d}", "DATE", "year")
+        return Normalized(f"{month_moved.year:04d}-{month_moved.month:02d}", "DATE", "month")
+    return Normalized(f"{month_moved.year:04d}", "DATE", "year")

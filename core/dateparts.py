@@ -167,6 +167,11 @@ def week(d: dt.date) -> str:
     return f"{y}-W{w:02d}"
 
 
+def quarter_of(day: dt.date) -> str:
+    """The calendar quarter a day falls in: 2021-11-12 is 2021-Q4."""
+    return f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}"
+
+
 def shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
     idx = year * 12 + (month - 1) + delta
     return idx // 12, idx % 12 + 1

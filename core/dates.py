@@ -187,7 +187,8 @@ def _clean(text: str) -> str:
     t = re.sub(r" or so\b", "", t)
     t = re.sub(r"\b(\d+) 1/2\b", r"\1.5", t)  # "2 1/2 years"
     t = _spelled_year_after().sub(_year_digits, t)
-    return COMPOUND_NUMBER.sub(_compound_number, t)
+    t = COMPOUND_NUMBER.sub(_compound_number, t)
+    return _scaled_count().sub(_scaled_digits, t)
 
 
 TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
@@ -220,6 +221,25 @@ COMPOUND_NUMBER = re.compile(
 def _compound_number(m: re.Match[str]) -> str:
     number = words("number")
     return str(int(number[m[1]]) + int(number[m[2]]))
+
+
+SCALES = {"hundred": 100, "thousand": 1000}
+
+
+@cache
+def _scaled_count() -> re.Pattern[str]:
+    """A count of hundreds or thousands before a unit ("two thousand years", "three
+    hundred days"): a number, where "two thousand" alone is a spelled year."""
+    return re.compile(
+        rf"\b(\d+|{alternation('number')}) (hundred|thousand) (?=(?:{alternation('unit')})s?\b)"
+    )
+
+
+def _scaled_digits(m: re.Match[str]) -> str:
+    n = words("number").get(m[1], m[1])
+    if not n.isdigit():  # "a few hundred years" stays vague
+        return m[0]
+    return f"{int(n) * SCALES[m[2]]} "
 
 
 def _strip_prefixes(t: str) -> tuple[str, str | None]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .dateparts import Direction, Focus, Match, Normalized, form
+from .dateparts import Direction, Focus, Match, Normalized, form, quarter_of
 from .timewords import words
 
 Ref = dt.date | None
@@ -72,7 +72,7 @@ def _period(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> N
     if m[2] == "period" and m[1] is None and not m[3]:
         return None  # a bare "the period" is too vague to be a date
     if m[1] in ("current", "this") and ref:
-        base = focus.quarter or f"{ref.year}-Q{(ref.month - 1) // 3 + 1}"
+        base = focus.quarter or quarter_of(ref)
     elif focus.quarter:
         base = focus.quarter
     elif ref:

@@ -198,9 +198,10 @@ def _compound_duration(
 @form(
     "duration",
     r"^(?:(last|past|next|coming|previous|first|final|recent|latest|additional|"
-    r"further|remaining|following|few) )?"
+    r"further|remaining|following|few) )?(?:(?:fiscal|calendar) )?"
     r"({number}|\d+(?:\.\d+)?|(?:(?:a|one|two|three) )?(?:couple|few)(?: of)?)?"
-    r"(?:[ -](?:and a half))?(?: more| additional| further)?(?: trading| business| working)?"
+    r"(?:[ -](?:and a half))?(?: more| additional| further)?"
+    r"(?: trading| business| working| fiscal| calendar)?"
     r"[ -]?({unit})s?(?: and a half)?"
     r"(?:[ -]long|[ -]old)?$",
     {
@@ -213,6 +214,7 @@ def _compound_duration(
         "a fortnight": "P2W",
         "a weekend": "P2D",
         "eight trading days": "P8D",
+        "the fiscal year": "P1Y",
         "the second": None,
     },
 )

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from .dateparts import day_value
+from .dateparts import day_value, quarter_of
 from .dates import Direction, Focus, Normalized, normalize
 from .range_forms import Found, ranges
 from .syntax import FUTURE_AUX
@@ -73,12 +73,32 @@ def _past_purpose(verb: Token) -> bool:
     return head.tag_ in ("VBD", "NN", "NNS")
 
 
+def _scheduled_thing(token: Token) -> bool:
+    """Whether ``token`` dates a thing set for later: a noun that a participle of
+    schedule qualifies ("the slated visit ... in September", "a planned trip in May"),
+    or that "set for" follows ("a summit set for Washington in April")."""
+    node = token
+    for _ in range(4):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):  # "set for", not "a record set on Aug. 6"
+            set_for = any(c.lower_ == "for" and c.dep_ == "prep" for c in node.children)
+            return node.lower_ == "set" and node.dep_ == "acl" and node.tag_ == "VBN" and set_for
+        if node.pos_ == "NOUN" and any(
+            c.dep_ == "amod" and c.tag_ == "VBN" and c.lower_ in words("schedule")
+            for c in node.children
+        ):
+            return True
+    return False
+
+
 def direction(token: Token) -> Direction:
     """Past or future, from the tense of the verb governing ``token``."""
     verb = _governing_verb(token)
     if verb is None:
         return None
-    if verb.lower_ in words("schedule"):
+    if verb.lower_ in words("schedule") or _scheduled_thing(token):
         return "future"  # "planned a march on Saturday", "is scheduled for Tuesday"
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     lowers = {a.lower_ for a in auxes}
@@ -156,16 +176,12 @@ def _advance(
     if re.fullmatch(r"\d{4}-Q[1-4]", norm.value):
         if not NAMED_QUARTER.search(text) or BACKWARD.search(text):
             return focus, None
-        if way != "past" and ref is not None and norm.value >= _quarter_of(ref):
+        if way != "past" and ref is not None and norm.value >= quarter_of(ref):
             return focus, norm.value
         return Focus(norm.value, focus.date, focus.day_first), None
     if norm.type == "DATE" and re.fullmatch(r"\d{4}(?:-\d\d(?:-\d\d)?)?", norm.value):
         return Focus(focus.quarter, norm.value, focus.day_first), None
     return focus, None
-
-
-def _quarter_of(day: dt.date) -> str:
-    return f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}"
 
 
 def _way(doc: Doc, start: int, end: int) -> Direction:
@@ -242,6 +258,25 @@ def _with_the_of_possessive(doc: Doc, start: int, end: int) -> int:
     return start
 
 
+YEAR_AGO_ADJECTIVE = re.compile(r"year-(?:ago|earlier)")
+
+
+def _without_determiner(doc: Doc, start: int, end: int) -> int:
+    """ "the recent sale", "its current chairman": an adjective of reference ("recent",
+    "current", "then current") is the expression without the determiner of the noun it
+    modifies (TimeML marks the adjective alone), and so is "year-ago" before a noun
+    ("the year-ago results"); "the future" and "the past" are nouns."""
+    if end - start < 2 or doc[start].tag_ not in ("DT", "PRP$"):
+        return start
+    last = doc[end - 1]
+    said = doc[start + 1 : end].text.lower()
+    if said in words("ref") and last.pos_ == "ADJ" and last.dep_ == "amod":
+        return start + 1
+    if YEAR_AGO_ADJECTIVE.fullmatch(said) and end < len(doc) and doc[end].pos_ == "NOUN":
+        return start + 1  # "the [year-ago] results"
+    return start
+
+
 def _ended_before(span: Span, norm: Normalized, ref: dt.date | None) -> Normalized:
     """ "the fiscal year ended Jan. 31": a period that has ended closed on or before the
     reference, so a day written without its year that came out ahead of it is last year's."""
@@ -285,6 +320,14 @@ def _final_stop(text: str) -> int:
     return 1 if re.search(r"\d(?:Z|UTC)?\.$", text) else 0
 
 
+# A run of months an earnings report covers ("the first nine months", "the six
+# months"): what is compared with it "a year earlier" or "in the 1988 period" in its
+# sentence is the year before, not the quarter in view (TimeML gold: 6 of 8 such in
+# the training set).
+RUN_OF_MONTHS = re.compile(r"P[69]M")
+YEAR_AGO = re.compile(r"\byear[- ](?:ago|earlier)\b|\b\d{4} period\b", re.IGNORECASE)
+
+
 def find_timexes(doc: Doc, ref: dt.date | None, day_first: bool | None = None) -> list[Timex]:
     """All temporal expressions in the document, in text order, normalized.
 
@@ -295,15 +338,21 @@ def find_timexes(doc: Doc, ref: dt.date | None, day_first: bool | None = None) -
     ways: list[Direction] = []
     focus = Focus(day_first=day_first)
     held: tuple[int, str] | None = None  # a quarter in view in one sentence only
+    months_said: int | None = None  # the sentence that named a run of months
     for s, e in candidates(doc, ref):
         s, e = trim(doc, s, e)
         s = _with_the_of_possessive(doc, s, e)
+        s = _without_determiner(doc, s, e)
+        if e - s > 1 and doc[s].lower_ == "of":  # "the first nine months of [the year]"
+            s += 1
         span = doc[s:e]
         way = _way(doc, s, e)
         sentence = doc[s].sent.start
         here = focus
         if held is not None and held[0] == sentence:
             here = Focus(held[1], focus.date, focus.day_first)
+        if months_said == sentence and YEAR_AGO.search(span.text):
+            here = Focus(None, here.date, here.day_first)  # "nine months ... a year earlier"
         norm = _anaphoric(doc, s, e, ref) or normalize(expression_text(span), ref, way, here)
         if norm is None:
             continue
@@ -318,6 +367,8 @@ def find_timexes(doc: Doc, ref: dt.date | None, day_first: bool | None = None) -
         end = span.end_char - _final_stop(span.text)
         out.append(Timex(span.start_char, end, doc.text[span.start_char : end], norm, span.root.i))
         ways.append(way)
+        if RUN_OF_MONTHS.fullmatch(norm.value):
+            months_said = sentence
         focus, running = _advance(focus, span.text, norm, way, ref)
         if running is not None:
             held = (sentence, running)
