@@ -169,3 +169,22 @@ def test_a_day_of_the_month_alone_takes_the_month_its_sentence_named(extract):
     assert found["the twentieth"].value == "2021-03-20"
     found = by_text(extract("The council met in March. It meets again on the 20th."))
     assert found["the 20th"].value == "2021-11-20"  # another sentence: the reference's month
+
+
+# -- probe forms (dprobe) -------------------------------------------------------------------
+
+
+def test_local_time_is_inside_the_expression_and_no_zone_is_given(extract):
+    for sentence, text, want in [
+        ("The truce starts at 0600 local time, officials said.", "0600 local time", "T06:00"),
+        ("The polls open at 9 a.m. local time in the capital.", "9 a.m. local time", "T09:00"),
+        ("The rocket lifted off at 14:30 local time.", "14:30 local time", "T14:30"),
+    ]:
+        found = by_text(extract(sentence))
+        assert text in found, (sentence, found)
+        assert (found[text].value, found[text].type) == (f"2021-11-12{want}", "TIME")
+
+
+def test_local_before_another_word_is_no_zone(extract):
+    found = by_text(extract("The shop opens at 9 a.m. local shops said."))
+    assert "9 a.m." in found and not any("local" in t for t in found)
