@@ -111,6 +111,8 @@ def _is_trigger(tok: Token) -> bool:
         return True  # "once a month", "three times a day", "half past two", "FY2022"
     if _spelled_day(tok) is not None:
         return True  # "on the twentieth"
+    if low in SUN_PARTS:
+        return _sun_part(tok)  # "at dawn", "until dusk"
     if low in words("lone"):
         return tok.pos_ in words("lone")[low].split()
     if _holiday_word(tok):
@@ -220,6 +222,20 @@ def expression_text(span: Span) -> str:
             hi = span.doc[found[0] - 1].idx + len(span.doc[found[0] - 1]) - span.start_char
             return f"{span.text[:lo]}{found[1]}th{span.text[hi:]}"
     return span.text
+
+
+# Parts of the day the sun names, and the words before them that make them times: "at
+# dawn", "from dusk to dawn", "after nightfall" (not "as dawn broke", "the dawn of an era").
+SUN_PARTS = frozenset({"dawn", "daybreak", "sunrise", "dusk", "sunset", "nightfall"})
+SUN_PREPS = DAY_PREPS | {"at", "to", "around", "toward", "towards", "past"}
+
+
+def _sun_part(tok: Token) -> bool:
+    """ "at dawn", "until dusk", "by daybreak": a part of the day the sun names, right after
+    a preposition and not before "of"."""
+    doc = tok.doc
+    nxt = doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else ""
+    return tok.i > 0 and doc[tok.i - 1].lower_ in SUN_PREPS and nxt != "of"
 
 
 WEEKDAY_ABBREVIATIONS = frozenset(

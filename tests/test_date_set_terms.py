@@ -188,3 +188,28 @@ def test_local_time_is_inside_the_expression_and_no_zone_is_given(extract):
 def test_local_before_another_word_is_no_zone(extract):
     found = by_text(extract("The shop opens at 9 a.m. local shops said."))
     assert "9 a.m." in found and not any("local" in t for t in found)
+
+
+def test_parts_of_the_day_the_sun_names(extract):
+    for sentence, text, want in [
+        ("Troops entered the town at dawn.", "dawn", "2021-11-12TMO"),
+        ("The march ended at dusk near the river.", "dusk", "2021-11-12TEV"),
+        ("The boats left at daybreak.", "daybreak", "2021-11-12TMO"),
+        ("Shelling resumed after nightfall.", "nightfall", "2021-11-12TNI"),
+        ("Police raided the camp at dawn Friday.", "dawn Friday", "2021-11-12TMO"),
+        ("Police will raid the camp at dawn Saturday.", "dawn Saturday", "2021-11-13TMO"),
+    ]:
+        found = by_text(extract(sentence))
+        assert text in found, (sentence, found)
+        assert (found[text].value, found[text].type) == (want, "TIME"), sentence
+
+
+def test_the_sun_s_words_that_are_no_time(extract):
+    for sentence in (
+        "Officials spoke as dawn broke over the city.",
+        "Agents staged a pre-dawn raid on the house.",
+        "The firm was born at the dawn of the internet age.",
+        "They watched the sunset from the pier.",
+    ):
+        found = by_text(extract(sentence))
+        assert not any(re.search(r"dawn|sunset", t) for t in found), (sentence, found)
