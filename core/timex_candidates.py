@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .dates import Normalized, form_of, holidays, normalize
 from .not_dates import not_a_date
+from .span_forms import PER_UNITS
 from .timewords import words
 
 MAX_PIECE = 8  # tokens: no temporal expression in the training gold is longer
@@ -113,6 +114,8 @@ def _is_trigger(tok: Token) -> bool:
         return True  # "on the twentieth"
     if low in SUN_PARTS:
         return _sun_part(tok)  # "at dawn", "until dusk"
+    if low == "per":  # "paid per month", not "miles per hour", a speed
+        return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in PER_UNITS
     if low in words("lone"):
         return tok.pos_ in words("lone")[low].split()
     if _holiday_word(tok):

@@ -213,3 +213,23 @@ def test_the_sun_s_words_that_are_no_time(extract):
     ):
         found = by_text(extract(sentence))
         assert not any(re.search(r"dawn|sunset", t) for t in found), (sentence, found)
+
+
+def test_nightly_and_hourly_are_sets(extract):
+    for sentence, text, want in [
+        ("Guards walk the fence nightly.", "nightly", "XXXX-XX-XXTNI"),
+        ("The sensor is read hourly by the staff.", "hourly", "PT1H"),
+        ("The band plays twice nightly.", "twice nightly", "XXXX-XX-XXTNI"),
+    ]:
+        found = by_text(extract(sentence))
+        assert text in found, (sentence, found)
+        assert (found[text].value, found[text].type) == (want, "SET"), sentence
+    assert by_text(extract("The band plays twice nightly."))["twice nightly"].freq == "2X"
+
+
+def test_per_a_calendar_unit_is_a_set_but_not_a_rate_of_speed(extract):
+    found = by_text(extract("The rent is paid per month to the owner."))
+    assert (found["per month"].value, found["per month"].type) == ("P1M", "SET")
+    assert by_text(extract("He earns $500 per week."))["per week"].value == "P1W"
+    for sentence in ("The chip runs 15 million instructions per second.",):
+        assert not any("per" in t for t in by_text(extract(sentence))), sentence
