@@ -233,3 +233,14 @@ def test_per_a_calendar_unit_is_a_set_but_not_a_rate_of_speed(extract):
     assert by_text(extract("He earns $500 per week."))["per week"].value == "P1W"
     for sentence in ("The chip runs 15 million instructions per second.",):
         assert not any("per" in t for t in by_text(extract(sentence))), sentence
+
+
+def test_quarterly_is_a_set_as_an_adverb_only(extract):
+    for sentence in ("The price list is updated quarterly.", "The firm pays dividends quarterly."):
+        found = by_text(extract(sentence))
+        assert (found["quarterly"].value, found["quarterly"].type) == ("P3M", "SET"), sentence
+    for sentence in (
+        "The quarterly results also reflected gains.",
+        "The firm raised its quarterly dividend.",
+    ):
+        assert "quarterly" not in by_text(extract(sentence)), sentence
