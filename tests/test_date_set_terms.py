@@ -244,3 +244,44 @@ def test_quarterly_is_a_set_as_an_adverb_only(extract):
         "The firm raised its quarterly dividend.",
     ):
         assert "quarterly" not in by_text(extract(sentence)), sentence
+
+
+def test_the_turn_of_a_century_is_that_century(extract):
+    found = by_text(extract("The hall was built at the turn of the century."))
+    assert (found["the turn of the century"].value, found["the turn of the century"].type) == (
+        "20",
+        "DATE",
+    )
+    found = by_text(extract("Life at the turn of the 20th century was hard."))
+    assert found["the turn of the 20th century"].value == "19"
+    found = by_text(extract("The mill opened at the turn of the century.", dt.date(1998, 5, 4)))
+    assert found["the turn of the century"].value == "20"  # the turn nearest: 2000
+
+
+def test_a_stretch_back_to_a_decade_is_a_duration(extract):
+    for sentence, text, want in [
+        ("The mill has run at a loss for the last decade.", "the last decade", "P10Y"),
+        ("Prices have tripled over the past decade.", "the past decade", "P10Y"),
+        ("The town grew over the past century.", "the past century", "P100Y"),
+    ]:
+        found = by_text(extract(sentence))
+        assert (found[text].value, found[text].type) == (want, "DURATION"), sentence
+    found = by_text(extract("Wages fell in the last decade."))
+    assert (found["the last decade"].value, found["the last decade"].type) == ("201", "DATE")
+    found = by_text(extract("Sales rose over the past year."))
+    assert found["the past year"].type == "DATE"  # a year stays the calendar year
+
+
+def test_weeks_from_today_is_a_day(extract):
+    found = by_text(extract("The board will vote three weeks from today."))
+    assert found["three weeks from today"].value == "2021-12-03"
+    found = by_text(extract("The board will vote three weeks from now."))
+    assert found["three weeks from now"].value == "2021-W48"  # from no named day: the week
+
+
+def test_days_within_every_period_are_a_set(extract):
+    found = by_text(extract("The crew works three days every month."))
+    d = found["three days every month"]
+    assert (d.value, d.type, d.freq, d.quant) == ("P1M", "SET", "3D", "EVERY")
+    d = by_text(extract("Staff work 10 hours each day at the site."))["10 hours each day"]
+    assert (d.value, d.freq, d.quant) == ("P1D", "10H", "EACH")
