@@ -277,6 +277,8 @@ def test_weeks_from_today_is_a_day(extract):
     assert found["three weeks from today"].value == "2021-12-03"
     found = by_text(extract("The board will vote three weeks from now."))
     assert found["three weeks from now"].value == "2021-W48"  # from no named day: the week
+    found = by_text(extract("The plant will close 3 years from today."))
+    assert found["3 years from today"].value == "2024"  # years from today: the year
 
 
 def test_days_within_every_period_are_a_set(extract):
