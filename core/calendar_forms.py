@@ -402,6 +402,24 @@ def _century(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> 
 
 
 @form(
+    "turn_of",
+    r"^(?:the )?turn of (?:the )?(century|.+ century)$",
+    {"the turn of the century": "20", "the turn of the 20th century": "19"},
+)
+def _turn_of(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> Normalized | None:
+    """ "the turn of the century": the century whose start is the turn nearest the reference
+    (2000 in 2021 and in 1998: "20"); "the turn of the 20th century" is that century's."""
+    if m[1] != "century":
+        from .dates import match  # the forms are tried in `core.dates.ORDER`
+
+        found = match(f"the {m[1]}", ref, direction, focus)
+        return found if found is not None and found.granularity == "century" else None
+    if not ref:
+        return Normalized("XX", "DATE", "century")
+    return Normalized(f"{(ref.year + 50) // 100:02d}", "DATE", "century")
+
+
+@form(
     "season",
     r"^(?:({rel}) )?({season})(?: (?:of )?({year}|'\d\d))?$",
     {

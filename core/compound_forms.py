@@ -159,8 +159,13 @@ def _number_first_period(
 
 @form(
     "units_per",
-    r"^(\d+|{number}) ({unit})s? (?:a|an|per|each) ({unit})$",
-    {"5 days a week": "P1W", "24 hours a day": "P1D", "two days a year": "P1Y"},
+    r"^(\d+|{number}) ({unit})s? (?:a|an|per|each|every) ({unit})$",
+    {
+        "5 days a week": "P1W",
+        "24 hours a day": "P1D",
+        "two days a year": "P1Y",
+        "three days every month": "P1M",
+    },
 )
 def _units_per(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> Normalized | None:
     """ "5 days a week", "24 hours a day": a set whose period is the second unit (how much

@@ -109,6 +109,7 @@ ORDER = (
     "vague_quarters",
     "relative",
     "century",
+    "turn_of",
     "full_year",
     "month_rel",
     "earlier",

@@ -50,7 +50,19 @@ def not_a_date(span: Span, norm: Normalized) -> bool:
         return True
     if _rate_of_growth(span) or _part_of_compound(span) or _owned_unit(span):
         return True
-    return span.text.lower() in words("vague")
+    return span.text.lower() in words("vague") and not _adverb_of_frequency(span)
+
+
+def _adverb_of_frequency(span: Span) -> bool:
+    """ "is updated quarterly": an adverb of frequency that modifies a verb is a set, though
+    the same word before a noun ("quarterly results", "a quarterly dividend") is not."""
+    tok = span[0]
+    return (
+        len(span) == 1
+        and tok.lower_ in words("set")
+        and tok.dep_ == "advmod"
+        and tok.head.pos_ in ("VERB", "AUX")
+    )
 
 
 def _rate_of_growth(span: Span) -> bool:

@@ -65,13 +65,24 @@ def _part_of(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> 
 
 @form(
     "from_day",
-    r"^(an?|{number}|\d+) ({unit})s? (from|after|before) (?!now$|today$)(.+)$",
-    {"a week from Friday": "2021-11-19", "two days after Christmas": "2021-12-27"},
+    r"^(an?|{number}|\d+) ({unit})s? (from|after|before) (?!now$)(.+)$",
+    {
+        "a week from Friday": "2021-11-19",
+        "two days after Christmas": "2021-12-27",
+        "three weeks from today": "2021-12-03",
+    },
 )
 def _from_day(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> Normalized | None:
-    """ "a week from Friday", "three days after Christmas": a day counted from a day."""
+    """ "a week from Friday", "three days after Christmas", "three weeks from today": a day
+    counted from a day in days or weeks ("three weeks from now" is the week, "3 years from
+    today" the year: `relative_forms.ago`)."""
     from .dates import match  # the forms are tried in `core.dates.ORDER`
 
+    if m[4] == "today" and words("unit")[m[2]] not in ("D", "W", "2W"):
+        from .relative_forms import ago
+
+        # "3 years from today" is the year, "two hours from today" the day
+        return ago(m[1], words("unit")[m[2]], "from today", ref, m[2])
     found = match(m[4], ref, "future" if m[3] == "from" else direction, focus)
     day = day_of(found.value) if found else None
     n = int(words("number").get(m[1], m[1]).removesuffix(".0"))  # "a week" is 1 there too

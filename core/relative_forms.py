@@ -66,9 +66,13 @@ def _this_part(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -
 
 @form(
     "part_day",
-    r"^(morning|afternoon|evening|night) "
+    r"^(morning|afternoon|evening|night|dawn|daybreak|sunrise|dusk|sunset|nightfall) "
     r"(today|yesterday|tomorrow|(?:(?:{rel}) )?(?:{weekday}))$",
-    {"afternoon yesterday": "2021-11-11TAF", "night Friday": "2021-11-12TNI"},
+    {
+        "afternoon yesterday": "2021-11-11TAF",
+        "night Friday": "2021-11-12TNI",
+        "dawn Friday": "2021-11-12TMO",
+    },
 )
 def _part_day(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> Normalized | None:
     """ "(mid-)afternoon yesterday", "morning Friday": the day named after the part of it."""
@@ -88,11 +92,16 @@ def part_of_day(
     return Normalized(f"{day}T{words('partofday')[part]}", "TIME", "part-of-day")
 
 
-@form("part_alone", r"^(morning|afternoon|evening)$", {"afternoon": "2021-11-12TAF"})
+@form(
+    "part_alone",
+    r"^(morning|afternoon|evening|dawn|daybreak|sunrise|dusk|sunset|nightfall)$",
+    {"afternoon": "2021-11-12TAF", "dawn": "2021-11-12TMO", "nightfall": "2021-11-12TNI"},
+)
 def _part_alone(
     m: Match, t: str, ref: Ref, direction: Direction, focus: Focus
 ) -> Normalized | None:
-    """ "by mid-afternoon": a part of the reference day (spaCy tags it TIME)."""
+    """ "by mid-afternoon", "at dawn": a part of the reference day (spaCy tags "afternoon"
+    TIME; `timex_candidates` takes the sun's words after a preposition)."""
     if not ref:
         return None
     return Normalized(f"{iso(ref)}T{words('partofday')[m[1]]}", "TIME", "part-of-day")

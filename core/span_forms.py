@@ -44,9 +44,14 @@ def duration(number: str | None, unit: str, half: bool, text: str) -> Normalized
     return Normalized(f"P{n}{unit}", "DURATION", "duration")
 
 
+# Units after "per" that make a set ("paid per month"); "per hour" and "per second" are
+# more often rates of speed or of work ("90 miles per hour", "instructions per second").
+PER_UNITS = frozenset({"day", "week", "month", "quarter", "year"})
+
+
 @form(
     "set",
-    r"^(?:every|each) "
+    r"^(?:every|each|per) "
     r"(?:(?P<every>other|second|third|fourth|fifth|sixth|\d+|{number}|few|couple of) )?"
     r"(?:(?P<weekday>{weekday})s?(?: (?P<wpart>{partofday}))?|(?P<month>{month})"
     r"|(?P<season>{season})|(?P<part>morning|afternoon|evening|night)|(?P<unit>{unit}))$"
@@ -68,6 +73,7 @@ def duration(number: str | None, unit: str, half: bool, text: str) -> Normalized
         "each quarter": "P1Q",
         "every day": "P1D",
         "every hour": "PT1H",
+        "per month": "P1M",
         "daily": "P1D",
         "biweekly": "P2W",
         "bi-annually": "P6M",
@@ -84,6 +90,8 @@ def _set(m: Match, t: str, ref: Ref, direction: Direction, focus: Focus) -> Norm
     """
     if m["adverb"]:
         return Normalized(words("set")[m["adverb"]], "SET", "set")
+    if t.startswith("per ") and t.removeprefix("per ") not in PER_UNITS:
+        return None  # "per second", "per other week"
     if m["weekday"]:
         value = f"XXXX-WXX-{words('weekday')[m['weekday']]}"
         if m["wpart"]:

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .dates import Normalized, form_of, holidays, normalize
 from .not_dates import not_a_date
+from .span_forms import PER_UNITS
 from .timewords import words
 
 MAX_PIECE = 8  # tokens: no temporal expression in the training gold is longer
@@ -111,6 +112,10 @@ def _is_trigger(tok: Token) -> bool:
         return True  # "once a month", "three times a day", "half past two", "FY2022"
     if _spelled_day(tok) is not None:
         return True  # "on the twentieth"
+    if low in SUN_PARTS:
+        return _sun_part(tok)  # "at dawn", "until dusk"
+    if low == "per":  # "paid per month", not "miles per hour", a speed
+        return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in PER_UNITS
     if low in words("lone"):
         return tok.pos_ in words("lone")[low].split()
     if _holiday_word(tok):
@@ -150,7 +155,7 @@ def _clock_or_day(tok: Token) -> bool:
     doc = tok.doc
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     if re.fullmatch(r"(?:[01]\d|2[0-3])[0-5]\d", tok.text) and (
-        nxt is not None and (nxt.lower_ in ("hrs", "hours", "h") or nxt.lower_ in words("zone"))
+        nxt is not None and (nxt.lower_ in ("hrs", "hours", "h") or _zone_words(doc, tok.i + 1))
     ):
         return True  # not "2000" in "from 1995 to 2000", a year
     if YEAR_TOKEN.fullmatch(tok.text) and tok.i >= 2:  # "from 1990 [to 1995]"
@@ -165,7 +170,7 @@ def _clock_or_day(tok: Token) -> bool:
     if nxt is None:
         return False
     if re.fullmatch(r"(?:[01]?\d|2[0-3]):[0-5]\d", tok.text):
-        return nxt.lower_ in words("zone")  # "23:59 GMT"
+        return _zone_words(doc, tok.i + 1) > 0  # "23:59 GMT", "23:59 local time"
     prev = doc[tok.i - 1].lower_ if tok.i else ""
     if re.fullmatch(r"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])", tok.text):
         hour = doc[tok.i + 2] if nxt.lower_ == "at" and tok.i + 2 < len(doc) else None
@@ -220,6 +225,20 @@ def expression_text(span: Span) -> str:
             hi = span.doc[found[0] - 1].idx + len(span.doc[found[0] - 1]) - span.start_char
             return f"{span.text[:lo]}{found[1]}th{span.text[hi:]}"
     return span.text
+
+
+# Parts of the day the sun names, and the words before them that make them times: "at
+# dawn", "from dusk to dawn", "after nightfall" (not "as dawn broke", "the dawn of an era").
+SUN_PARTS = frozenset({"dawn", "daybreak", "sunrise", "dusk", "sunset", "nightfall"})
+SUN_PREPS = DAY_PREPS | {"at", "to", "around", "toward", "towards", "past"}
+
+
+def _sun_part(tok: Token) -> bool:
+    """ "at dawn", "until dusk", "by daybreak": a part of the day the sun names, right after
+    a preposition and not before "of"."""
+    doc = tok.doc
+    nxt = doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else ""
+    return tok.i > 0 and doc[tok.i - 1].lower_ in SUN_PREPS and nxt != "of"
 
 
 WEEKDAY_ABBREVIATIONS = frozenset(
@@ -454,14 +473,25 @@ def _zone_tail(doc: Doc, end: int, e: int) -> bool:
     """Whether tokens ``end:e`` are a time zone after a clock time ("ET", "Eastern time"),
     not the start of a name ("noon Central [Park]")."""
     zones = words("zone")
-    if doc[end].lower_ not in zones or any(
-        t.lower_ not in zones and t.lower_ != "time" for t in doc[end:e]
+    local = _zone_words(doc, end) == 2 and e == end + 2  # "0600 [local time]"
+    if not local and (
+        doc[end].lower_ not in zones
+        or any(t.lower_ not in zones and t.lower_ != "time" for t in doc[end:e])
     ):
         return False
     if e == len(doc) or doc[e].pos_ != "PROPN" or not doc[e].text[:1].isupper():
         return True
     name = doc[e].lower_.rstrip(".")
     return name in words("weekday") or name in words("month")  # "9 a.m. EST [Monday]"
+
+
+def _zone_words(doc: Doc, i: int) -> int:
+    """How many tokens from ``i`` name a time zone: 1 for "GMT", 2 for "local time", else 0."""
+    if i >= len(doc):
+        return 0
+    if i + 1 < len(doc) and f"{doc[i].lower_} {doc[i + 1].lower_}" in words("zone"):
+        return 2
+    return 1 if doc[i].lower_ in words("zone") else 0
 
 
 ORDINAL_DAY = re.compile(r"\d{1,2}(?:st|nd|rd|th)?")

@@ -313,6 +313,21 @@ def _day_of_named_month(span: Span, norm: Normalized, before: list[Timex]) -> No
     return norm
 
 
+def _stretch_of_the_last(span: Span, norm: Normalized, ref: dt.date | None) -> Normalized:
+    """ "for the last decade", "over the past century": a stretch back from the reference,
+    a DURATION (P10Y, as the training gold writes "over the past decade"); "in the last
+    decade" stays the calendar decade (a DATE in the gold), and so do "for the past year",
+    "over the past week" (DATEs in the gold)."""
+    doc = span.doc
+    if norm.granularity not in ("decade", "century") or span.start == 0:
+        return norm
+    if doc[span.start - 1].lower_ not in ("for", "over", "throughout"):
+        return norm
+    if re.fullmatch(r"the (?:last|past) (?:decade|century)", span.text.lower()) is None:
+        return norm
+    return normalize(f"a {span[-1].lower_}", ref) or norm
+
+
 def _final_stop(text: str) -> int:
     """1 when the expression's last token took in the sentence's full stop, as the
     tokenizer leaves it on a timestamp ("2010-02-19T14:00:00Z."): a period after a
@@ -359,6 +374,7 @@ def find_timexes(doc: Doc, ref: dt.date | None, day_first: bool | None = None) -
         if norm.type == "DURATION" and s > 0 and doc[s - 1].lower_ == "in" and way != "past":
             norm = normalize(f"in {span.text}", ref, way, here) or norm  # "in three days"
         norm = _ended_before(doc[s:e], norm, ref)
+        norm = _stretch_of_the_last(doc[s:e], norm, ref)
         norm = _day_of_named_month(doc[s:e], norm, out)
         if out and (moved := _quarter_of_its_end(doc[s:e], out[-1], norm)) is not None:
             if focus.quarter == out[-1].norm.value:

@@ -169,3 +169,121 @@ def test_a_day_of_the_month_alone_takes_the_month_its_sentence_named(extract):
     assert found["the twentieth"].value == "2021-03-20"
     found = by_text(extract("The council met in March. It meets again on the 20th."))
     assert found["the 20th"].value == "2021-11-20"  # another sentence: the reference's month
+
+
+# -- probe forms (dprobe) -------------------------------------------------------------------
+
+
+def test_local_time_is_inside_the_expression_and_no_zone_is_given(extract):
+    for sentence, text, want in [
+        ("The truce starts at 0600 local time, officials said.", "0600 local time", "T06:00"),
+        ("The polls open at 9 a.m. local time in the capital.", "9 a.m. local time", "T09:00"),
+        ("The rocket lifted off at 14:30 local time.", "14:30 local time", "T14:30"),
+    ]:
+        found = by_text(extract(sentence))
+        assert text in found, (sentence, found)
+        assert (found[text].value, found[text].type) == (f"2021-11-12{want}", "TIME")
+
+
+def test_local_before_another_word_is_no_zone(extract):
+    found = by_text(extract("The shop opens at 9 a.m. local shops said."))
+    assert "9 a.m." in found and not any("local" in t for t in found)
+
+
+def test_parts_of_the_day_the_sun_names(extract):
+    for sentence, text, want in [
+        ("Troops entered the town at dawn.", "dawn", "2021-11-12TMO"),
+        ("The march ended at dusk near the river.", "dusk", "2021-11-12TEV"),
+        ("The boats left at daybreak.", "daybreak", "2021-11-12TMO"),
+        ("Shelling resumed after nightfall.", "nightfall", "2021-11-12TNI"),
+        ("Police raided the camp at dawn Friday.", "dawn Friday", "2021-11-12TMO"),
+        ("Police will raid the camp at dawn Saturday.", "dawn Saturday", "2021-11-13TMO"),
+    ]:
+        found = by_text(extract(sentence))
+        assert text in found, (sentence, found)
+        assert (found[text].value, found[text].type) == (want, "TIME"), sentence
+
+
+def test_the_sun_s_words_that_are_no_time(extract):
+    for sentence in (
+        "Officials spoke as dawn broke over the city.",
+        "Agents staged a pre-dawn raid on the house.",
+        "The firm was born at the dawn of the internet age.",
+        "They watched the sunset from the pier.",
+    ):
+        found = by_text(extract(sentence))
+        assert not any(re.search(r"dawn|sunset", t) for t in found), (sentence, found)
+
+
+def test_nightly_and_hourly_are_sets(extract):
+    for sentence, text, want in [
+        ("Guards walk the fence nightly.", "nightly", "XXXX-XX-XXTNI"),
+        ("The sensor is read hourly by the staff.", "hourly", "PT1H"),
+        ("The band plays twice nightly.", "twice nightly", "XXXX-XX-XXTNI"),
+    ]:
+        found = by_text(extract(sentence))
+        assert text in found, (sentence, found)
+        assert (found[text].value, found[text].type) == (want, "SET"), sentence
+    assert by_text(extract("The band plays twice nightly."))["twice nightly"].freq == "2X"
+
+
+def test_per_a_calendar_unit_is_a_set_but_not_a_rate_of_speed(extract):
+    found = by_text(extract("The rent is paid per month to the owner."))
+    assert (found["per month"].value, found["per month"].type) == ("P1M", "SET")
+    assert by_text(extract("He earns $500 per week."))["per week"].value == "P1W"
+    for sentence in ("The chip runs 15 million instructions per second.",):
+        assert not any("per" in t for t in by_text(extract(sentence))), sentence
+
+
+def test_quarterly_is_a_set_as_an_adverb_only(extract):
+    for sentence in ("The price list is updated quarterly.", "The firm pays dividends quarterly."):
+        found = by_text(extract(sentence))
+        assert (found["quarterly"].value, found["quarterly"].type) == ("P3M", "SET"), sentence
+    for sentence in (
+        "The quarterly results also reflected gains.",
+        "The firm raised its quarterly dividend.",
+    ):
+        assert "quarterly" not in by_text(extract(sentence)), sentence
+
+
+def test_the_turn_of_a_century_is_that_century(extract):
+    found = by_text(extract("The hall was built at the turn of the century."))
+    assert (found["the turn of the century"].value, found["the turn of the century"].type) == (
+        "20",
+        "DATE",
+    )
+    found = by_text(extract("Life at the turn of the 20th century was hard."))
+    assert found["the turn of the 20th century"].value == "19"
+    found = by_text(extract("The mill opened at the turn of the century.", dt.date(1998, 5, 4)))
+    assert found["the turn of the century"].value == "20"  # the turn nearest: 2000
+
+
+def test_a_stretch_back_to_a_decade_is_a_duration(extract):
+    for sentence, text, want in [
+        ("The mill has run at a loss for the last decade.", "the last decade", "P10Y"),
+        ("Prices have tripled over the past decade.", "the past decade", "P10Y"),
+        ("The town grew over the past century.", "the past century", "P100Y"),
+    ]:
+        found = by_text(extract(sentence))
+        assert (found[text].value, found[text].type) == (want, "DURATION"), sentence
+    found = by_text(extract("Wages fell in the last decade."))
+    assert (found["the last decade"].value, found["the last decade"].type) == ("201", "DATE")
+    found = by_text(extract("Sales rose over the past year."))
+    assert found["the past year"].type == "DATE"  # a year stays the calendar year
+
+
+def test_weeks_from_today_is_a_day(extract):
+    found = by_text(extract("The board will vote three weeks from today."))
+    assert found["three weeks from today"].value == "2021-12-03"
+    found = by_text(extract("The board will vote three weeks from now."))
+    assert found["three weeks from now"].value == "2021-W48"  # from no named day: the week
+    found = by_text(extract("The plant will close 3 years from today."))
+    assert found["3 years from today"].value == "2024"  # years from today: the year
+
+
+def test_days_within_every_period_are_a_set(extract):
+    found = by_text(extract("The crew works three days every month."))
+    d = found["three days every month"]
+    assert (d.value, d.type, d.freq, d.quant) == ("P1M", "SET", "3D", "EVERY")
+    d = by_text(extract("Staff work 10 hours each day at the site."))["10 hours each day"]
+    assert (d.value, d.freq, d.quant) == ("P1D", "10H", "EACH")
