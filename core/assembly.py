@@ -37,7 +37,7 @@ from .documents import Document, content_hash
 from .entries import count_quote
 from .events import RawEvent, find_events
 from .lemmas import Lemmas
-from .quotes import find_quotes
+from .quotes import find_quotes, quoted_words
 from .records import (
     Anchor,
     Cue,
@@ -100,7 +100,7 @@ def analyze(state: DocumentState, sdoc: Doc, base: int, lemmas: Lemmas) -> None:
     timexes = find_timexes(sdoc, state.ref, state.day_first)
     raw_quotes = find_quotes(sdoc, lemmas)
     by_start = state.roster.add_doc(
-        sdoc, base, [(q.outer[0] + base, q.outer[1] + base) for q in raw_quotes if q.outer]
+        sdoc, base, [(s + base, e + base) for q in raw_quotes for s, e in quoted_words(q)]
     )
     by_quote: dict[int, Resolved | None] = {}
     for q in raw_quotes:  # first the quotes attributed where they stand, in order

@@ -323,14 +323,14 @@ class Finder:
         while i >= 0 and doc[i].is_space:
             i -= 1
         if i >= 1 and doc[i].text == ":" and not self.layout.quoted[i]:
-            return self._subject_before(self.layout.sentence(i)[0], i)
+            return self._main_verb_speaker(self.layout.sentence(i)[0], i)
         after = self._subject_after(outer, last)
         if after is not None:
             return after
         start = self._sentence_start(first)
         if start is None or word_count(doc, start, first) < 2:
             return None
-        return self._subject_before(start, first)
+        return self._main_verb_speaker(start, first)
 
     def _sentence_start(self, first: int) -> int | None:
         """Where the sentence holding token ``first`` starts, read from the
@@ -346,8 +346,11 @@ class Finder:
                 return None
         return lo
 
-    def _subject_before(self, start: int, end: int) -> tuple[int, int] | None:
-        """The subject of the main verb of the words in [start, end), if it can speak."""
+    def _main_verb_speaker(self, start: int, end: int) -> tuple[int, int] | None:
+        """The speaker mention of a stretch of words [start, end): the subject of
+        their main verb, when it stands among them and can speak. Unlike
+        `cues.subject_before` (one verb's subject, any kind), it finds the verb
+        itself and gives a mention range, or None."""
         doc = self.doc
         for verb in doc[start:end]:
             if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("aux", "auxpass"):

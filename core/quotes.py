@@ -82,7 +82,7 @@ def find_quotes(doc: Doc, lemmas: Lemmas) -> list[RawQuote]:
     quotes = [q for q in quotes if _keep(f, q) and exact_words(f, q)]
     quotes = fold(f, quotes)
     _nearby_speakers(f, quotes)
-    return quotes
+    return _join_turns(f, quotes)
 
 
 def _mixed(
@@ -109,10 +109,11 @@ def _direct(f: Finder, m: Marked) -> RawQuote | None:
     doc = f.doc
     q = m.q
     lead = f.lead_words(m)
+    outer_cue = _outer_cue(f, m)
     hit = f.attribution_after(m)
     if hit is not None and not _inverted(doc, hit, lead, f.layout.quoted):
         hit = None
-    if hit is not None and lead > 0 and _outer_cue(f, m) is not None:
+    if hit is not None and lead > 0 and outer_cue is not None:
         # Ruiz said the storm was a “test”, and the council agreed: the cue
         # before the quote reports it, the one after has a clause of its own
         hit = None
@@ -138,7 +139,7 @@ def _direct(f: Finder, m: Marked) -> RawQuote | None:
                 comp = f.complement(hit)
                 if comp is not None and comp[0] <= m.first and m.last - 1 <= comp[1]:
                     return None  # the complement holds it: a mixed quote, made later
-                if _outer_cue(f, m) is not None:
+                if outer_cue is not None:
                     return None  # said the budget showed “…”: the outer cue's, made later
                 raw = _mixed(f, hit, (hit.end, m.last), speaker, referent, q.outer)
                 return None if raw is None else _run_on_to(f, raw, m)
@@ -325,8 +326,14 @@ def _punct_cue(f: Finder, m: Marked) -> CueHit:
         i = m.last
         while i < len(doc) - 1 and doc[i].is_space:
             i += 1
-    tok = doc[i]
-    return CueHit(i, i + 1, i, tok.text, "punctuation", (tok.idx, tok.idx + len(tok.text)))
+    return _punctuation_cue(doc[i])
+
+
+def _punctuation_cue(tok: Token) -> CueHit:
+    """A colon or dash that attributes a quote as its cue."""
+    return CueHit(
+        tok.i, tok.i + 1, tok.i, tok.text, "punctuation", (tok.idx, tok.idx + len(tok.text))
+    )
 
 
 def _overlaps(a: Span, b: Span) -> bool:
@@ -415,7 +422,7 @@ def _labelled_lines(f: Finder, found: list[RawQuote]) -> list[RawQuote]:
         c_first, c_last = f.layout.tokens((start, p_end))
         if word_count(doc, c_first, c_last) < 3:
             continue
-        cue = CueHit(tok.i, tok.i + 1, tok.i, ":", "punctuation", (tok.idx, tok.idx + 1))
+        cue = _punctuation_cue(tok)
         out.append(
             RawQuote(start, p_end, [(start, p_end)], "indirect", cue, label, CONFIDENCE["line"])
         )
@@ -434,11 +441,12 @@ def _unattributed(f: Finder, m: Marked) -> RawQuote | None:
 
 def _continue_turns(f: Finder, quotes: list[RawQuote]) -> None:
     """An unattributed direct quote opening the paragraph after an attributed one
-    continues its speaker's turn."""
+    continues its speaker's turn, unless its own speaker is written around it
+    (“…,” X shot back), who then speaks it."""
     text = f.text
     prev: RawQuote | None = None
     for q in quotes:
-        if q.cue is not None:
+        if q.cue is not None or q.speaker is not None:
             prev = q if q.speaker is not None else None
             continue
         if prev is None or q.kind != "direct" or q.outer is None:
@@ -449,9 +457,75 @@ def _continue_turns(f: Finder, quotes: list[RawQuote]) -> None:
         if para - f.layout.para_of(prev.end) > 1:
             prev = None
             continue
-        q.follows = prev if prev.follows is None else prev.follows
-        q.confidence = CONFIDENCE["continued"]
+        own = f.introducer(q.outer)
+        if own is not None:
+            q.speaker, q.confidence = own, CONFIDENCE["labelled"]
+        else:
+            q.follows = prev if prev.follows is None else prev.follows
+            q.confidence = CONFIDENCE["continued"]
         prev = q
+
+
+def _narrative_after(f: Finder, end: int) -> bool:
+    """Whether the paragraph goes on past the sentence a quote ending at
+    ``end`` closes: another sentence begins after the attribution."""
+    para_end = f.layout.paras[f.layout.para_of(end)][1]
+    if para_end <= end:
+        return False
+    first, last = f.layout.tokens((end, para_end))
+    ended = False
+    for tok in f.doc[first:last]:
+        if tok.text in SENTENCE_END:
+            ended = True
+        elif ended and tok.is_alpha:
+            return True
+    return False
+
+
+def quoted_words(q: RawQuote) -> list[Span]:
+    """The stretches of a quote that are someone's own words, within
+    quotation marks: a direct quote's parts; a mixed quote's quoted fragment
+    and the parts of a turn joined after it. Names written there never speak."""
+    if q.outer is None:
+        return []
+    if q.kind == "direct":
+        return list(q.parts)
+    return [q.outer, *(p for p in q.parts if p[0] >= q.outer[1])]
+
+
+JOIN_KINDS: frozenset[QuoteKind] = frozenset({"direct", "mixed"})
+
+
+def _join_turns(f: Finder, quotes: list[RawQuote]) -> list[RawQuote]:
+    """A quote that continues the turn of the quote right before it (the
+    paragraph after “…,” she said) is more of the same claim: its parts join
+    that quote's, so the speaker's words are one record. A turn that another
+    record interrupts, that follows an indirect quote, or that a sentence of
+    the narrative comes before (“…,” he said. He then asked the crowd.) stays
+    on its own."""
+    out: list[RawQuote] = []
+    reach = -1  # the furthest end of the records before the last one kept
+    for q in quotes:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and q.cue is None
+            and q.follows is not None
+            and q.confidence == CONFIDENCE["continued"]
+            and q.follows is (prev if prev.follows is None else prev.follows)
+            and prev.kind in JOIN_KINDS
+            and prev.outer is not None
+            and q.outer is not None
+            and reach <= prev.start
+            and not _narrative_after(f, prev.outer[1])
+        ):
+            prev.parts.extend(q.parts)
+            prev.end = q.end
+            continue
+        if prev is not None:
+            reach = max(reach, prev.end)
+        out.append(q)
+    return out
 
 
 NEARBY_PARAGRAPHS = 1  # paragraphs back a quote with no attribution looks for a speaker

@@ -1,0 +1,58 @@
+"""Turns of direct quotes over paragraphs, and who speaks them, through the real
+pipeline on texts written for these tests."""
+
+from __future__ import annotations
+
+from conftest import quote_holding as quote
+
+
+def test_a_quoted_paragraph_after_an_attributed_quote_joins_it(extract):
+    text = (
+        "The harbor board met on Tuesday to review the repairs.\n\n"
+        "“The pier is safe for now,” said board member Tom Alder.\n\n"
+        "“We checked every beam twice and found no cracks.”\n\n"
+        "The board will meet again in May."
+    )
+    ex = extract(text)
+    q = quote(ex, "safe for now")
+    assert [p.text for p in q.parts] == [
+        "The pier is safe for now",
+        "We checked every beam twice and found no cracks.",
+    ]
+    assert q.speaker is not None and q.speaker.name == "Tom Alder"
+    assert len([x for x in ex.quotes if x.kind == "direct"]) == 1
+    for p in q.parts:
+        assert text[p.span[0] : p.span[1]] == p.text
+
+
+def test_a_narrative_sentence_keeps_the_next_turn_apart(extract):
+    text = (
+        "“We are going to fix the pier,” Tom Alder said. He then turned to the crowd.\n\n"
+        "“Who is going to pay for the new beams?”"
+    )
+    ex = extract(text)
+    first, second = quote(ex, "fix the pier"), quote(ex, "new beams")
+    assert first is not second
+    assert second.speaker is not None and second.speaker.name == "Tom Alder"
+
+
+def test_a_quoted_paragraph_with_its_own_speaker_is_not_a_continued_turn(extract):
+    text = (
+        "“Look at all these tourists on the pier,” Dana Price said with a grin.\n\n"
+        "“They only came for the free concert,” Omar Haddad shot back."
+    )
+    ex = extract(text)
+    q = quote(ex, "free concert")
+    assert q.speaker is not None and q.speaker.name == "Omar Haddad"
+    assert "tourists" not in q.text
+
+
+def test_the_speaker_of_a_split_quote_stands_for_a_later_pronoun(extract):
+    text = (
+        "The harbor board met on Tuesday to review the repairs.\n\n"
+        "“The pier is safe for now,” said board member Tom Alder. “We checked every beam.”\n\n"
+        "Later he said that the work would be finished by June."
+    )
+    q = quote(extract(text), "finished by June")
+    assert q.speaker is not None and q.speaker.mention == "he"
+    assert q.speaker.name == "Tom Alder"
