@@ -146,6 +146,17 @@ def capitalized(tok: Token) -> bool:
     return tok.text[:1].isupper()
 
 
+def is_mark(tok: Token) -> bool:
+    """Whether a token is a quotation mark, not the apostrophe of a plural
+    possessive written after its word ("Sanders’ campaign manager")."""
+    if tok.text not in QUOTE_MARK_TEXTS:
+        return False
+    if tok.text not in ("’", "'") or tok.i == 0:
+        return True
+    before = tok.doc[tok.i - 1]
+    return before.whitespace_ != "" or before.text[-1:] not in "sSzZ" or not tok.whitespace_
+
+
 def last_char(text: str, end: int) -> str:
     """The last character before ``end`` that is not a space."""
     i = end - 1
@@ -213,7 +224,7 @@ class Finder:
                 return hit if i == m.last or doc[i - 1].is_punct else None
             if tok.is_space and "\n" in tok.text:
                 return None
-            if tok.text in ".!?;" or (tok.text in QUOTE_MARK_TEXTS and i > m.last):
+            if tok.text in ".!?;" or (is_mark(tok) and i > m.last):
                 return None
             if tok.pos_ not in ATTRIBUTION_POS and not tok.is_space:
                 return None
@@ -237,7 +248,7 @@ class Finder:
             hit = self.cue_at.get(i)
             if hit is not None and not hit.source_phrase:
                 return hit
-            if tok.text in QUOTE_MARK_TEXTS or tok.text in ".!?;":
+            if is_mark(tok) or tok.text in ".!?;":
                 return None
             if tok.dep_ not in ATTRIBUTION_TAIL_DEPS and not tok.is_punct and not tok.is_space:
                 return None

@@ -56,3 +56,16 @@ def test_the_speaker_of_a_split_quote_stands_for_a_later_pronoun(extract):
     q = quote(extract(text), "finished by June")
     assert q.speaker is not None and q.speaker.mention == "he"
     assert q.speaker.name == "Tom Alder"
+
+
+def test_a_plural_possessive_in_the_attribution_keeps_the_split_quote_whole(extract):
+    text = (
+        "On Sunday the campaign said it had raised more than ever. “The figures we have "
+        "seen since March put us on pace to beat the goal,” Jeff Reed, the Harrises’ "
+        "campaign manager, said in a statement. “Families chipping in a few dollars are "
+        "beating the biggest machine in the state.”"
+    )
+    ex = extract(text)
+    q = quote(ex, "figures we have seen")
+    assert q.kind == "direct" and len(q.parts) == 2 and "chipping in" in q.parts[1].text
+    assert q.speaker is not None and q.speaker.name == "Jeff Reed"
