@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Token
 from .attribution import (
     Finder,
     Marked,
+    is_mark,
     last_char,
     token_chars,
 )
@@ -81,6 +82,7 @@ def find_quotes(doc: Doc, lemmas: Lemmas) -> list[RawQuote]:
     _continue_turns(f, quotes)
     quotes = [q for q in quotes if _keep(f, q) and exact_words(f, q)]
     quotes = fold(f, quotes)
+    quotes = _fold_fragments(f, quotes)
     _nearby_speakers(f, quotes)
     return _join_turns(f, quotes)
 
@@ -212,7 +214,11 @@ def _after_that(f: Finder, raw: RawQuote | None, m: Marked) -> RawQuote | None:
 
 def _first_letter(text: str, m: Marked) -> str:
     """The first letter in the first 8 characters of a quote's words, or ""."""
-    return next((c for c in text[m.q.content[0] : m.q.content[0] + 8] if c.isalpha()), "")
+    return _first_letter_at(text, m.q.content[0])
+
+
+def _first_letter_at(text: str, start: int) -> str:
+    return next((c for c in text[start : start + 8] if c.isalpha()), "")
 
 
 def _continues_complement(f: Finder, m: Marked) -> RawQuote | None:
@@ -464,6 +470,56 @@ def _continue_turns(f: Finder, quotes: list[RawQuote]) -> None:
             q.follows = prev if prev.follows is None else prev.follows
             q.confidence = CONFIDENCE["continued"]
         prev = q
+
+
+FRAGMENT_GAP_TOKENS = 30  # longest stretch between a paraphrase and the quoted words it goes on to
+
+
+def _fold_fragments(f: Finder, quotes: list[RawQuote]) -> list[RawQuote]:
+    """Quoted words that go on with the paraphrase before them in the same
+    sentence (said there was no one in the race “on pace to win”, said the donors
+    gave money and “there’s nothing wrong with that”) are part of its claim: the
+    paraphrase runs on to their closing mark as one mixed quote. Only lowercase
+    quoted words with no attribution of their own fold; a quote that opens with
+    a capital is a sentence of its own."""
+    out: list[RawQuote] = []
+    for q in quotes:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind in ("indirect", "mixed")
+            and q.kind == "direct"
+            and q.cue is None
+            and q.speaker is None
+            and q.follows is None
+            and q.outer is not None
+            and len(q.parts) == 1
+            and prev.end <= q.outer[0]
+            and _first_letter_at(f.text, q.parts[0][0]).islower()
+            and _same_sentence(f, prev, q.outer[0])
+        ):
+            prev.end = q.outer[1]
+            prev.parts[-1] = (prev.parts[-1][0], q.outer[1])
+            if prev.kind == "indirect":
+                prev.kind, prev.confidence = "mixed", CONFIDENCE["mixed"]
+            continue
+        out.append(q)
+    return out
+
+
+def _same_sentence(f: Finder, prev: RawQuote, start: int) -> bool:
+    """Whether only a few words of the sentence and paragraph of ``prev`` stand
+    between it and offset ``start``, none of them a cue or the speaker mention."""
+    if "\n" in f.text[prev.end : start]:
+        return False
+    first, last = f.layout.tokens((prev.end, start))
+    if last - first > FRAGMENT_GAP_TOKENS:
+        return False
+    if prev.speaker is not None and prev.speaker[1] > first and prev.speaker[0] < last:
+        return False
+    return not any(
+        t.text in SENTENCE_END or is_mark(t) or t.i in f.cue_at for t in f.doc[first:last]
+    )
 
 
 def _narrative_after(f: Finder, end: int) -> bool:

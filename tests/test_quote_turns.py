@@ -69,3 +69,24 @@ def test_a_plural_possessive_in_the_attribution_keeps_the_split_quote_whole(extr
     q = quote(ex, "figures we have seen")
     assert q.kind == "direct" and len(q.parts) == 2 and "chipping in" in q.parts[1].text
     assert q.speaker is not None and q.speaker.name == "Jeff Reed"
+
+
+def test_lowercase_quoted_words_go_on_with_the_paraphrase_before_them(extract):
+    text = (
+        "Mayor Elena Ruiz says the harbor fund took about $200,000 from shipping firms "
+        "and “there is nothing wrong with that.”"
+    )
+    ex = extract(text)
+    q = quote(ex, "shipping firms")
+    assert q.kind == "mixed" and "nothing wrong with that" in q.text
+    assert q.speaker is not None and q.speaker.name == "Elena Ruiz"
+    assert len(ex.quotes) == 1
+
+
+def test_a_capitalized_quote_after_a_paraphrase_stays_its_own_claim(extract):
+    text = (
+        "Mayor Elena Ruiz says the harbor fund took money from shipping firms, "
+        "adding: “There is nothing wrong with that.”"
+    )
+    ex = extract(text)
+    assert "nothing wrong" not in quote(ex, "shipping firms").text
