@@ -90,3 +90,18 @@ def test_a_capitalized_quote_after_a_paraphrase_stays_its_own_claim(extract):
     )
     ex = extract(text)
     assert "nothing wrong" not in quote(ex, "shipping firms").text
+
+
+def test_a_participle_after_a_reported_clause_is_the_reporters(extract):
+    text = (
+        "Councilman Tom Hale said last week that Mayor Ruiz represents “harbor values,” "
+        "stating at the debate that those values are “soft on costs.”"
+    )
+    q = quote(extract(text), "soft on costs")
+    assert q.speaker is not None and q.speaker.name == "Tom Hale"
+
+
+def test_a_participle_that_goes_on_with_its_own_clause_keeps_its_subject(extract):
+    text = "Councilman Tom Hale told reporters that Mayor Ruiz, saying the pier was safe, had misled them."
+    q = quote(extract(text), "pier was safe")
+    assert q.speaker is not None and q.speaker.name == "Ruiz"
