@@ -102,6 +102,9 @@ def test_a_participle_after_a_reported_clause_is_the_reporters(extract):
 
 
 def test_a_participle_that_goes_on_with_its_own_clause_keeps_its_subject(extract):
-    text = "Councilman Tom Hale told reporters that Mayor Ruiz, saying the pier was safe, had misled them."
+    text = (
+        "Councilman Tom Hale told reporters that Mayor Ruiz, saying the pier was safe, "
+        "had misled them."
+    )
     q = quote(extract(text), "pier was safe")
     assert q.speaker is not None and q.speaker.name == "Ruiz"
