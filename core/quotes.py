@@ -110,7 +110,7 @@ def _direct(f: Finder, m: Marked) -> RawQuote | None:
     """A quote attributed by the words around its marks, direct or mixed."""
     doc = f.doc
     q = m.q
-    lead = f.lead_words(m)
+    lead = 0 if _after_colon(doc, m) else f.lead_words(m)
     outer_cue = _outer_cue(f, m)
     hit = f.attribution_after(m)
     if hit is not None and not _inverted(doc, hit, lead, f.layout.quoted):
@@ -185,6 +185,15 @@ def _direct(f: Finder, m: Marked) -> RawQuote | None:
         raw.end, raw.parts, raw.kind = run_on, [(raw.start, run_on)], "mixed"
         raw.confidence = CONFIDENCE["mixed"]
     return raw
+
+
+def _after_colon(doc: Doc, m: Marked) -> bool:
+    """Whether a colon stands right before a quote's opening mark: the words
+    before it are a clause of their own (X declared a need: “…,” she said)."""
+    i = m.first - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    return i >= 0 and doc[i].text == ":"
 
 
 def _outer_cue(f: Finder, m: Marked) -> CueHit | None:

@@ -108,3 +108,15 @@ def test_a_participle_that_goes_on_with_its_own_clause_keeps_its_subject(extract
     )
     q = quote(extract(text), "pier was safe")
     assert q.speaker is not None and q.speaker.name == "Ruiz"
+
+
+def test_a_quote_after_a_colon_is_direct_with_the_cue_after_it(extract):
+    text = (
+        "At the dinner, Mayor Elena Ruiz stressed the need for patience: "
+        "“Build the pier and when you have done that, build it again,” she said."
+    )
+    ex = extract(text)
+    q = quote(ex, "Build the pier")
+    assert q.kind == "direct" and q.text.startswith("Build the pier")
+    assert q.cue is not None and q.cue.text == "said"
+    assert q.speaker is not None and q.speaker.name == "Elena Ruiz"
