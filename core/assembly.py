@@ -37,7 +37,7 @@ from .documents import Document, content_hash
 from .entries import count_quote
 from .events import RawEvent, find_events
 from .lemmas import Lemmas
-from .quotes import find_quotes, quoted_words
+from .quotes import find_quotes
 from .records import (
     Anchor,
     Cue,
@@ -59,6 +59,7 @@ from .records import (
 from .speakers import Resolved, Roster
 from .syntax import TokenRange
 from .timexes import Timex, find_timexes
+from .turns import quoted_words
 
 log = logging.getLogger("newsclaims")
 

@@ -157,6 +157,11 @@ def is_mark(tok: Token) -> bool:
     return before.whitespace_ != "" or before.text[-1:] not in "sSzZ" or not tok.whitespace_
 
 
+def first_letter_at(text: str, start: int) -> str:
+    """The first letter in the 8 characters from ``start``, or ""."""
+    return next((c for c in text[start : start + 8] if c.isalpha()), "")
+
+
 def last_char(text: str, end: int) -> str:
     """The last character before ``end`` that is not a space."""
     i = end - 1
