@@ -59,6 +59,7 @@ from .records import (
 from .speakers import Resolved, Roster
 from .syntax import TokenRange
 from .timexes import Timex, find_timexes
+from .turns import quoted_words
 
 log = logging.getLogger("newsclaims")
 
@@ -100,7 +101,7 @@ def analyze(state: DocumentState, sdoc: Doc, base: int, lemmas: Lemmas) -> None:
     timexes = find_timexes(sdoc, state.ref, state.day_first)
     raw_quotes = find_quotes(sdoc, lemmas)
     by_start = state.roster.add_doc(
-        sdoc, base, [(q.outer[0] + base, q.outer[1] + base) for q in raw_quotes if q.outer]
+        sdoc, base, [(s + base, e + base) for q in raw_quotes for s, e in quoted_words(q)]
     )
     by_quote: dict[int, Resolved | None] = {}
     for q in raw_quotes:  # first the quotes attributed where they stand, in order

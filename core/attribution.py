@@ -146,6 +146,22 @@ def capitalized(tok: Token) -> bool:
     return tok.text[:1].isupper()
 
 
+def is_mark(tok: Token) -> bool:
+    """Whether a token is a quotation mark, not the apostrophe of a plural
+    possessive written after its word ("Sanders’ campaign manager")."""
+    if tok.text not in QUOTE_MARK_TEXTS:
+        return False
+    if tok.text not in ("’", "'") or tok.i == 0:
+        return True
+    before = tok.doc[tok.i - 1]
+    return before.whitespace_ != "" or before.text[-1:] not in "sSzZ" or not tok.whitespace_
+
+
+def first_letter_at(text: str, start: int) -> str:
+    """The first letter in the 8 characters from ``start``, or ""."""
+    return next((c for c in text[start : start + 8] if c.isalpha()), "")
+
+
 def last_char(text: str, end: int) -> str:
     """The last character before ``end`` that is not a space."""
     i = end - 1
@@ -213,7 +229,7 @@ class Finder:
                 return hit if i == m.last or doc[i - 1].is_punct else None
             if tok.is_space and "\n" in tok.text:
                 return None
-            if tok.text in ".!?;" or (tok.text in QUOTE_MARK_TEXTS and i > m.last):
+            if tok.text in ".!?;" or (is_mark(tok) and i > m.last):
                 return None
             if tok.pos_ not in ATTRIBUTION_POS and not tok.is_space:
                 return None
@@ -237,7 +253,7 @@ class Finder:
             hit = self.cue_at.get(i)
             if hit is not None and not hit.source_phrase:
                 return hit
-            if tok.text in QUOTE_MARK_TEXTS or tok.text in ".!?;":
+            if is_mark(tok) or tok.text in ".!?;":
                 return None
             if tok.dep_ not in ATTRIBUTION_TAIL_DEPS and not tok.is_punct and not tok.is_space:
                 return None
@@ -323,14 +339,14 @@ class Finder:
         while i >= 0 and doc[i].is_space:
             i -= 1
         if i >= 1 and doc[i].text == ":" and not self.layout.quoted[i]:
-            return self._subject_before(self.layout.sentence(i)[0], i)
+            return self._main_verb_speaker(self.layout.sentence(i)[0], i)
         after = self._subject_after(outer, last)
         if after is not None:
             return after
         start = self._sentence_start(first)
         if start is None or word_count(doc, start, first) < 2:
             return None
-        return self._subject_before(start, first)
+        return self._main_verb_speaker(start, first)
 
     def _sentence_start(self, first: int) -> int | None:
         """Where the sentence holding token ``first`` starts, read from the
@@ -346,8 +362,11 @@ class Finder:
                 return None
         return lo
 
-    def _subject_before(self, start: int, end: int) -> tuple[int, int] | None:
-        """The subject of the main verb of the words in [start, end), if it can speak."""
+    def _main_verb_speaker(self, start: int, end: int) -> tuple[int, int] | None:
+        """The speaker mention of a stretch of words [start, end): the subject of
+        their main verb, when it stands among them and can speak. Unlike
+        `cues.subject_before` (one verb's subject, any kind), it finds the verb
+        itself and gives a mention range, or None."""
         doc = self.doc
         for verb in doc[start:end]:
             if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("aux", "auxpass"):

@@ -34,7 +34,9 @@ def subject_of(verb: Token) -> Token | None:
 
     A passive cue speaks through its agent ("asked by a reporter", "Asked by
     X to respond, Y said": X asked); "for X to say" through X. "adding"/
-    "saying" clauses, coordinated verbs ("... and said") and gerunds after a
+    "saying" clauses (a participle after a comma that the parser hung on the
+    verb of a reported clause goes on with the reporting verb: "X said that Y
+    is Z, stating that ..." is X's), coordinated verbs ("... and said") and gerunds after a
     preposition ("ended by saying") borrow the subject of the verb they hang
     from ("were more likely to say"), and an infinitive after an object
     borrows the object ("led X to declare", "prompted many to wonder"). A
@@ -48,7 +50,7 @@ def subject_of(verb: Token) -> Token | None:
     owner = _for_subject(verb)
     if owner is not None:
         return owner
-    tok = verb
+    tok = _past_reported_clause(verb)
     for _ in range(CLIMB_STEPS):
         if tok.pos_ in ("VERB", "AUX", "ADJ"):
             for child in tok.children:
@@ -86,6 +88,36 @@ def subject_of(verb: Token) -> Token | None:
 
 
 CLIMB_STEPS = 6  # links followed up the parse from a cue to its speaker
+
+
+def _after_comma(tok: Token) -> bool:
+    """Whether a comma stands right before a token, a closing mark aside ("…," stating)."""
+    i = tok.i - 1
+    while i >= 0 and tok.doc[i].text in QUOTE_MARK_TEXTS:
+        i -= 1
+    return i >= 0 and tok.doc[i].text == ","
+
+
+def _past_reported_clause(verb: Token) -> Token:
+    """A participle set off by a comma that the parser hung on the verb of a
+    reported clause ("X said Y will have to choose, saying, “…”", "X said that
+    Y represents Z, stating that ...") goes on with the reporting verb: its
+    speaker is the reporter, not the subject of the reported clause."""
+    head = verb.head
+    while head.dep_ == "xcomp" and head.head.i < head.i:
+        head = head.head  # "will have to choose, saying": the clause's own verb
+    if (
+        verb.tag_ == "VBG"
+        and verb.dep_ in ("advcl", "xcomp", "conj")
+        and _after_comma(verb)
+        and head.i < verb.i
+        and head.dep_ == "ccomp"
+        and head.head.pos_ == "VERB"
+        and head.head.i < head.i
+        and any(c.dep_ == "nsubj" for c in head.head.children)
+    ):
+        return head.head
+    return verb
 
 
 def _to_aux(verb: Token) -> Token | None:

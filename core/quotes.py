@@ -18,7 +18,10 @@ with the text, never with its square.
   ...", "X called for ..."), and the clauses around "according to X".
 * A complement that holds a quoted fragment makes one mixed quote.
 * A direct quote with no attribution of its own that opens the paragraph after
-  an attributed one continues that speaker's turn; short unattributed quotes
+  an attributed one continues that speaker's turn, and joins that quote as a
+  further part when the attribution ends its paragraph (`turns.join_turns`);
+  lowercase quoted words that go on with a paraphrase in their sentence extend
+  it into one mixed quote (`turns.fold_fragments`); short unattributed quotes
   (scare quotes, titles, nicknames) are dropped, and a longer one takes the
   speaker of the attributed quote next to it.
 * A line written "Name: text" (headlines, transcripts) is attributed to Name.
@@ -33,6 +36,7 @@ from spacy.tokens import Doc, Token
 from .attribution import (
     Finder,
     Marked,
+    first_letter_at,
     last_char,
     token_chars,
 )
@@ -50,6 +54,7 @@ from .lemmas import Lemmas
 from .mentions import speaker_for, surface_speaker
 from .records import QuoteKind, Span
 from .split_quotes import merge_split
+from .turns import continue_turns, fold_fragments, join_turns, nearby_speakers
 
 MIN_UNATTRIBUTED_WORDS = 5  # shorter unattributed quotes are scare quotes and titles
 
@@ -78,11 +83,12 @@ def find_quotes(doc: Doc, lemmas: Lemmas) -> list[RawQuote]:
         if raw is not None:
             quotes.append(raw)
     quotes.sort(key=lambda q: q.start)
-    _continue_turns(f, quotes)
+    continue_turns(f, quotes)
     quotes = [q for q in quotes if _keep(f, q) and exact_words(f, q)]
     quotes = fold(f, quotes)
-    _nearby_speakers(f, quotes)
-    return quotes
+    quotes = fold_fragments(f, quotes)
+    nearby_speakers(f, quotes)
+    return join_turns(f, quotes)
 
 
 def _mixed(
@@ -108,11 +114,12 @@ def _direct(f: Finder, m: Marked) -> RawQuote | None:
     """A quote attributed by the words around its marks, direct or mixed."""
     doc = f.doc
     q = m.q
-    lead = f.lead_words(m)
+    lead = 0 if _after_colon(doc, m) else f.lead_words(m)
+    outer_cue = _outer_cue(f, m)
     hit = f.attribution_after(m)
     if hit is not None and not _inverted(doc, hit, lead, f.layout.quoted):
         hit = None
-    if hit is not None and lead > 0 and _outer_cue(f, m) is not None:
+    if hit is not None and lead > 0 and outer_cue is not None:
         # Ruiz said the storm was a “test”, and the council agreed: the cue
         # before the quote reports it, the one after has a clause of its own
         hit = None
@@ -138,7 +145,7 @@ def _direct(f: Finder, m: Marked) -> RawQuote | None:
                 comp = f.complement(hit)
                 if comp is not None and comp[0] <= m.first and m.last - 1 <= comp[1]:
                     return None  # the complement holds it: a mixed quote, made later
-                if _outer_cue(f, m) is not None:
+                if outer_cue is not None:
                     return None  # said the budget showed “…”: the outer cue's, made later
                 raw = _mixed(f, hit, (hit.end, m.last), speaker, referent, q.outer)
                 return None if raw is None else _run_on_to(f, raw, m)
@@ -184,6 +191,15 @@ def _direct(f: Finder, m: Marked) -> RawQuote | None:
     return raw
 
 
+def _after_colon(doc: Doc, m: Marked) -> bool:
+    """Whether a colon stands right before a quote's opening mark: the words
+    before it are a clause of their own (X declared a need: “…,” she said)."""
+    i = m.first - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    return i >= 0 and doc[i].text == ":"
+
+
 def _outer_cue(f: Finder, m: Marked) -> CueHit | None:
     """A cue before the quote in its sentence whose complement holds it."""
     found = f.in_complement(m)
@@ -211,7 +227,7 @@ def _after_that(f: Finder, raw: RawQuote | None, m: Marked) -> RawQuote | None:
 
 def _first_letter(text: str, m: Marked) -> str:
     """The first letter in the first 8 characters of a quote's words, or ""."""
-    return next((c for c in text[m.q.content[0] : m.q.content[0] + 8] if c.isalpha()), "")
+    return first_letter_at(text, m.q.content[0])
 
 
 def _continues_complement(f: Finder, m: Marked) -> RawQuote | None:
@@ -325,8 +341,14 @@ def _punct_cue(f: Finder, m: Marked) -> CueHit:
         i = m.last
         while i < len(doc) - 1 and doc[i].is_space:
             i += 1
-    tok = doc[i]
-    return CueHit(i, i + 1, i, tok.text, "punctuation", (tok.idx, tok.idx + len(tok.text)))
+    return _punctuation_cue(doc[i])
+
+
+def _punctuation_cue(tok: Token) -> CueHit:
+    """A colon or dash that attributes a quote as its cue."""
+    return CueHit(
+        tok.i, tok.i + 1, tok.i, tok.text, "punctuation", (tok.idx, tok.idx + len(tok.text))
+    )
 
 
 def _overlaps(a: Span, b: Span) -> bool:
@@ -415,7 +437,7 @@ def _labelled_lines(f: Finder, found: list[RawQuote]) -> list[RawQuote]:
         c_first, c_last = f.layout.tokens((start, p_end))
         if word_count(doc, c_first, c_last) < 3:
             continue
-        cue = CueHit(tok.i, tok.i + 1, tok.i, ":", "punctuation", (tok.idx, tok.idx + 1))
+        cue = _punctuation_cue(tok)
         out.append(
             RawQuote(start, p_end, [(start, p_end)], "indirect", cue, label, CONFIDENCE["line"])
         )
@@ -430,68 +452,6 @@ def _unattributed(f: Finder, m: Marked) -> RawQuote | None:
     return RawQuote(
         *q.content, list(q.parts), "direct", None, None, CONFIDENCE["unattributed"], outer=q.outer
     )
-
-
-def _continue_turns(f: Finder, quotes: list[RawQuote]) -> None:
-    """An unattributed direct quote opening the paragraph after an attributed one
-    continues its speaker's turn."""
-    text = f.text
-    prev: RawQuote | None = None
-    for q in quotes:
-        if q.cue is not None:
-            prev = q if q.speaker is not None else None
-            continue
-        if prev is None or q.kind != "direct" or q.outer is None:
-            continue
-        para = f.layout.para_of(q.outer[0])
-        if text[f.layout.paras[para][0] : q.outer[0]].strip():
-            continue  # not at the paragraph's start
-        if para - f.layout.para_of(prev.end) > 1:
-            prev = None
-            continue
-        q.follows = prev if prev.follows is None else prev.follows
-        q.confidence = CONFIDENCE["continued"]
-        prev = q
-
-
-NEARBY_PARAGRAPHS = 1  # paragraphs back a quote with no attribution looks for a speaker
-
-
-def _nearby_speakers(f: Finder, quotes: list[RawQuote]) -> None:
-    """A quote kept with no attribution is given the speaker written around its
-    marks (`Finder.introducer`), else the speaker of the attributed
-    quote before it in its own or the previous paragraph, else of the one
-    after it in its paragraph: news rarely quotes someone it does not name."""
-    layout = f.layout
-    spoken = [q for q in quotes if q.speaker is not None or q.follows is not None]
-    starts = [q.start for q in spoken]
-    for q in quotes:
-        if q.cue is not None or q.speaker is not None or q.follows is not None:
-            continue
-        introducer = None if q.outer is None else f.introducer(q.outer)
-        if introducer is not None:
-            q.speaker = introducer
-            q.confidence = CONFIDENCE["labelled"]
-            continue
-        para = layout.para_of(q.start)
-        k = bisect.bisect_left(starts, q.start)
-        near: RawQuote | None = None
-        if k > 0 and para - layout.para_of(spoken[k - 1].end) <= NEARBY_PARAGRAPHS:
-            near = spoken[k - 1]
-        elif k < len(spoken) and layout.para_of(spoken[k].start) == para:
-            near = spoken[k]
-        if near is not None:
-            near = near if near.follows is None else near.follows
-            if near.speaker is not None and _holds(f, q, near.speaker):
-                continue  # "his book “The Art of the Deal”": a title, not his words
-            q.follows = near
-            q.confidence = CONFIDENCE["nearby"]
-
-
-def _holds(f: Finder, q: RawQuote, mention: tuple[int, int]) -> bool:
-    """Whether a speaker mention overlaps a quote's words."""
-    s, e = token_chars(f.doc, mention)
-    return any(ps < e and s < pe for ps, pe in q.parts)
 
 
 def _keep(f: Finder, q: RawQuote) -> bool:

@@ -351,7 +351,7 @@ class Roster:
 
     def _inside_quote(self, pos: int) -> bool:
         k = bisect.bisect_right(self._quoted, (pos, 1 << 62)) - 1
-        return k >= 0 and self._quoted[k][0] < pos < self._quoted[k][1]
+        return k >= 0 and self._quoted[k][0] <= pos < self._quoted[k][1]
 
     def _by_role(
         self, families: frozenset[str], pos: int, places: frozenset[str] = frozenset()

@@ -85,7 +85,8 @@ def test_quote_over_several_paragraphs_is_one_quote(extract):
 
 def test_unattributed_quote_continues_the_previous_speakers_turn(extract):
     text = (
-        "“The channel has silted up faster than anyone expected,” Lucia Ferrante said.\n\n"
+        "“The channel has silted up faster than anyone expected,” Lucia Ferrante said. "
+        "She pointed at the map.\n\n"
         "“Every ship that waits outside the harbor costs us a day of fees.”"
     )
     ex = extract(text)
