@@ -17,11 +17,16 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from .content_edges import (
+    TIME_ENTS,
+    names_event,
     skip_dateline,
     skip_lead,
+    skip_time_lead,
     strip_range,
+    time_phrase,
     trim_apposition,
     trim_aside,
+    trim_time_tail,
     word_count,
 )
 from .cues import (
@@ -333,15 +338,27 @@ def _frame_range(head: Token, child: Token, naming: bool) -> tuple[int, int] | N
     """The content of one frame, without a trailing aside ("..., which ...")."""
     rng = _frame_core(head, child, naming)
     if rng is not None and child.dep_ in ("dobj", "pobj", "prep"):
-        rng = _with_stray_conjuncts(head, child, rng)
+        obj = child
+        if child.dep_ == "prep":
+            obj = next((c for c in child.children if c.dep_ == "pobj"), child)
+        rng = trim_time_tail(head.doc, _with_stray_conjuncts(head, child, rng), obj)
     if rng is not None and child.dep_ == "ccomp":
         rng = _without_cue_conjunct(head, child, rng)
+        if child.i > head.i:
+            rng = skip_time_lead(head.doc, rng)
     return None if rng is None else trim_apposition(head.doc, trim_aside(head.doc, rng))
 
 
 def _without_cue_conjunct(cue: Token, clause: Token, rng: tuple[int, int]) -> tuple[int, int]:
     """End a reported clause before a verb that continues the cue's sentence, not
-    the clause: "X forecast that the economy would rebound and praised Y"."""
+    the clause: "X forecast that the economy would rebound and praised Y".
+
+    Not the same cut as `core.quotes.before_next_cue`, which ends a complement
+    before a second report by another speaker ("most said ..., and 4 in 10 said
+    ..."): the verb cut here has no subject of its own (the cue's speaker goes
+    on acting, `continues_cue`), need not be a cue, and is a conjunct of the
+    reported clause's own verb; a conjunct with its own subject is never cut
+    here."""
     doc = cue.doc
     for conj in clause.children:
         if conj.dep_ != "conj" or conj.i <= clause.i or not continues_cue(conj):
@@ -432,7 +449,9 @@ def _frame_core(head: Token, child: Token, naming: bool) -> tuple[int, int] | No
             (
                 c
                 for c in head.children
-                if head.i < c.i < child.i and (c.dep_ == "dobj" or _called_on(c))
+                if head.i < c.i < child.i
+                and (c.dep_ == "dobj" or _called_on(c))
+                and not (child.dep_ == "xcomp" and c.ent_type_ in TIME_ENTS)
             ),
             None,
         )
@@ -445,7 +464,11 @@ def _frame_core(head: Token, child: Token, naming: bool) -> tuple[int, int] | No
             (
                 c
                 for c in head.children
-                if c.dep_ == "prep" and c.i > child.i and c.lower_ in OBJECT_PREPS
+                if c.dep_ == "prep"
+                and c.i > child.i
+                and c.lower_ in OBJECT_PREPS
+                # praised the crew on Tuesday: when, not what ("her speech on Tuesday" dates it)
+                and not (time_phrase(c) and not names_event(child))
             ),
             None,
         )
