@@ -172,6 +172,11 @@ def _complement(hit: CueHit, doc: Doc) -> tuple[int, int] | None:
         if r < rank:
             best, rank = child, r
     if best is not None:
+        if best.dep_ == "dobj" and ATTITUDE_FRAME in hit.frames:
+            toward = _attitude_object(best)
+            if toward is not None:
+                # expressed concern about the closed primary: what the concern is about
+                return trim_time_tail(doc, toward, best)
         if best.dep_ in ("dobj", "prep") and hit.lemma in cue_actions():
             rng = _frame_range(head, best, "oprd" in hit.frames)
             return rng if rng is not None and _proposition(doc, rng) else None
@@ -191,6 +196,25 @@ def _complement(hit: CueHit, doc: Doc) -> tuple[int, int] | None:
     if "ccomp" in hit.frames:
         return _stray_that_clause(head)
     return None
+
+
+# The frame of a verb that voices an attitude named by its bare object ("expressed
+# concern about X", "voiced support for X"): the content is what the attitude is
+# toward, the object of the preposition after the noun.
+ATTITUDE_FRAME = "dobj:prep"
+
+
+def _attitude_object(noun: Token) -> tuple[int, int] | None:
+    """The phrase a bare object noun is about ("concern *about the cost*"), or None
+    when the noun has a determiner or owner ("the concern", "his support": a thing
+    of its own) or no preposition right after it."""
+    if any(c.dep_ in ("det", "poss") for c in noun.children):
+        return None
+    prep = next((c for c in noun.children if c.dep_ == "prep" and c.i == noun.i + 1), None)
+    obj = None if prep is None else next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if obj is None:
+        return None
+    return strip_range(noun.doc, obj.left_edge.i, noun.right_edge.i + 1)
 
 
 def _as_aside(cue: Token) -> Token | None:
