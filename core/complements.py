@@ -312,13 +312,25 @@ def _source_phrase_clause(doc: Doc, hit: CueHit) -> tuple[int, int] | None:
     hi = min(len(doc), obj_end + SOURCE_WINDOW)
     while end < hi and not ends_sentence(doc[end]):
         end += 1
-    left = strip_range(doc, start, hit.start)
+    left = strip_range(doc, start, _before_copula(doc, start, hit.start))
     right = strip_range(doc, obj_end, end)
     if left is not None and right is not None and word_count(doc, *left) >= 2:
         if word_count(doc, *right) >= 2:
             return strip_range(doc, start, end)
         return left
     return right if right is not None else left
+
+
+# Forms of "be" that tie a claim to its source: "That's according to the poll".
+SOURCE_COPULAS = frozenset({"'s", "’s", "is", "was", "are", "were"})
+
+
+def _before_copula(doc: Doc, start: int, end: int) -> int:
+    """The end of the claim before "according to", without a copula that only ties
+    it to the source ("That's according to early results" claims "That")."""
+    if end - 1 > start and doc[end - 1].lower_ in SOURCE_COPULAS:
+        return end - 1
+    return end
 
 
 # Marks after which the claim "X, according to Z" starts inside a sentence:

@@ -144,3 +144,11 @@ def test_a_voiced_attitude_reports_what_it_is_about(extract):
     assert find(ex, "parking fees").text == "the new parking fees"
     assert find(ex, "ferry plan").text == "the ferry plan"
     assert find(ex, "audit").text == "her doubts about the audit"
+
+
+def test_a_copula_tying_the_claim_to_its_source_is_left_out(extract):
+    ex = extract(
+        "The ferry carried 4,000 riders in March. That’s according to figures from the port office."
+    )
+    q = next(q for q in ex.quotes if q.cue is not None and q.cue.text == "according to")
+    assert q.text == "That"
