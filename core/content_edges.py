@@ -6,8 +6,8 @@ is inside, a word split by a hyphen); the others cut what leads into or
 hangs off a complement without being what was reported: a dateline, leading
 linking words ("But", "And"), an aside ("..., which ..."), an apposition
 after the content, a phrase of time that tells when the words were said
-("said on Friday she ...", "endorsed X on Thursday"). `core.complements` reads which words a cue reports and
-trims them here.
+("said on Friday she ...", "endorsed X on Thursday"). `core.complements`
+reads which words a cue reports and trims them here.
 """
 
 from __future__ import annotations
