@@ -17,11 +17,16 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from .content_edges import (
+    TIME_ENTS,
+    names_event,
     skip_dateline,
     skip_lead,
+    skip_time_lead,
     strip_range,
+    time_phrase,
     trim_apposition,
     trim_aside,
+    trim_time_tail,
     word_count,
 )
 from .cues import (
@@ -167,6 +172,11 @@ def _complement(hit: CueHit, doc: Doc) -> tuple[int, int] | None:
         if r < rank:
             best, rank = child, r
     if best is not None:
+        if best.dep_ == "dobj" and ATTITUDE_FRAME in hit.frames:
+            toward = _attitude_object(best)
+            if toward is not None:
+                # expressed concern about the closed primary: what the concern is about
+                return trim_time_tail(doc, toward, best)
         if best.dep_ in ("dobj", "prep") and hit.lemma in cue_actions():
             rng = _frame_range(head, best, "oprd" in hit.frames)
             return rng if rng is not None and _proposition(doc, rng) else None
@@ -186,6 +196,25 @@ def _complement(hit: CueHit, doc: Doc) -> tuple[int, int] | None:
     if "ccomp" in hit.frames:
         return _stray_that_clause(head)
     return None
+
+
+# The frame of a verb that voices an attitude named by its bare object ("expressed
+# concern about X", "voiced support for X"): the content is what the attitude is
+# toward, the object of the preposition after the noun.
+ATTITUDE_FRAME = "dobj:prep"
+
+
+def _attitude_object(noun: Token) -> tuple[int, int] | None:
+    """The phrase a bare object noun is about ("concern *about the cost*"), or None
+    when the noun has a determiner or owner ("the concern", "his support": a thing
+    of its own) or no preposition right after it."""
+    if any(c.dep_ in ("det", "poss") for c in noun.children):
+        return None
+    prep = next((c for c in noun.children if c.dep_ == "prep" and c.i == noun.i + 1), None)
+    obj = None if prep is None else next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if obj is None:
+        return None
+    return strip_range(noun.doc, obj.left_edge.i, noun.right_edge.i + 1)
 
 
 def _as_aside(cue: Token) -> Token | None:
@@ -283,13 +312,25 @@ def _source_phrase_clause(doc: Doc, hit: CueHit) -> tuple[int, int] | None:
     hi = min(len(doc), obj_end + SOURCE_WINDOW)
     while end < hi and not ends_sentence(doc[end]):
         end += 1
-    left = strip_range(doc, start, hit.start)
+    left = strip_range(doc, start, _before_copula(doc, start, hit.start))
     right = strip_range(doc, obj_end, end)
     if left is not None and right is not None and word_count(doc, *left) >= 2:
         if word_count(doc, *right) >= 2:
             return strip_range(doc, start, end)
         return left
     return right if right is not None else left
+
+
+# Forms of "be" that tie a claim to its source: "That's according to the poll".
+SOURCE_COPULAS = frozenset({"'s", "’s", "is", "was", "are", "were"})
+
+
+def _before_copula(doc: Doc, start: int, end: int) -> int:
+    """The end of the claim before "according to", without a copula that only ties
+    it to the source ("That's according to early results" claims "That")."""
+    if end - 1 > start and doc[end - 1].lower_ in SOURCE_COPULAS:
+        return end - 1
+    return end
 
 
 # Marks after which the claim "X, according to Z" starts inside a sentence:
@@ -333,15 +374,27 @@ def _frame_range(head: Token, child: Token, naming: bool) -> tuple[int, int] | N
     """The content of one frame, without a trailing aside ("..., which ...")."""
     rng = _frame_core(head, child, naming)
     if rng is not None and child.dep_ in ("dobj", "pobj", "prep"):
-        rng = _with_stray_conjuncts(head, child, rng)
+        obj = child
+        if child.dep_ == "prep":
+            obj = next((c for c in child.children if c.dep_ == "pobj"), child)
+        rng = trim_time_tail(head.doc, _with_stray_conjuncts(head, child, rng), obj)
     if rng is not None and child.dep_ == "ccomp":
         rng = _without_cue_conjunct(head, child, rng)
+        if child.i > head.i:
+            rng = skip_time_lead(head.doc, rng)
     return None if rng is None else trim_apposition(head.doc, trim_aside(head.doc, rng))
 
 
 def _without_cue_conjunct(cue: Token, clause: Token, rng: tuple[int, int]) -> tuple[int, int]:
     """End a reported clause before a verb that continues the cue's sentence, not
-    the clause: "X forecast that the economy would rebound and praised Y"."""
+    the clause: "X forecast that the economy would rebound and praised Y".
+
+    Not the same cut as `core.quotes.before_next_cue`, which ends a complement
+    before a second report by another speaker ("most said ..., and 4 in 10 said
+    ..."): the verb cut here has no subject of its own (the cue's speaker goes
+    on acting, `continues_cue`), need not be a cue, and is a conjunct of the
+    reported clause's own verb; a conjunct with its own subject is never cut
+    here."""
     doc = cue.doc
     for conj in clause.children:
         if conj.dep_ != "conj" or conj.i <= clause.i or not continues_cue(conj):
@@ -432,7 +485,9 @@ def _frame_core(head: Token, child: Token, naming: bool) -> tuple[int, int] | No
             (
                 c
                 for c in head.children
-                if head.i < c.i < child.i and (c.dep_ == "dobj" or _called_on(c))
+                if head.i < c.i < child.i
+                and (c.dep_ == "dobj" or _called_on(c))
+                and not (child.dep_ == "xcomp" and c.ent_type_ in TIME_ENTS)
             ),
             None,
         )
@@ -445,7 +500,11 @@ def _frame_core(head: Token, child: Token, naming: bool) -> tuple[int, int] | No
             (
                 c
                 for c in head.children
-                if c.dep_ == "prep" and c.i > child.i and c.lower_ in OBJECT_PREPS
+                if c.dep_ == "prep"
+                and c.i > child.i
+                and c.lower_ in OBJECT_PREPS
+                # praised the crew on Tuesday: when, not what ("her speech on Tuesday" dates it)
+                and not (time_phrase(c) and not names_event(child))
             ),
             None,
         )

@@ -5,8 +5,9 @@ keeps what belongs to the words (a closing "?", "!" or "%", a ")" whose "("
 is inside, a word split by a hyphen); the others cut what leads into or
 hangs off a complement without being what was reported: a dateline, leading
 linking words ("But", "And"), an aside ("..., which ..."), an apposition
-after the content. `core.complements` reads which words a cue reports and
-trims them here.
+after the content, a phrase of time that tells when the words were said
+("said on Friday she ...", "endorsed X on Thursday"). `core.complements`
+reads which words a cue reports and trims them here.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .cues import DASHES, QUOTE_MARK_TEXTS
+from .event_words import is_event_noun
 
 DATELINE_TOKENS = 20  # longest dateline skipped at the start of a complement
 # Edge tokens spaCy marks as punctuation that belong to the words they close:
@@ -147,6 +149,71 @@ def _opens_aside(tok: Token) -> bool:
     if tok.lower_ in ASIDE_OPENERS:
         return True
     return tok.tag_ == "VBG" and tok.dep_ in ("advcl", "acl", "xcomp")
+
+
+# Entity labels of a time expression, and the prepositions that make one a
+# phrase of time ("on Friday", "in June 2015", "at midnight").
+TIME_ENTS = frozenset({"DATE", "TIME"})
+TIME_PREPS = frozenset({"on", "in", "at", "during"})
+# Dependents that can be a phrase of time hung on a clause or a noun.
+TIME_DEPS = frozenset({"prep", "npadvmod", "tmod", "advmod"})
+
+
+def time_phrase(tok: Token) -> bool:
+    """Whether a dependent says only when: "on Friday", "Tuesday night", "last week"."""
+    if tok.dep_ not in TIME_DEPS:
+        return False
+    words = [t for t in tok.subtree if not (t.is_punct or t.is_space)]
+    if tok.dep_ == "prep":
+        if tok.lower_ not in TIME_PREPS:
+            return False
+        words = words[1:]
+    return bool(words) and all(t.ent_type_ in TIME_ENTS for t in words)
+
+
+def skip_time_lead(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
+    """Start after a phrase of time that opens a clause reported without "that"
+    ("said on Friday she met ...", "said Tuesday his plan ..."): the parser hangs it
+    on the clause, but it tells when the words were said, not what they say."""
+    start, end = rng
+    if any(t.text in QUOTE_MARK_TEXTS for t in doc[start:end]):
+        return rng  # “on her worst day” she would ...: the speaker's own words
+    for tok in doc[start:end]:
+        if tok.left_edge.i != start or not time_phrase(tok):
+            continue
+        rest = strip_range(doc, tok.right_edge.i + 1, end)
+        if rest is not None and word_count(doc, *rest) >= 3:
+            return rest
+        break
+    return rng
+
+
+def names_event(noun: Token) -> bool:
+    """Whether a noun names an event that a phrase of time can date ("her speech",
+    "his remarks"), by `core.event_words.is_event_noun`."""
+    lemma = noun.lemma_ or noun.lower_
+    if noun.tag_ == "NNS" and lemma.endswith("s") and not noun.lemma_:
+        lemma = lemma[:-1]  # "remarks": the lexicon lists the singular
+    return is_event_noun(noun, lemma)
+
+
+def trim_time_tail(doc: Doc, rng: tuple[int, int], obj: Token) -> tuple[int, int]:
+    """End a reported noun phrase before a phrase of time that closes it, hung on
+    the object itself ("announced his support for the governor on Thursday"): the
+    time of the report. One hung deeper dates what the phrase holds ("a plan the
+    city commissioned in 2012"), and one on a noun that names an event dates the
+    event ("praised her speech on Thursday")."""
+    start, end = rng
+    if names_event(obj):
+        return rng
+    for tok in obj.children:
+        if tok.right_edge.i != end - 1 or tok.left_edge.i <= start or not time_phrase(tok):
+            continue
+        kept = strip_range(doc, start, tok.left_edge.i)
+        if kept is not None and word_count(doc, *kept) >= 1:
+            return kept
+        break
+    return rng
 
 
 def word_count(doc: Doc, start: int, end: int) -> int:

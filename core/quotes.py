@@ -467,7 +467,14 @@ def before_next_cue(
 ) -> tuple[int, int]:
     """End a reported clause before a clause joined to it that repeats the cue
     with another speaker: in "most said they were worried, and 4 in 10 said
-    Trump would do best" each "said" reports its own clause."""
+    Trump would do best" each "said" reports its own clause.
+
+    Not the same cut as `core.complements` ending a clause before a verb that
+    continues the cue's sentence ("forecast that the economy would rebound and
+    praised Y"): that verb has no subject and no cue of its own and the same
+    speaker goes on acting; here the joined verb is a cue of the same lemma
+    with a subject of its own, another speaker reporting, found at any depth of
+    any complement (not only a conjunct of a "that" clause)."""
     own = doc[cue.head]
     own_subj = next((c for c in own.children if c.dep_ in SUBJECT_DEPS), None)
     for i in range(rng[0] + 1, rng[1]):

@@ -108,3 +108,47 @@ def test_a_quote_opened_by_that_is_a_mixed_quote_from_that(extract):
     q = find(ex, "no room left")
     assert q.kind == "mixed"
     assert q.text == "that “there is no room left for renters” in the city"
+
+
+def test_the_time_of_the_report_is_not_the_claim(extract):
+    ex = extract(
+        "Dana Ortiz said on Friday she met the builders twice. "
+        "The senator announced his support for the governor on Thursday night. "
+        "The mayor praised the harbor crew on Tuesday. "
+        "The mayor promised Monday to reopen the pier. "
+        "The council endorsed Maria Lopez on Thursday."
+    )
+    assert find(ex, "builders").text == "she met the builders twice"
+    assert find(ex, "governor").text == "his support for the governor"
+    assert find(ex, "harbor crew").text == "the harbor crew"
+    assert find(ex, "reopen").text == "to reopen the pier"
+    assert find(ex, "Lopez").text == "Maria Lopez"
+
+
+def test_a_time_inside_the_reported_clause_stays(extract):
+    ex = extract("The harbor master said that on Friday the ferry would resume service on Monday.")
+    assert find(ex, "ferry").text == "that on Friday the ferry would resume service on Monday"
+
+
+def test_a_time_after_a_noun_that_names_an_event_dates_the_event(extract):
+    ex = extract("The senator praised the mayor's speech on Thursday.")
+    assert find(ex, "speech").text == "the mayor's speech on Thursday"
+
+
+def test_a_voiced_attitude_reports_what_it_is_about(extract):
+    ex = extract(
+        "Several shop owners expressed concern about the new parking fees. "
+        "The dock workers voiced support for the ferry plan. "
+        "The mayor expressed her doubts about the audit."
+    )
+    assert find(ex, "parking fees").text == "the new parking fees"
+    assert find(ex, "ferry plan").text == "the ferry plan"
+    assert find(ex, "audit").text == "her doubts about the audit"
+
+
+def test_a_copula_tying_the_claim_to_its_source_is_left_out(extract):
+    ex = extract(
+        "The ferry carried 4,000 riders in March. That’s according to figures from the port office."
+    )
+    q = next(q for q in ex.quotes if q.cue is not None and q.cue.text == "according to")
+    assert q.text == "That"
