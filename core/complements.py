@@ -288,8 +288,35 @@ def _source_phrase_clause(doc: Doc, hit: CueHit) -> tuple[int, int] | None:
     if left is not None and right is not None and word_count(doc, *left) >= 2:
         if word_count(doc, *right) >= 2:
             return strip_range(doc, start, end)
-        return left
+        return _closing_aside(doc, left) or left
+    if right is None and left is not None:
+        return _closing_aside(doc, left) or left
     return right if right is not None else left
+
+
+# Words that open a relative clause set off by a comma: ", who ...", ", which ...".
+RELATIVE_OPENERS = frozenset({"who", "which", "whose", "where", "whom"})
+# The parser hangs a clause opened by "which" on the verb now and then (advcl).
+RELATIVE_DEPS = frozenset({"relcl", "advcl"})
+
+
+def _closing_aside(doc: Doc, rng: tuple[int, int]) -> tuple[int, int] | None:
+    """The relative clause that ends what a closing "according to Y" reports
+    when the sentence before it is someone else's report: in "The mayor said
+    the bridge will close, which would cost $2 million, according to Y" the
+    source vouches for the cost, the mayor for the rest."""
+    last = doc[rng[1] - 1]
+    found = None
+    for anc in [last, *last.ancestors]:
+        first = anc.left_edge
+        if first.i <= rng[0] or anc.right_edge.i != last.i:
+            break
+        opens = first.lower_ in RELATIVE_OPENERS and doc[first.i - 1].text == ","
+        if anc.dep_ in RELATIVE_DEPS and opens:
+            found = first.i
+    if found is None or not any(t.dep_ == "ccomp" for t in doc[rng[0] : found]):
+        return None
+    return found, rng[1]
 
 
 # Marks after which the claim "X, according to Z" starts inside a sentence:

@@ -229,3 +229,24 @@ def test_beamed_cried_out_and_chimed_in_attribute_a_direct_quote_only(extract):
         assert q.kind == "direct" and q.cue is not None and q.cue.text == cue
         assert q.speaker is not None
     assert not any("night" in x.text or "crowd" in x.text for x in ex.quotes)
+
+
+def test_according_to_after_a_report_vouches_for_the_closing_relative_clause(extract):
+    ex = extract(
+        "Ruiz says the ferry is safe, which has been the view of the harbor board "
+        "for years, according to the minutes."
+    )
+    said = find(ex, "ferry is safe")
+    assert said.text == "the ferry is safe" and said.cue.text == "says"
+    minutes = find(ex, "harbor board")
+    assert minutes.text == "which has been the view of the harbor board for years"
+    assert minutes.speaker is not None and minutes.speaker.mention == "the minutes"
+
+
+def test_according_to_after_a_plain_clause_keeps_the_whole_clause(extract):
+    ex = extract(
+        "The council hired a new engineer, who had worked on the old bridge, "
+        "according to the minutes."
+    )
+    q = find(ex, "old bridge")
+    assert q.text == "The council hired a new engineer, who had worked on the old bridge"
