@@ -40,6 +40,7 @@ from .cues import (
 )
 from .lexicon import (
     cue_nouns,
+    document_nouns,
     read_table,
     source_preps,
 )
@@ -161,9 +162,11 @@ def _complement(hit: CueHit, doc: Doc) -> tuple[int, int] | None:
         frame = child.dep_
         if frame == "prep":
             frame = f"prep:{child.lower_}"
+        if frame == "dobj" and DOCUMENT_DOBJ in hit.frames and _finding(head, child):
+            frame = DOCUMENT_DOBJ
         if frame not in hit.frames:
             continue
-        r = _FRAME_RANK.get(child.dep_, 3)
+        r = _FRAME_RANK.get(child.dep_, 3) if frame != DOCUMENT_DOBJ else 4  # "shows X with Y"
         if r < rank:
             best, rank = child, r
     if best is not None:
@@ -186,6 +189,22 @@ def _complement(hit: CueHit, doc: Doc) -> tuple[int, int] | None:
     if "ccomp" in hit.frames:
         return _stray_that_clause(head)
     return None
+
+
+# The frame of an evidence verb whose object is what a document or poll shows
+# ("The survey shows a tight race"); with a person as subject ("She showed
+# restraint") the object is an act, not a finding.
+DOCUMENT_DOBJ = "dobj:document"
+
+
+def _finding(verb: Token, obj: Token) -> bool:
+    """Whether a verb's object is what a document, a poll or a record
+    (document_nouns.tsv) shows: a phrase, not a bare name or pronoun ("the poll
+    shows Ruiz ahead" parsed as "shows Ruiz" names no finding)."""
+    subj = subject_before(verb)
+    if subj is None or subj.lower_ not in document_nouns() or obj.pos_ == "PRON":
+        return False
+    return not all(t.pos_ in ("PROPN", "DET", "PUNCT") for t in obj.subtree)
 
 
 def _as_aside(cue: Token) -> Token | None:

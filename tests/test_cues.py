@@ -250,3 +250,28 @@ def test_according_to_after_a_plain_clause_keeps_the_whole_clause(extract):
     )
     q = find(ex, "old bridge")
     assert q.text == "The council hired a new engineer, who had worked on the old bridge"
+
+
+def test_what_a_poll_shows_is_its_finding(extract):
+    ex = extract("A new survey of island voters shows a tight race for the harbor seat.")
+    q = find(ex, "tight race")
+    assert q.text == "a tight race for the harbor seat"
+    assert q.cue.text == "shows" and q.cue.category == "evidence"
+    assert q.speaker is not None and q.speaker.mention == "A new survey of island voters"
+
+
+def test_what_a_person_shows_is_no_finding(extract):
+    ex = extract("The mayor showed great patience during the long meeting on Tuesday.")
+    assert not any("patience" in q.text for q in ex.quotes)
+
+
+def test_a_poll_that_shows_a_bare_name_reports_nothing_of_it(extract):
+    ex = extract("The latest poll shows Ruiz, and the council is worried.")
+    assert not any(q.text == "Ruiz" for q in ex.quotes)
+
+
+def test_what_someone_tweeted_is_reported(extract):
+    ex = extract("The mayor tweeted a photo of the flooded pier on Sunday night.")
+    q = find(ex, "flooded pier")
+    assert q.text.startswith("a photo of the flooded pier")
+    assert q.speaker is not None and q.speaker.mention == "The mayor"
