@@ -173,7 +173,8 @@ def _complement(hit: CueHit, doc: Doc) -> tuple[int, int] | None:
         if best.dep_ in ("dobj", "prep") and hit.lemma in cue_actions():
             rng = _frame_range(head, best, "oprd" in hit.frames)
             return rng if rng is not None and _proposition(doc, rng) else None
-        return _frame_range(head, best, "oprd" in hit.frames)
+        rng = _frame_range(head, best, "oprd" in hit.frames)
+        return _with_lost_subject(head, best, rng) if best.dep_ == "ccomp" else rng
     misplaced = _object_prep(head, hit.frames)
     if misplaced is not None:
         if hit.lemma in cue_actions() and not _proposition(doc, misplaced):
@@ -187,8 +188,54 @@ def _complement(hit: CueHit, doc: Doc) -> tuple[int, int] | None:
         # As one fisherman told me, the pier did not even fill half its berths
         return _subtree_range(aside.head, skip=aside)
     if "ccomp" in hit.frames:
-        return _stray_that_clause(head)
+        return _stray_that_clause(head) or _subject_as_object(head)
     return None
+
+
+# Dependents of a cue the parser makes of the reported clause's subject:
+# "said about half of the deficit reflected ..." (prep "about"), "argued the
+# pipeline, which ..., would" (dobj).
+SUBJECT_STAND_INS = frozenset({"dobj", "prep", "npadvmod"})
+
+
+def _with_lost_subject(
+    cue: Token, clause: Token, rng: tuple[int, int] | None
+) -> tuple[int, int] | None:
+    """A reported clause with no subject whose subject the parser hung on the
+    cue instead ("The office said about half of the deficit reflected lower
+    revenue"): the clause starts right after the cue."""
+    if rng is None or clause.i < cue.i or any(c.dep_ in CLAUSE_SUBJECTS for c in clause.children):
+        return rng
+    doc = cue.doc
+    between = [c for c in cue.children if cue.i < c.i < clause.i]
+    if len(between) != 1 or between[0].dep_ not in SUBJECT_STAND_INS:
+        return rng
+    stand_in = between[0]
+    if stand_in.left_edge.i != cue.i + 1 or stand_in.right_edge.i + 1 != rng[0]:
+        return rng
+    if stand_in.dep_ == "prep" and stand_in.lower_ != "about":
+        return rng  # "said in a statement", "replied in an even voice": not a subject
+    if doc[rng[0]].lower_ == "that" or doc[rng[0]].text in QUOTE_MARK_TEXTS:
+        return rng  # the clause opens itself: "said in an interview that ..."
+    return strip_range(doc, stand_in.left_edge.i, rng[1]) or rng
+
+
+CLAUSE_SUBJECTS = SUBJECT_DEPS | {"expl"}
+
+
+def _subject_as_object(cue: Token) -> tuple[int, int] | None:
+    """A cue the parser made a clause of the verb it reports, taking that verb's
+    subject for its object: "Bundlers said their donors, mostly men until
+    recently, were now women" (said <- were). The object starts the content."""
+    clause = cue.head
+    if cue.dep_ != "ccomp" or clause.i < cue.i or clause.pos_ not in ("VERB", "AUX"):
+        return None
+    if any(c.dep_ in CLAUSE_SUBJECTS for c in clause.children):
+        return None
+    obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i), None)
+    if obj is None or obj.left_edge.i != cue.i + 1:
+        return None
+    return strip_range(cue.doc, obj.left_edge.i, clause.right_edge.i + 1)
 
 
 # The frame of an evidence verb whose object is what a document or poll shows

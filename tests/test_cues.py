@@ -275,3 +275,22 @@ def test_what_someone_tweeted_is_reported(extract):
     q = find(ex, "flooded pier")
     assert q.text.startswith("a photo of the flooded pier")
     assert q.speaker is not None and q.speaker.mention == "The mayor"
+
+
+def test_a_reported_subject_the_parser_hangs_on_the_cue_stays_in_the_claim(extract):
+    ex = extract("The budget office said about half of the deficit reflected lower revenue.")
+    q = find(ex, "lower revenue")
+    assert q.text == "about half of the deficit reflected lower revenue"
+    ex = extract(
+        "Bundlers in both parties said their donors, almost all men until recently, "
+        "were now mostly women."
+    )
+    q = find(ex, "mostly women")
+    assert q.text == "their donors, almost all men until recently, were now mostly women"
+    assert q.speaker is not None and q.speaker.mention.startswith("Bundlers")
+
+
+def test_a_phrase_between_the_cue_and_its_that_clause_is_left_out(extract):
+    ex = extract("The mayor said in a statement that the pier would reopen in May.")
+    q = find(ex, "pier would reopen")
+    assert q.text == "that the pier would reopen in May"
