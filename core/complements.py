@@ -164,9 +164,11 @@ def _complement(hit: CueHit, doc: Doc) -> tuple[int, int] | None:
             frame = f"prep:{child.lower_}"
         if frame == "dobj" and DOCUMENT_DOBJ in hit.frames and _finding(head, child):
             frame = DOCUMENT_DOBJ
+        elif frame == "advcl" and hit.lemma in QUESTION_VERBS and _question_clause(head, child):
+            frame = "ccomp"  # asked the students if they were ...: the parse's advcl
         if frame not in hit.frames:
             continue
-        r = _FRAME_RANK.get(child.dep_, 3) if frame != DOCUMENT_DOBJ else 4  # "shows X with Y"
+        r = _FRAME_RANK.get(frame, 3) if frame != DOCUMENT_DOBJ else 4  # "shows X with Y"
         if r < rank:
             best, rank = child, r
     if best is not None:
@@ -236,6 +238,18 @@ def _subject_as_object(cue: Token) -> tuple[int, int] | None:
     if obj is None or obj.left_edge.i != cue.i + 1:
         return None
     return strip_range(cue.doc, obj.left_edge.i, clause.right_edge.i + 1)
+
+
+# Verbs whose reported clause is a question ("asked if ...").
+QUESTION_VERBS = frozenset({"ask", "wonder"})
+
+
+def _question_clause(cue: Token, clause: Token) -> bool:
+    """An "if"/"whether" clause after a question verb that the parser hung as an
+    adverbial clause ("asked the students if they were ready")."""
+    if clause.i < cue.i:
+        return False
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in clause.children)
 
 
 # The frame of an evidence verb whose object is what a document or poll shows

@@ -294,3 +294,17 @@ def test_a_phrase_between_the_cue_and_its_that_clause_is_left_out(extract):
     ex = extract("The mayor said in a statement that the pier would reopen in May.")
     q = find(ex, "pier would reopen")
     assert q.text == "that the pier would reopen in May"
+
+
+def test_asked_reports_an_if_clause_the_parser_hangs_as_an_adverbial(extract):
+    ex = extract("Then the harbor master asked the crews if they were ready to sail.")
+    q = find(ex, "ready to sail")
+    assert q.text == "if they were ready to sail"
+    assert q.cue.text == "asked"
+    assert q.speaker is not None and q.speaker.mention == "the harbor master"
+
+
+def test_an_if_clause_of_condition_after_a_statement_is_not_asked(extract):
+    ex = extract("The mayor said the ferry would run if the weather held.")
+    q = find(ex, "ferry would run")
+    assert q.cue.text == "said"
