@@ -35,32 +35,19 @@ from .cues import (
     QUOTE_MARK_TEXTS,
     SUBJECT_DEPS,
     CueHit,
-    ends_sentence,
     hedged_clause,
-    sentence_first,
-    source_verb,
     subject_before,
     that_clause,
     that_complement,
 )
 from .lexicon import (
     cue_nouns,
+    document_nouns,
     read_table,
-    source_preps,
 )
+from .source_phrases import source_phrase_clause
 
-SOURCE_WINDOW = 80  # tokens searched around "according to X" for its sentence
 MIN_HEDGED_WORDS = 4  # fewest words (with the adverb) of a clause marked "reportedly"
-
-
-def _closed_clause(tok: Token) -> tuple[int, int] | None:
-    """What a closing source phrase attributes: its verb's clause from the
-    subject up to the phrase ("Bush remains mired in fourth in most surveys")."""
-    verb = source_verb(tok)
-    subj = None if verb is None else subject_before(verb)
-    if subj is None:
-        return None
-    return strip_range(tok.doc, subj.left_edge.i, tok.i)
 
 
 def _parenthetical(cue: Token) -> bool:
@@ -142,7 +129,7 @@ def complement_tokens(hit: CueHit, doc: Doc) -> tuple[int, int] | None:
 def _complement(hit: CueHit, doc: Doc) -> tuple[int, int] | None:
     head = doc[hit.head]
     if hit.source_phrase:
-        return _source_phrase_clause(doc, hit)
+        return source_phrase_clause(doc, hit)
     if hit.frames is NOUN_FRAME:
         clause = that_clause(head)
         return None if clause is None else trim_aside(doc, _subtree_range(clause) or (0, 0))
@@ -166,9 +153,13 @@ def _complement(hit: CueHit, doc: Doc) -> tuple[int, int] | None:
         frame = child.dep_
         if frame == "prep":
             frame = f"prep:{child.lower_}"
+        if frame == "dobj" and DOCUMENT_DOBJ in hit.frames and _finding(head, child):
+            frame = DOCUMENT_DOBJ
+        elif frame == "advcl" and hit.lemma in QUESTION_VERBS and _question_clause(head, child):
+            frame = "ccomp"  # asked the students if they were ...: the parse's advcl
         if frame not in hit.frames:
             continue
-        r = _FRAME_RANK.get(child.dep_, 3)
+        r = _FRAME_RANK.get(frame, 3) if frame != DOCUMENT_DOBJ else 4  # "shows X with Y"
         if r < rank:
             best, rank = child, r
     if best is not None:
@@ -180,7 +171,8 @@ def _complement(hit: CueHit, doc: Doc) -> tuple[int, int] | None:
         if best.dep_ in ("dobj", "prep") and hit.lemma in cue_actions():
             rng = _frame_range(head, best, "oprd" in hit.frames)
             return rng if rng is not None and _proposition(doc, rng) else None
-        return _frame_range(head, best, "oprd" in hit.frames)
+        rng = _frame_range(head, best, "oprd" in hit.frames)
+        return _with_lost_subject(head, best, rng) if best.dep_ == "ccomp" else rng
     misplaced = _object_prep(head, hit.frames)
     if misplaced is not None:
         if hit.lemma in cue_actions() and not _proposition(doc, misplaced):
@@ -194,7 +186,7 @@ def _complement(hit: CueHit, doc: Doc) -> tuple[int, int] | None:
         # As one fisherman told me, the pier did not even fill half its berths
         return _subtree_range(aside.head, skip=aside)
     if "ccomp" in hit.frames:
-        return _stray_that_clause(head)
+        return _stray_that_clause(head) or _subject_as_object(head)
     return None
 
 
@@ -215,6 +207,80 @@ def _attitude_object(noun: Token) -> tuple[int, int] | None:
     if obj is None:
         return None
     return strip_range(noun.doc, obj.left_edge.i, noun.right_edge.i + 1)
+
+
+# Dependents of a cue the parser makes of the reported clause's subject:
+# "said about half of the deficit reflected ..." (prep "about"), "argued the
+# pipeline, which ..., would" (dobj).
+SUBJECT_STAND_INS = frozenset({"dobj", "prep", "npadvmod"})
+
+
+def _with_lost_subject(
+    cue: Token, clause: Token, rng: tuple[int, int] | None
+) -> tuple[int, int] | None:
+    """A reported clause with no subject whose subject the parser hung on the
+    cue instead ("The office said about half of the deficit reflected lower
+    revenue"): the clause starts right after the cue."""
+    if rng is None or clause.i < cue.i or any(c.dep_ in CLAUSE_SUBJECTS for c in clause.children):
+        return rng
+    doc = cue.doc
+    between = [c for c in cue.children if cue.i < c.i < clause.i]
+    if len(between) != 1 or between[0].dep_ not in SUBJECT_STAND_INS:
+        return rng
+    stand_in = between[0]
+    if stand_in.left_edge.i != cue.i + 1 or stand_in.right_edge.i + 1 != rng[0]:
+        return rng
+    if stand_in.dep_ == "prep" and stand_in.lower_ != "about":
+        return rng  # "said in a statement", "replied in an even voice": not a subject
+    if doc[rng[0]].lower_ == "that" or doc[rng[0]].text in QUOTE_MARK_TEXTS:
+        return rng  # the clause opens itself: "said in an interview that ..."
+    return strip_range(doc, stand_in.left_edge.i, rng[1]) or rng
+
+
+CLAUSE_SUBJECTS = SUBJECT_DEPS | {"expl"}
+
+
+def _subject_as_object(cue: Token) -> tuple[int, int] | None:
+    """A cue the parser made a clause of the verb it reports, taking that verb's
+    subject for its object: "Bundlers said their donors, mostly men until
+    recently, were now women" (said <- were). The object starts the content."""
+    clause = cue.head
+    if cue.dep_ != "ccomp" or clause.i < cue.i or clause.pos_ not in ("VERB", "AUX"):
+        return None
+    if any(c.dep_ in CLAUSE_SUBJECTS for c in clause.children):
+        return None
+    obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i), None)
+    if obj is None or obj.left_edge.i != cue.i + 1:
+        return None
+    return strip_range(cue.doc, obj.left_edge.i, clause.right_edge.i + 1)
+
+
+# Verbs whose reported clause is a question ("asked if ...").
+QUESTION_VERBS = frozenset({"ask", "wonder"})
+
+
+def _question_clause(cue: Token, clause: Token) -> bool:
+    """An "if"/"whether" clause after a question verb that the parser hung as an
+    adverbial clause ("asked the students if they were ready")."""
+    if clause.i < cue.i:
+        return False
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in clause.children)
+
+
+# The frame of an evidence verb whose object is what a document or poll shows
+# ("The survey shows a tight race"); with a person as subject ("She showed
+# restraint") the object is an act, not a finding.
+DOCUMENT_DOBJ = "dobj:document"
+
+
+def _finding(verb: Token, obj: Token) -> bool:
+    """Whether a verb's object is what a document, a poll or a record
+    (document_nouns.tsv) shows: a phrase, not a bare name or pronoun ("the poll
+    shows Ruiz ahead" parsed as "shows Ruiz" names no finding)."""
+    subj = subject_before(verb)
+    if subj is None or subj.lower_ not in document_nouns() or obj.pos_ == "PRON":
+        return False
+    return not all(t.pos_ in ("PROPN", "DET", "PUNCT") for t in obj.subtree)
 
 
 def _as_aside(cue: Token) -> Token | None:
@@ -286,69 +352,6 @@ def _object_prep(head: Token, frames: frozenset[str]) -> tuple[int, int] | None:
         ):
             return strip_range(head.doc, dobj.left_edge.i, prep.right_edge.i + 1)
     return None
-
-
-def _source_phrase_clause(doc: Doc, hit: CueHit) -> tuple[int, int] | None:
-    """The sentence around "according to X", read from the surface: the parser
-    often hangs the phrase on the last verb of a long sentence.
-
-    "X, according to Y." -> X; "According to Y, X." -> X; "X, according to Y, Z" -> all.
-    """
-    opener = doc[hit.head]
-    if opener.lower_ in source_preps() and hit.start > sentence_first(opener):
-        return _closed_clause(opener)
-    start = hit.start
-    lo = max(0, hit.start - SOURCE_WINDOW)
-    while start > lo and not ends_sentence(doc[start - 1]) and not _opens_claim(doc, start - 1):
-        start -= 1
-    obj_end = hit.end
-    while (
-        obj_end < len(doc)
-        and doc[obj_end].text not in (",", ";")
-        and not ends_sentence(doc[obj_end])
-    ):
-        obj_end += 1
-    end = obj_end
-    hi = min(len(doc), obj_end + SOURCE_WINDOW)
-    while end < hi and not ends_sentence(doc[end]):
-        end += 1
-    left = strip_range(doc, start, _before_copula(doc, start, hit.start))
-    right = strip_range(doc, obj_end, end)
-    if left is not None and right is not None and word_count(doc, *left) >= 2:
-        if word_count(doc, *right) >= 2:
-            return strip_range(doc, start, end)
-        return left
-    return right if right is not None else left
-
-
-# Forms of "be" that tie a claim to its source: "That's according to the poll".
-SOURCE_COPULAS = frozenset({"'s", "’s", "is", "was", "are", "were"})
-
-
-def _before_copula(doc: Doc, start: int, end: int) -> int:
-    """The end of the claim before "according to", without a copula that only ties
-    it to the source ("That's according to early results" claims "That")."""
-    if end - 1 > start and doc[end - 1].lower_ in SOURCE_COPULAS:
-        return end - 1
-    return end
-
-
-# Marks after which the claim "X, according to Z" starts inside a sentence:
-# "Y: X, according to Z", "(X, according to Z)", "W; X, according to Z".
-CLAIM_OPENERS = frozenset({":", ";", "("})
-
-
-def _opens_claim(doc: Doc, i: int) -> bool:
-    """Whether token i opens the claim of a later "according to": a bracket, a
-    semicolon, or a colon after a clause (not a label: "Superdelegates: ...")."""
-    if doc[i].text not in CLAIM_OPENERS:
-        return False
-    if doc[i].text != ":":
-        return True
-    first = i
-    while first > 0 and not ends_sentence(doc[first - 1]):
-        first -= 1
-    return word_count(doc, first, i) >= 3
 
 
 def _stray_that_clause(head: Token) -> tuple[int, int] | None:

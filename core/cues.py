@@ -177,11 +177,7 @@ def adjective_clause(adj: Token) -> Token | None:
     if any(c.lower_ in RESULT_DEGREES for c in adj.children):
         return None
     for child in adj.children:
-        if child.dep_ != "ccomp" or child.i <= adj.i:
-            continue
-        first = child.left_edge
-        opens = first.lower_ == "that" and first.dep_ == "mark"
-        if opens and any(c.dep_ in SUBJECT_DEPS for c in child.children):
+        if child.dep_ == "ccomp" and child.i > adj.i and opens_with_that(child):
             return child
     return None
 
@@ -208,8 +204,14 @@ def that_clause(noun: Token) -> Token | None:
 def that_complement(noun: Token, clause: Token) -> bool:
     """Whether a clause is a "that"-complement of the noun right before it:
     it opens with the marker "that" and has its own subject."""
+    return clause.left_edge.i == noun.i + 1 and opens_with_that(clause)
+
+
+def opens_with_that(clause: Token) -> bool:
+    """Whether a clause opens with the complementizer "that" and has its own
+    subject ("that the bill will pass"), unlike a relative clause ("that he made")."""
     first = clause.left_edge
-    if first.lower_ != "that" or first.dep_ != "mark" or first.i != noun.i + 1:
+    if first.lower_ != "that" or first.dep_ != "mark":
         return False
     return any(c.dep_ in SUBJECT_DEPS for c in clause.children)
 

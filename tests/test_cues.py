@@ -229,3 +229,82 @@ def test_beamed_cried_out_and_chimed_in_attribute_a_direct_quote_only(extract):
         assert q.kind == "direct" and q.cue is not None and q.cue.text == cue
         assert q.speaker is not None
     assert not any("night" in x.text or "crowd" in x.text for x in ex.quotes)
+
+
+def test_according_to_after_a_report_vouches_for_the_closing_relative_clause(extract):
+    ex = extract(
+        "Ruiz says the ferry is safe, which has been the view of the harbor board "
+        "for years, according to the minutes."
+    )
+    said = find(ex, "ferry is safe")
+    assert said.text == "the ferry is safe" and said.cue.text == "says"
+    minutes = find(ex, "harbor board")
+    assert minutes.text == "which has been the view of the harbor board for years"
+    assert minutes.speaker is not None and minutes.speaker.mention == "the minutes"
+
+
+def test_according_to_after_a_plain_clause_keeps_the_whole_clause(extract):
+    ex = extract(
+        "The council hired a new engineer, who had worked on the old bridge, "
+        "according to the minutes."
+    )
+    q = find(ex, "old bridge")
+    assert q.text == "The council hired a new engineer, who had worked on the old bridge"
+
+
+def test_what_a_poll_shows_is_its_finding(extract):
+    ex = extract("A new survey of island voters shows a tight race for the harbor seat.")
+    q = find(ex, "tight race")
+    assert q.text == "a tight race for the harbor seat"
+    assert q.cue.text == "shows" and q.cue.category == "evidence"
+    assert q.speaker is not None and q.speaker.mention == "A new survey of island voters"
+
+
+def test_what_a_person_shows_is_no_finding(extract):
+    ex = extract("The mayor showed great patience during the long meeting on Tuesday.")
+    assert not any("patience" in q.text for q in ex.quotes)
+
+
+def test_a_poll_that_shows_a_bare_name_reports_nothing_of_it(extract):
+    ex = extract("The latest poll shows Ruiz, and the council is worried.")
+    assert not any(q.text == "Ruiz" for q in ex.quotes)
+
+
+def test_what_someone_tweeted_is_reported(extract):
+    ex = extract("The mayor tweeted a photo of the flooded pier on Sunday night.")
+    q = find(ex, "flooded pier")
+    assert q.text.startswith("a photo of the flooded pier")
+    assert q.speaker is not None and q.speaker.mention == "The mayor"
+
+
+def test_a_reported_subject_the_parser_hangs_on_the_cue_stays_in_the_claim(extract):
+    ex = extract("The budget office said about half of the deficit reflected lower revenue.")
+    q = find(ex, "lower revenue")
+    assert q.text == "about half of the deficit reflected lower revenue"
+    ex = extract(
+        "Bundlers in both parties said their donors, almost all men until recently, "
+        "were now mostly women."
+    )
+    q = find(ex, "mostly women")
+    assert q.text == "their donors, almost all men until recently, were now mostly women"
+    assert q.speaker is not None and q.speaker.mention.startswith("Bundlers")
+
+
+def test_a_phrase_between_the_cue_and_its_that_clause_is_left_out(extract):
+    ex = extract("The mayor said in a statement that the pier would reopen in May.")
+    q = find(ex, "pier would reopen")
+    assert q.text == "that the pier would reopen in May"
+
+
+def test_asked_reports_an_if_clause_the_parser_hangs_as_an_adverbial(extract):
+    ex = extract("Then the harbor master asked the crews if they were ready to sail.")
+    q = find(ex, "ready to sail")
+    assert q.text == "if they were ready to sail"
+    assert q.cue.text == "asked"
+    assert q.speaker is not None and q.speaker.mention == "the harbor master"
+
+
+def test_an_if_clause_of_condition_after_a_statement_is_not_asked(extract):
+    ex = extract("The mayor said the ferry would run if the weather held.")
+    q = find(ex, "ferry would run")
+    assert q.cue.text == "said"
