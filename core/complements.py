@@ -37,6 +37,7 @@ from .cues import (
     CueHit,
     hedged_clause,
     subject_before,
+    subject_child,
     that_clause,
     that_complement,
 )
@@ -362,7 +363,7 @@ def _stray_that_clause(head: Token) -> tuple[int, int] | None:
         if tok.i <= head.i or tok.dep_ != "mark" or tok.lower_ != "that":
             continue
         clause = tok.head
-        if clause.dep_ in ("relcl", "acl") and any(c.dep_ in SUBJECT_DEPS for c in clause.children):
+        if clause.dep_ in ("relcl", "acl") and subject_child(clause) is not None:
             return strip_range(head.doc, tok.i, clause.right_edge.i + 1)
         return None
     return None

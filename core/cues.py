@@ -36,8 +36,15 @@ DASHES = frozenset(["—", "–", "-", "--", "―"])
 SENTENCE_END = frozenset({".", "!", "?", "…"})
 
 
+def subject_child(tok: Token) -> Token | None:
+    """The first subject child of a word, on either side of it ("she said",
+    "said she"), if any."""
+    return next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+
+
 def subject_before(tok: Token) -> Token | None:
-    """The subject child of a word that comes before it ("she said"), if any."""
+    """The subject child of a word that comes before it ("she said"), if any.
+    Unlike `subject_child`, a subject after the word ("said she") is not one."""
     return next((c for c in tok.children if c.dep_ in SUBJECT_DEPS and c.i < tok.i), None)
 
 
@@ -153,7 +160,7 @@ def stance_prep(adj: Token, preps: dict[tuple[str, str], CueCategory]) -> Token 
     prep = _listed_prep(adj, preps)
     if prep is None:
         return None
-    holder = next((c for c in adj.head.children if c.dep_ in SUBJECT_DEPS), None)
+    holder = subject_child(adj.head)
     if holder is None or holder.lower_ == "it" or not can_speak(holder):
         return None  # "The lighthouse is open to visitors": a thing holds no stance
     return prep
@@ -213,7 +220,7 @@ def opens_with_that(clause: Token) -> bool:
     first = clause.left_edge
     if first.lower_ != "that" or first.dep_ != "mark":
         return False
-    return any(c.dep_ in SUBJECT_DEPS for c in clause.children)
+    return subject_child(clause) is not None
 
 
 def owned_prep(noun: Token, preps: dict[tuple[str, str], CueCategory]) -> Token | None:

@@ -46,9 +46,9 @@ from .cues import (
     DASHES,
     QUOTE_MARK_TEXTS,
     SENTENCE_END,
-    SUBJECT_DEPS,
     CueHit,
     subject_before,
+    subject_child,
 )
 from .lemmas import Lemmas
 from .mentions import speaker_for, surface_speaker
@@ -476,7 +476,7 @@ def before_next_cue(
     with a subject of its own, another speaker reporting, found at any depth of
     any complement (not only a conjunct of a "that" clause)."""
     own = doc[cue.head]
-    own_subj = next((c for c in own.children if c.dep_ in SUBJECT_DEPS), None)
+    own_subj = subject_child(own)
     for i in range(rng[0] + 1, rng[1]):
         hit = cue_at.get(i)
         if hit is None or hit.head != i or hit.lemma != cue.lemma:

@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from .attribution import Finder, Marked, title_cased
 from .claims import CONFIDENCE, RawQuote
 from .content_edges import word_count
-from .cues import SENTENCE_END, SUBJECT_DEPS, CueHit
+from .cues import SENTENCE_END, CueHit, subject_child
 from .evidence import can_speak
 from .lexicon import gender_words, honorifics
 
@@ -95,7 +95,7 @@ def _another_speaker_between(
     for tok in doc[f.layout.token_at(start) : stop]:
         if tok.dep_ != "conj" or tok.head.i != cue.head or tok.pos_ not in ("VERB", "AUX"):
             continue
-        subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+        subj = subject_child(tok)
         if subj is not None and (can_speak(subj) or subj.lower_ in gender_words()):
             return subj.left_edge.i, subj.i + 1
     return None
