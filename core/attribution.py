@@ -128,6 +128,13 @@ class Layout:
     def sentence(self, i: int) -> tuple[int, int]:
         return self.sent_bounds[self.sent_of[i]]
 
+    def lead_floor(self, first: int, para: int) -> int:
+        """The furthest token back that a search for the start of the sentence
+        holding token ``first`` reads: the first token of its paragraph
+        ``para``, at most `LEAD_WINDOW` tokens before ``first``."""
+        para_first = self.token_at(self.paras[para][0]) if self.paras else 0
+        return max(para_first, first - LEAD_WINDOW)
+
 
 def title_cased(doc: Doc, start: int, end: int) -> bool:
     """Whether words are written as a title (“This Week with Jane Doe”): every word
@@ -350,11 +357,15 @@ class Finder:
 
     def _sentence_start(self, first: int) -> int | None:
         """Where the sentence holding token ``first`` starts, read from the
-        surface; None when another quote stands in it before ``first``."""
+        surface: after the last sentence-ending mark before it, searched back
+        no further than `Layout.lead_floor`; None when a quoted word or a
+        quotation mark comes first (another quote stands in the sentence).
+
+        Unlike `lead_start` (the lead of a quote's own sentence, which reads
+        on past an earlier quote and stops only at a mark that closes a
+        sentence, ‘.”’), another quote before ``first`` here gives None."""
         doc = self.doc
-        para = self.layout.para_of(doc[first].idx)
-        lo = max(self.layout.token_at(self.layout.paras[para][0]) if self.layout.paras else 0, 0)
-        lo = max(lo, first - LEAD_WINDOW)
+        lo = self.layout.lead_floor(first, self.layout.para_of(doc[first].idx))
         for k in range(first - 1, lo - 1, -1):
             if doc[k].text in SENTENCE_END:
                 return k + 1
@@ -419,11 +430,16 @@ class Finder:
         return None
 
     def lead_start(self, m: Marked) -> int:
-        """Where the quote's sentence starts, read from the surface: the parser
-        often runs a sentence on into the quote that follows it."""
+        """Where the quote's sentence starts, read from the surface (the parser
+        often runs a sentence on into the quote that follows it): after the
+        last sentence-ending mark, or a quotation mark right after one (‘.”’),
+        searched back no further than `Layout.lead_floor`.
+
+        Unlike `_sentence_start` (the speaker of a quote with no cue), an
+        earlier quote in the sentence does not stop the search: its words
+        count as lead, and there is always a start."""
         doc = self.doc
-        para_first = self.layout.token_at(self.layout.paras[m.para][0]) if self.layout.paras else 0
-        lo = max(para_first, m.first - LEAD_WINDOW)
+        lo = self.layout.lead_floor(m.first, m.para)
         for i in range(m.first - 1, lo - 1, -1):
             tok = doc[i]
             if tok.text in SENTENCE_END or (
