@@ -147,7 +147,7 @@ class Extractor:
         if self.n_process > 1:
             yield from self._in_processes(pieces, states, pending)
         else:
-            for batch in self._zoned(self._batches(pieces)):
+            for batch in self._zoned(self.batches(pieces)):
                 parsed = self.nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
                 # the whole batch is analysed before anything is handed out, so no
                 # spaCy object is alive while the caller holds this generator
@@ -220,7 +220,7 @@ class Extractor:
                 # spaCy parses a same-length copy that tokenizes in linear time
                 yield tokenizer_safe(item.text[s:e]), (n, k, s)
 
-    def _batches(self, pieces: Iterable[tuple[str, _Piece]]) -> Iterator[_Batch]:
+    def batches(self, pieces: Iterable[tuple[str, _Piece]]) -> Iterator[_Batch]:
         """Consecutive batches of at most ``batch_size`` pieces and ``batch_chars`` characters.
 
         A piece longer than ``batch_chars`` (up to ``chunk_chars``) is a batch of its own.

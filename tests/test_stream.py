@@ -68,7 +68,7 @@ def test_batches_bounded_by_characters_give_the_same_results(extractor):
 def test_batches_close_at_the_character_budget(extractor):
     tight = Extractor(extractor.nlp, batch_size=32, batch_chars=200)
     pieces = [(t, (n, 0, 0)) for n, t in enumerate(["a" * 120, "b" * 70, "c" * 20, "d" * 500])]
-    sizes = [[len(text) for text, _ in batch] for batch in tight._batches(pieces)]
+    sizes = [[len(text) for text, _ in batch] for batch in tight.batches(pieces)]
     assert sizes == [[120, 70], [20], [500]]  # a piece over the budget is a batch alone
 
 
