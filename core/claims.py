@@ -61,6 +61,7 @@ class RawQuote:
 
 
 TAIL_TOKENS = 8  # longest "said on Friday in an interview" cut out with its cue
+HANG_STEPS = 6  # dependency steps climbed from a word of that tail to its cue
 
 
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "conj", "parataxis", "relcl", "acl"})
@@ -178,7 +179,7 @@ def _cue_tail(doc: Doc, head: int, hi: int) -> int:
 
 def _hangs_from(tok: Token, head: int) -> bool:
     """Whether a token depends on the cue without a clause in between."""
-    for _ in range(6):
+    for _ in range(HANG_STEPS):
         if tok.i == head:
             return True
         if tok.dep_ in CLAUSE_DEPS or tok.head.i == tok.i:

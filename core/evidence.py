@@ -19,6 +19,8 @@ TITLE_SKIP_DEPS = frozenset({"det", "poss", "case", "punct", "predet"})
 
 
 PRONOUN_WINDOW = 30  # tokens after a name searched for the pronoun that says its gender
+PLACE_WINDOW = 8  # tokens on each side of a name searched for the places in its titles
+TITLE_WINDOW = 6  # tokens before a name searched for a title written in front of it
 
 
 def place_key(word: str) -> str:
@@ -45,7 +47,10 @@ def mention_places(mention: Span) -> frozenset[str]:
 def places_near(ent: Span) -> set[str]:
     """Places written in a person's titles: "Russia's Minister of Foreign Affairs"."""
     doc = ent.doc
-    near = [*doc[max(0, ent.start - 8) : ent.start], *doc[ent.end : min(len(doc), ent.end + 8)]]
+    near = [
+        *doc[max(0, ent.start - PLACE_WINDOW) : ent.start],
+        *doc[ent.end : min(len(doc), ent.end + PLACE_WINDOW)],
+    ]
     return {
         place_key(t.text) for t in near if t.ent_type_ in AFFILIATION_LABELS or _is_place_word(t)
     } - {place_key(w) for w in ent.text.split()}
@@ -123,7 +128,7 @@ def titles_of(ent: Span) -> list[str]:
     doc = ent.doc
     before = [
         t
-        for t in doc[max(0, ent.start - 6) : ent.start]
+        for t in doc[max(0, ent.start - TITLE_WINDOW) : ent.start]
         if t.head.i in range(ent.start, ent.end) or t.head.head.i in range(ent.start, ent.end)
     ]
     if before:

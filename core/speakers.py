@@ -78,6 +78,7 @@ NAME_DEPS = frozenset({"compound", "amod", "nmod"})
 
 
 ANTECEDENT_WINDOW = 8  # people looked back at for a pronoun of the right gender
+APPOSITION_STEPS = 4  # appositions climbed from a name to the mention it names
 
 
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.\-]{1,9}$")
@@ -507,7 +508,7 @@ def _same_place(entry: Entry, places: frozenset[str]) -> bool:
 def _linked(tok: Token, head: Token) -> bool:
     """Whether a name hangs off the mention's head through appositions:
     "United Nations Secretary General, António Guterres"."""
-    for _ in range(4):
+    for _ in range(APPOSITION_STEPS):
         if tok.dep_ not in ("appos", "conj") or tok.head.i == tok.i:
             return False
         tok = tok.head
