@@ -23,6 +23,7 @@ from .attribution import Finder, token_chars
 from .content_edges import strip_range
 from .cues import SENTENCE_END, CueHit
 from .lexicon import document_nouns
+from .mentions import ASIDE_WINDOW
 from .records import QuoteKind, Span
 
 Finding = Literal[
@@ -153,16 +154,13 @@ def _next_to(doc: Doc, a: tuple[int, int], b: tuple[int, int], parts: list[Span]
     """Whether two token ranges stand in one stretch of the same sentence,
     with none of the quote's words between them."""
     lo, hi = (a[1], b[0]) if a[1] <= b[0] else (b[1], a[0])
-    if hi - lo > ASIDE_TOKENS:
+    if hi - lo > ASIDE_WINDOW:  # a ", who ...," aside at most between speaker and cue
         return False
     if hi > lo:
         s, e = token_chars(doc, (lo, hi))
         if any(ps < e and s < pe for ps, pe in parts):
             return False
     return not any(t.text in SENTENCE_END or "\n" in t.text for t in doc[lo:hi])
-
-
-ASIDE_TOKENS = 25  # longest ", who ...," between a speaker and the cue
 
 
 def _cue_tail(doc: Doc, head: int, hi: int) -> int:

@@ -26,7 +26,7 @@ MENTION_PREPS = frozenset({"of", "at", "by", "from"})
 NAME_HEADS = frozenset({"PROPN", "NOUN", "CCONJ"})
 # Words that can make up a speaker's noun phrase written next to a cue.
 NAME_POS = frozenset({"DET", "PROPN", "NOUN", "ADJ", "PRON", "NUM", "PART"})
-ASIDE_WINDOW = 25  # longest ", who ...," aside skipped inside an attribution
+ASIDE_WINDOW = 25  # longest ", who ...," aside skipped inside an attribution (speaker ... cue)
 
 
 def subject_of(verb: Token) -> Token | None:
