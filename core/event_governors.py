@@ -30,6 +30,10 @@ COMPARING_PREPOSITIONS = frozenset({"from", "than", "with", "against", "over", "
 # at a thing of a time ("shot in the back on Friday night"): `_subject_change`.
 ORPHAN_PREPOSITIONS = frozenset({"on", "in", "at"})
 POINT_PREPOSITIONS = frozenset({"on", "in", "at", "during"})
+# Heads climbed from an expression to the predicate it dates, and how close
+# (in heads climbed) an adjective must stand to take the date as a state.
+GOVERNOR_STEPS = 6
+ADJECTIVE_STEPS = 2
 
 
 def inside(tx: Timex, tok: Token) -> bool:
@@ -56,7 +60,7 @@ def governor(doc: Doc, tx: Timex, lemmas: Lemmas) -> tuple[Token | None, Anchor]
         if is_event_noun(tok.head, lemmas(tok.head)):
             return tok.head, "explicit"
         return _subject_change(doc, tok.head, tx)
-    for step in range(6):
+    for step in range(GOVERNOR_STEPS):
         head = tok.head
         if head.i == tok.i:
             break
@@ -66,7 +70,7 @@ def governor(doc: Doc, tx: Timex, lemmas: Lemmas) -> tuple[Token | None, Anchor]
         if not inside(tx, head) and (
             head.pos_ in ("VERB", "AUX")
             or is_event_noun(head, lemmas(head))
-            or (head.pos_ == "ADJ" and step < 2)
+            or (head.pos_ == "ADJ" and step < ADJECTIVE_STEPS)
         ):
             return _predicate_of(head, tx), "explicit"
         tok = head

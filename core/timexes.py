@@ -24,6 +24,11 @@ from .timewords import words
 from .timex_candidates import candidates, expression_text, trim
 
 MODAL_AUX = frozenset({"may", "might", "could", "should", "must", "can"})
+# Heads climbed from an expression's word to the verb that governs it, from
+# that verb through the verbs it completes to a "had", and to a thing set for later.
+GOVERNING_STEPS = 4
+PERFECT_STEPS = 3
+SCHEDULE_STEPS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +42,7 @@ class Timex:
 
 def _governing_verb(token: Token) -> Token | None:
     verb = token
-    for _ in range(4):
+    for _ in range(GOVERNING_STEPS):
         if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
             break
         verb = verb.head
@@ -49,7 +54,7 @@ def _pluperfect(token: Token) -> bool:
     perfect: what "had" happened by a day is behind the report, whatever the words
     before the day ("had filed reports by Wednesday", "had been due to expire Friday")."""
     verb = _governing_verb(token)
-    for _ in range(3):
+    for _ in range(PERFECT_STEPS):
         if verb is None:
             return False
         if any(c.lower_ in ("had", "'d") and c.dep_ in ("aux", "auxpass") for c in verb.children):
@@ -78,7 +83,7 @@ def _scheduled_thing(token: Token) -> bool:
     schedule qualifies ("the slated visit ... in September", "a planned trip in May"),
     or that "set for" follows ("a summit set for Washington in April")."""
     node = token
-    for _ in range(4):
+    for _ in range(SCHEDULE_STEPS):
         if node.head.i == node.i:
             return False
         node = node.head
