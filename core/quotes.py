@@ -53,7 +53,7 @@ from .cues import (
 from .lemmas import Lemmas
 from .mentions import speaker_for, surface_speaker
 from .records import QuoteKind, Span
-from .split_quotes import merge_split
+from .split_quotes import lead_pieces, merge_split
 from .turns import continue_turns, fold_fragments, join_turns, nearby_speakers
 
 MIN_UNATTRIBUTED_WORDS = 5  # shorter unattributed quotes are scare quotes and titles
@@ -85,7 +85,7 @@ def find_quotes(doc: Doc, lemmas: Lemmas) -> list[RawQuote]:
     quotes.sort(key=lambda q: q.start)
     continue_turns(f, quotes)
     quotes = [q for q in quotes if _keep(f, q) and exact_words(f, q)]
-    quotes = fold(f, quotes)
+    quotes = lead_pieces(f, fold(f, quotes))
     quotes = fold_fragments(f, quotes)
     nearby_speakers(f, quotes)
     return join_turns(f, quotes)
