@@ -147,7 +147,16 @@ def _direct(f: Finder, m: Marked) -> RawQuote | None:
                     return None  # the complement holds it: a mixed quote, made later
                 if outer_cue is not None:
                     return None  # said the budget showed “…”: the outer cue's, made later
-                raw = _mixed(f, hit, (hit.end, m.last), speaker, referent, q.outer)
+                outer = _reporting(f, hit)
+                if outer is not None:
+                    # Trump said he wants “a total …”: one claim, the outer cue's
+                    o_speaker, o_referent = speaker_for(doc, outer[0])
+                    raw = _mixed(f, outer[0], (outer[1], m.last), o_speaker, o_referent, q.outer)
+                    if raw is not None:
+                        raw.inner.append(hit)
+                        f.used.add(hit.head)
+                else:
+                    raw = _mixed(f, hit, (hit.end, m.last), speaker, referent, q.outer)
                 return None if raw is None else _run_on_to(f, raw, m)
     if hit is None:
         label = f.label_before(m) or f.dash_after(m)
@@ -189,6 +198,18 @@ def _direct(f: Finder, m: Marked) -> RawQuote | None:
         raw.end, raw.parts, raw.kind = run_on, [(raw.start, run_on)], "mixed"
         raw.confidence = CONFIDENCE["mixed"]
     return raw
+
+
+def _reporting(f: Finder, hit: CueHit) -> tuple[CueHit, int] | None:
+    """A cue of the same sentence whose reported clause holds ``hit`` (said he
+    wants …), with where that clause starts."""
+    for outer in f.by_sent.get(f.layout.sent_of[hit.head], []):
+        if outer.head in f.used or outer.end > hit.start:
+            continue
+        comp = f.complement(outer)
+        if comp is not None and outer.end <= comp[0] <= hit.start < comp[1]:
+            return outer, comp[0]
+    return None
 
 
 def _after_colon(doc: Doc, m: Marked) -> bool:

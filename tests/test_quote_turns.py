@@ -150,3 +150,14 @@ def test_a_sentence_of_its_own_after_an_attribution_keeps_the_words_before_out(e
         q = quote(ex, words)
         assert q.kind == "direct" and q.text.startswith(words)
         assert len(q.parts) == 1
+
+
+def test_a_quote_after_a_cue_inside_a_reported_clause_is_the_outer_claim(extract):
+    text = "Councilman Tom Hale said he wants “a full review of the pier contract.”"
+    q = quote(extract(text), "full review")
+    assert q.kind == "mixed"
+    assert q.text.startswith("he wants “a full review")
+    assert q.span[0] == text.index("he wants")
+    assert q.cue is not None and q.cue.text == "said"
+    assert [c.text for c in q.inner_cues] == ["wants"]
+    assert q.speaker is not None and q.speaker.name == "Tom Hale"
