@@ -53,7 +53,7 @@ from .cues import (
 from .lemmas import Lemmas
 from .mentions import speaker_for, surface_speaker
 from .records import QuoteKind, Span
-from .split_quotes import merge_split
+from .split_quotes import lead_pieces, merge_split
 from .turns import continue_turns, fold_fragments, join_turns, nearby_speakers
 
 MIN_UNATTRIBUTED_WORDS = 5  # shorter unattributed quotes are scare quotes and titles
@@ -85,7 +85,7 @@ def find_quotes(doc: Doc, lemmas: Lemmas) -> list[RawQuote]:
     quotes.sort(key=lambda q: q.start)
     continue_turns(f, quotes)
     quotes = [q for q in quotes if _keep(f, q) and exact_words(f, q)]
-    quotes = fold(f, quotes)
+    quotes = lead_pieces(f, fold(f, quotes))
     quotes = fold_fragments(f, quotes)
     nearby_speakers(f, quotes)
     return join_turns(f, quotes)
@@ -147,7 +147,16 @@ def _direct(f: Finder, m: Marked) -> RawQuote | None:
                     return None  # the complement holds it: a mixed quote, made later
                 if outer_cue is not None:
                     return None  # said the budget showed “…”: the outer cue's, made later
-                raw = _mixed(f, hit, (hit.end, m.last), speaker, referent, q.outer)
+                outer = _reporting(f, hit)
+                if outer is not None:
+                    # Trump said he wants “a total …”: one claim, the outer cue's
+                    o_speaker, o_referent = speaker_for(doc, outer[0])
+                    raw = _mixed(f, outer[0], (outer[1], m.last), o_speaker, o_referent, q.outer)
+                    if raw is not None:
+                        raw.inner.append(hit)
+                        f.used.add(hit.head)
+                else:
+                    raw = _mixed(f, hit, (hit.end, m.last), speaker, referent, q.outer)
                 return None if raw is None else _run_on_to(f, raw, m)
     if hit is None:
         label = f.label_before(m) or f.dash_after(m)
@@ -189,6 +198,18 @@ def _direct(f: Finder, m: Marked) -> RawQuote | None:
         raw.end, raw.parts, raw.kind = run_on, [(raw.start, run_on)], "mixed"
         raw.confidence = CONFIDENCE["mixed"]
     return raw
+
+
+def _reporting(f: Finder, hit: CueHit) -> tuple[CueHit, int] | None:
+    """A cue of the same sentence whose reported clause holds ``hit`` (said he
+    wants …), with where that clause starts."""
+    for outer in f.by_sent.get(f.layout.sent_of[hit.head], []):
+        if outer.head in f.used or outer.end > hit.start:
+            continue
+        comp = f.complement(outer)
+        if comp is not None and outer.end <= comp[0] <= hit.start < comp[1]:
+            return outer, comp[0]
+    return None
 
 
 def _after_colon(doc: Doc, m: Marked) -> bool:

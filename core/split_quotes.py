@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import bisect
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
-from .attribution import Finder, Marked, title_cased
+from .attribution import Finder, Marked, first_letter_at, title_cased, token_chars
 from .claims import CONFIDENCE, RawQuote
-from .content_edges import word_count
-from .cues import SENTENCE_END, CueHit, subject_child
+from .content_edges import strip_range, word_count
+from .cues import DASHES, QUOTE_MARK_TEXTS, SENTENCE_END, CueHit, subject_child
 from .evidence import can_speak
 from .lexicon import gender_words, honorifics
 
@@ -135,3 +135,70 @@ def _gap_end(gap: str) -> str:
     """How the words between two pieces end, looking through the closing mark of a
     title they hold (said on “This Week.” “…”)."""
     return gap.rstrip().rstrip("”\"’'»").rstrip()[-1:]
+
+
+LEAD_BREAKS = frozenset({",", ";", ":", "(", ")"}) | DASHES  # punctuation a lead holds none of
+
+LEAD_ATTRIBUTION_WORDS = 12  # longest attribution set off between a sentence's lead and its quote
+
+
+def lead_pieces(f: Finder, quotes: list[RawQuote]) -> list[RawQuote]:
+    """A sentence that the attribution interrupts before its quoted words (`An
+    economic downturn, he said, “could be …”`, `If the pier closes, she said, “…”`) is one
+    mixed quote: the words before the attribution are its first part."""
+    doc = f.doc
+    taken = sorted((q.start, q.end) for q in quotes)
+    by_outer = {m.q.outer: m for m in f.marked}
+    for q in quotes:
+        if q.kind != "direct" or q.cue is None or q.outer is None or q.follows is not None:
+            continue
+        m = by_outer.get(q.outer)
+        if m is None or q.cue.category == "punctuation" or q.cue.chars[1] > q.outer[0]:
+            continue
+        attr = min(q.cue.start, q.speaker[0]) if q.speaker is not None else q.cue.start
+        if not first_letter_at(f.text, q.parts[0][0]).islower():
+            continue  # Later, she said, “We …”: a sentence of the speaker's own
+        if attr >= m.first or not _set_off(doc, attr, m.first):
+            continue
+        lead = strip_range(doc, f.lead_start(m), attr)
+        if lead is None or lead[0] >= attr or any(f.layout.quoted[i] for i in range(*lead)):
+            continue
+        if any(_not_lead(doc[i], q.cue.head) for i in range(lead[0], _before(doc, attr))):
+            continue  # In a statement, she said, “…”: the lead tells how it was said
+        span = token_chars(doc, lead)
+        k = bisect.bisect_left(taken, (span[0], -1))
+        if any(s < span[1] and span[0] < e for s, e in taken[max(0, k - 1) : k + 1]):
+            continue  # the lead is another quote's: a claim of its own
+        q.parts.insert(0, span)
+        q.start, q.kind, q.confidence = span[0], "mixed", CONFIDENCE["mixed"]
+    return quotes
+
+
+def _not_lead(tok: Token, cue_head: int) -> bool:
+    """Whether a token keeps the words before an attribution from being the
+    quote's first part: a quotation mark, a word of the cue's own phrase (`In a
+    statement`, `Still`), or punctuation between two phrases (`The remarks were
+    aimed at critics, including, he said, “…”`)."""
+    return tok.text in QUOTE_MARK_TEXTS or tok.head.i == cue_head or tok.text in LEAD_BREAKS
+
+
+def _before(doc: Doc, i: int) -> int:
+    """The last token before token ``i`` that is not a space (-1 if none)."""
+    i -= 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    return i
+
+
+def _set_off(doc: Doc, attr: int, first: int) -> bool:
+    """Whether the attribution in tokens ``[attr, first)`` is set off by a comma
+    before it and a comma or colon after it, within a few words."""
+    before = _before(doc, attr)
+    after = first - 1
+    while after > attr and doc[after].is_space:
+        after -= 1
+    if before < 0 or doc[before].text != "," or doc[after].text not in (",", ":"):
+        return False
+    if any(t.text in SENTENCE_END or t.text in QUOTE_MARK_TEXTS for t in doc[attr:after]):
+        return False
+    return word_count(doc, attr, after) <= LEAD_ATTRIBUTION_WORDS

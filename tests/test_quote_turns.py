@@ -120,3 +120,44 @@ def test_a_quote_after_a_colon_is_direct_with_the_cue_after_it(extract):
     assert q.kind == "direct" and q.text.startswith("Build the pier")
     assert q.cue is not None and q.cue.text == "said"
     assert q.speaker is not None and q.speaker.name == "Elena Ruiz"
+
+
+def test_words_before_an_interrupting_attribution_are_the_quotes_first_part(extract):
+    text = (
+        "Mayor Elena Ruiz spoke about the harbor budget. "
+        "A second dredging season, she said, “would cost more than the bridge itself.”"
+    )
+    ex = extract(text)
+    q = quote(ex, "would cost more")
+    lead = "A second dredging season"
+    assert q.kind == "mixed"
+    assert q.text == f"{lead} would cost more than the bridge itself."
+    assert [p.text for p in q.parts] == [lead, "would cost more than the bridge itself."]
+    assert all(text[p.span[0] : p.span[1]] == p.text for p in q.parts)
+    assert q.span[0] == text.index(lead)
+    assert q.cue is not None and q.cue.text == "said"
+    assert q.speaker is not None and q.speaker.name == "Elena Ruiz"
+
+
+def test_a_sentence_of_its_own_after_an_attribution_keeps_the_words_before_out(extract):
+    text = (
+        "Mayor Elena Ruiz spoke about the harbor budget. "
+        "Later, she added, “The bridge comes first.” "
+        "The crews worked all winter, and, she said, “they earned the raise.”"
+    )
+    ex = extract(text)
+    for words in ("The bridge comes first", "they earned the raise"):
+        q = quote(ex, words)
+        assert q.kind == "direct" and q.text.startswith(words)
+        assert len(q.parts) == 1
+
+
+def test_a_quote_after_a_cue_inside_a_reported_clause_is_the_outer_claim(extract):
+    text = "Councilman Tom Hale said he wants “a full review of the pier contract.”"
+    q = quote(extract(text), "full review")
+    assert q.kind == "mixed"
+    assert q.text.startswith("he wants “a full review")
+    assert q.span[0] == text.index("he wants")
+    assert q.cue is not None and q.cue.text == "said"
+    assert [c.text for c in q.inner_cues] == ["wants"]
+    assert q.speaker is not None and q.speaker.name == "Tom Hale"
