@@ -177,6 +177,14 @@ def last_char(text: str, end: int) -> str:
     return text[i] if i >= 0 else ""
 
 
+def word_before(doc: Doc, i: int) -> int:
+    """The last token before token ``i`` that is not whitespace (-1 if none)."""
+    i -= 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    return i
+
+
 def token_chars(doc: Doc, rng: tuple[int, int]) -> Span:
     last = doc[rng[1] - 1]
     return doc[rng[0]].idx, last.idx + len(last.text)
@@ -269,9 +277,7 @@ class Finder:
     def label_before(self, m: Marked) -> tuple[int, int] | None:
         """“Name: “…”” at the start of a paragraph: the speaker label before the colon."""
         doc = self.doc
-        colon = m.first - 1
-        while colon >= 0 and doc[colon].is_space:
-            colon -= 1
+        colon = word_before(doc, m.first)
         if colon < 1 or doc[colon].text != ":":
             return None
         return self.label_at(colon)
@@ -342,9 +348,7 @@ class Finder:
         """
         doc = self.doc
         first, last = self.layout.tokens(outer)
-        i = first - 1
-        while i >= 0 and doc[i].is_space:
-            i -= 1
+        i = word_before(doc, first)
         if i >= 1 and doc[i].text == ":" and not self.layout.quoted[i]:
             return self._main_verb_speaker(self.layout.sentence(i)[0], i)
         after = self._subject_after(outer, last)

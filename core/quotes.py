@@ -39,6 +39,7 @@ from .attribution import (
     first_letter_at,
     last_char,
     token_chars,
+    word_before,
 )
 from .claims import CONFIDENCE, RawQuote, exact_words, fold
 from .content_edges import strip_range, word_count
@@ -215,9 +216,7 @@ def _reporting(f: Finder, hit: CueHit) -> tuple[CueHit, int] | None:
 def _after_colon(doc: Doc, m: Marked) -> bool:
     """Whether a colon stands right before a quote's opening mark: the words
     before it are a clause of their own (X declared a need: “…,” she said)."""
-    i = m.first - 1
-    while i >= 0 and doc[i].is_space:
-        i -= 1
+    i = word_before(doc, m.first)
     return i >= 0 and doc[i].text == ":"
 
 

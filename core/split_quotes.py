@@ -12,7 +12,7 @@ import bisect
 
 from spacy.tokens import Doc, Token
 
-from .attribution import Finder, Marked, first_letter_at, title_cased, token_chars
+from .attribution import Finder, Marked, first_letter_at, title_cased, token_chars, word_before
 from .claims import CONFIDENCE, RawQuote
 from .content_edges import strip_range, word_count
 from .cues import DASHES, QUOTE_MARK_TEXTS, SENTENCE_END, CueHit, subject_child
@@ -163,7 +163,7 @@ def lead_pieces(f: Finder, quotes: list[RawQuote]) -> list[RawQuote]:
         lead = strip_range(doc, f.lead_start(m), attr)
         if lead is None or lead[0] >= attr or any(f.layout.quoted[i] for i in range(*lead)):
             continue
-        if any(_not_lead(doc[i], q.cue.head) for i in range(lead[0], _before(doc, attr))):
+        if any(_not_lead(doc[i], q.cue.head) for i in range(lead[0], word_before(doc, attr))):
             continue  # In a statement, she said, “…”: the lead tells how it was said
         span = token_chars(doc, lead)
         k = bisect.bisect_left(taken, (span[0], -1))
@@ -182,18 +182,10 @@ def _not_lead(tok: Token, cue_head: int) -> bool:
     return tok.text in QUOTE_MARK_TEXTS or tok.head.i == cue_head or tok.text in LEAD_BREAKS
 
 
-def _before(doc: Doc, i: int) -> int:
-    """The last token before token ``i`` that is not a space (-1 if none)."""
-    i -= 1
-    while i >= 0 and doc[i].is_space:
-        i -= 1
-    return i
-
-
 def _set_off(doc: Doc, attr: int, first: int) -> bool:
     """Whether the attribution in tokens ``[attr, first)`` is set off by a comma
     before it and a comma or colon after it, within a few words."""
-    before = _before(doc, attr)
+    before = word_before(doc, attr)
     after = first - 1
     while after > attr and doc[after].is_space:
         after -= 1
