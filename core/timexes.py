@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from .dateparts import day_value, quarter_of
+from .dateparts import day_value, quarter_of, valid_day
 from .dates import Direction, Focus, Normalized, normalize
 from .range_forms import Found, ranges
 from .syntax import FUTURE_AUX
@@ -287,15 +287,13 @@ def _ended_before(span: Span, norm: Normalized, ref: dt.date | None) -> Normaliz
     reference, so a day written without its year that came out ahead of it is last year's."""
     if ref is None or span.start == 0 or span.doc[span.start - 1].lower_ != "ended":
         return norm
-    found = re.fullmatch(r"(\d{4})(-\d\d-\d\d)", norm.value)
+    found = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", norm.value)
     if found is None or norm.value <= ref.isoformat() or re.search(r"\d{4}", span.text):
         return norm
-    earlier = f"{int(found[1]) - 1:04d}{found[2]}"
-    try:
-        dt.date.fromisoformat(earlier)
-    except ValueError:
-        return norm
-    return Normalized(earlier, norm.type, norm.granularity, norm.mod)
+    year, month, day = int(found[1]) - 1, int(found[2]), int(found[3])
+    if year < 1 or not valid_day(year, month, day):
+        return norm  # no year 0; no Feb. 29 in the year before
+    return replace(norm, value=f"{year:04d}-{month:02d}-{day:02d}")
 
 
 LONE_DAY = re.compile(r"(?:the )?\d{1,2}(?:st|nd|rd|th)")  # "the 20th", not "of next month"
@@ -378,10 +376,10 @@ def find_timexes(doc: Doc, ref: dt.date | None, day_first: bool | None = None) -
             continue
         if norm.type == "DURATION" and s > 0 and doc[s - 1].lower_ == "in" and way != "past":
             norm = normalize(f"in {span.text}", ref, way, here) or norm  # "in three days"
-        norm = _ended_before(doc[s:e], norm, ref)
-        norm = _stretch_of_the_last(doc[s:e], norm, ref)
-        norm = _day_of_named_month(doc[s:e], norm, out)
-        if out and (moved := _quarter_of_its_end(doc[s:e], out[-1], norm)) is not None:
+        norm = _ended_before(span, norm, ref)
+        norm = _stretch_of_the_last(span, norm, ref)
+        norm = _day_of_named_month(span, norm, out)
+        if out and (moved := _quarter_of_its_end(span, out[-1], norm)) is not None:
             if focus.quarter == out[-1].norm.value:
                 focus = Focus(moved.norm.value, focus.date, focus.day_first)
             out[-1] = moved
