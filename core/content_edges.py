@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from .cues import DASHES, QUOTE_MARK_TEXTS
 from .event_words import is_event_noun
+from .syntax import TIME_POINT_PREPS
 
 DATELINE_TOKENS = 20  # longest dateline skipped at the start of a complement
 # Edge tokens spaCy marks as punctuation that belong to the words they close:
@@ -151,10 +152,9 @@ def _opens_aside(tok: Token) -> bool:
     return tok.tag_ == "VBG" and tok.dep_ in ("advcl", "acl", "xcomp")
 
 
-# Entity labels of a time expression, and the prepositions that make one a
+# Entity labels of a time expression; `syntax.TIME_POINT_PREPS` make one a
 # phrase of time ("on Friday", "in June 2015", "at midnight").
 TIME_ENTS = frozenset({"DATE", "TIME"})
-TIME_PREPS = frozenset({"on", "in", "at", "during"})
 # Dependents that can be a phrase of time hung on a clause or a noun.
 TIME_DEPS = frozenset({"prep", "npadvmod", "tmod", "advmod"})
 
@@ -165,7 +165,7 @@ def time_phrase(tok: Token) -> bool:
         return False
     words = [t for t in tok.subtree if not (t.is_punct or t.is_space)]
     if tok.dep_ == "prep":
-        if tok.lower_ not in TIME_PREPS:
+        if tok.lower_ not in TIME_POINT_PREPS:
             return False
         words = words[1:]
     return bool(words) and all(t.ent_type_ in TIME_ENTS for t in words)

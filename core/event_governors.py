@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 from .event_words import is_event_noun, is_predicate, relation_of
 from .lemmas import Lemmas
 from .records import Anchor
+from .syntax import TIME_POINT_PREPS
 from .timexes import Timex
 
 # A date attached this way qualifies its head noun ("the 2011 uprising").
@@ -26,10 +27,10 @@ POINT_TYPES = frozenset({"DATE", "TIME"})
 # from $9 million in the year-earlier quarter"): that time is not the verb's.
 COMPARING_PREPOSITIONS = frozenset({"from", "than", "with", "against", "over", "versus"})
 # Prepositions of a point in time whose object the parse may hang elsewhere
-# ("on Tuesday and ..."): `_orphan_preposition`; and those that place a verb
-# at a thing of a time ("shot in the back on Friday night"): `_subject_change`.
+# ("on Tuesday and ..."): `_orphan_preposition`; those that place a verb at a
+# thing of a time ("shot in the back on Friday night", `_subject_change`) are
+# `syntax.TIME_POINT_PREPS`.
 ORPHAN_PREPOSITIONS = frozenset({"on", "in", "at"})
-POINT_PREPOSITIONS = frozenset({"on", "in", "at", "during"})
 # Heads climbed from an expression to the predicate it dates, and how close
 # (in heads climbed) an adjective must stand to take the date as a state.
 GOVERNOR_STEPS = 6
@@ -93,7 +94,7 @@ def _subject_change(doc: Doc, thing: Token, tx: Timex) -> tuple[Token | None, An
         return verb, "explicit"
     prep = thing.head
     verb = prep.head
-    if thing.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in POINT_PREPOSITIONS:
+    if thing.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in TIME_POINT_PREPS:
         return None, "none"
     if verb.pos_ != "VERB" or any(
         c.lower_ in COMPARING_PREPOSITIONS and c.i < prep.i for c in verb.children

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .content_edges import strip_range, word_count
+from .content_edges import ASIDE_OPENERS, strip_range, word_count
 from .cues import CueHit, ends_sentence, sentence_first, source_verb, subject_before
 from .lexicon import source_preps
 
@@ -74,8 +74,6 @@ def _before_copula(doc: Doc, start: int, end: int) -> int:
     return end
 
 
-# Words that open a relative clause set off by a comma: ", who ...", ", which ...".
-RELATIVE_OPENERS = frozenset({"who", "which", "whose", "where", "whom"})
 # The parser hangs a clause opened by "which" on the verb now and then (advcl).
 RELATIVE_DEPS = frozenset({"relcl", "advcl"})
 
@@ -91,7 +89,7 @@ def _closing_aside(doc: Doc, rng: tuple[int, int]) -> tuple[int, int] | None:
         first = anc.left_edge
         if first.i <= rng[0] or anc.right_edge.i != last.i:
             break
-        opens = first.lower_ in RELATIVE_OPENERS and doc[first.i - 1].text == ","
+        opens = first.lower_ in ASIDE_OPENERS and doc[first.i - 1].text == ","
         if anc.dep_ in RELATIVE_DEPS and opens:
             found = first.i
     if found is None or not any(t.dep_ == "ccomp" for t in doc[rng[0] : found]):

@@ -17,6 +17,11 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # Auxiliaries that put a verb in the future ("will", "'ll", "wo" of "won't").
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "'d"})
 
+# Prepositions that place a thing at a time ("on Friday", "in June 2015", "at
+# midnight", "during the quarter"): a phrase of time in a quote's content
+# (`content_edges`), a verb placed at a thing of a time (`event_governors`).
+TIME_POINT_PREPS = frozenset({"on", "in", "at", "during"})
+
 # Entity labels of the places where an event happens ("in Tripoli", "at the Capitol").
 EVENT_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Entity labels that place or group a person ("Veloria's minister", "Russian
