@@ -190,6 +190,9 @@ def token_chars(doc: Doc, rng: tuple[int, int]) -> Span:
     return doc[rng[0]].idx, last.idx + len(last.text)
 
 
+SAYS_OWN_WORDS = frozenset({"dobj", "ccomp", "xcomp", "attr", "dative"})  # a verb's own content
+
+
 class Finder:
     """The state of one Doc's quote search, shared by its steps."""
 
@@ -393,6 +396,19 @@ class Finder:
                 return mention_range(subj)
             return None
         return None
+
+    def speaker_after(self, outer: Span) -> tuple[int, int] | None:
+        """The speaker written right after a quote's marks, the subject of the
+        verb that follows a quote ending in a comma, a question or an
+        exclamation mark (“…,” X shot back) in the same paragraph, when that
+        verb takes no words of its own to say (not “…!” X broke down what …)."""
+        found = self._subject_after(outer, self.layout.tokens(outer)[1])
+        if found is None or "\n" in self.text[outer[1] : self.doc[found[0]].idx]:
+            return None
+        verb = self.doc[found[1]] if found[1] < len(self.doc) else None
+        if verb is None or any(c.dep_ in SAYS_OWN_WORDS for c in verb.rights):
+            return None
+        return found
 
     def _subject_after(self, outer: Span, last: int) -> tuple[int, int] | None:
         """“…,” X shot back: the subject of the verb right after the quote."""

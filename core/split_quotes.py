@@ -61,6 +61,9 @@ def merge_split(f: Finder, quotes: list[RawQuote], pending: list[Marked]) -> lis
                 continue
             if _sentence_between(f, q.outer[1], nxt.first):
                 break  # “…,” says X, a voter. She adds that “…”: a new sentence
+            own = f.speaker_after(nxt.q.outer)
+            if own is not None and own != q.speaker:
+                break  # “…,” said X. “…,” Y shot back: Y's turn, not more of X's
             other = _another_speaker_between(f, q.cue, q.outer[1], nxt.first)
             if other is not None:
                 # “…,” she said, and her husband cut in. “…”: his words
