@@ -118,7 +118,9 @@ def _direct(f: Finder, m: Marked) -> RawQuote | None:
     lead = 0 if _after_colon(doc, m) else f.lead_words(m)
     outer_cue = _outer_cue(f, m)
     hit = f.attribution_after(m)
-    if hit is not None and not _inverted(doc, hit, lead, f.layout.quoted):
+    if hit is not None and (
+        not _inverted(doc, hit, lead, f.layout.quoted) or _in_subject(doc, hit, m)
+    ):
         hit = None
     if hit is not None and lead > 0 and outer_cue is not None:
         # Ruiz said the storm was a “test”, and the council agreed: the cue
@@ -314,6 +316,14 @@ def _run_on(f: Finder, m: Marked) -> int | None:
         return None  # “…” as he promised to ...: a claim of its own
     last = doc[end - 1]
     return last.idx + len(last.text)
+
+
+def _in_subject(doc: Doc, hit: CueHit, m: Marked) -> bool:
+    """Whether the quoted words sit inside the subject of the cue after them
+    (The “temporary” bridge has stood ...): they describe the subject, it does
+    not say them."""
+    subj = subject_child(doc[hit.head])
+    return subj is not None and subj.left_edge.i <= m.first and m.last <= subj.right_edge.i + 1
 
 
 def _inverted(doc: Doc, hit: CueHit, lead: int, quoted: list[bool]) -> bool:
