@@ -38,6 +38,7 @@ from .attribution import (
     Marked,
     first_letter_at,
     last_char,
+    title_cased,
     token_chars,
     word_before,
 )
@@ -485,10 +486,15 @@ def _unattributed(f: Finder, m: Marked) -> RawQuote | None:
 
 
 def _keep(f: Finder, q: RawQuote) -> bool:
-    """Drop scare quotes, titles and nicknames: short quotes nobody is said to speak."""
+    """Drop scare quotes, titles and nicknames: short quotes nobody is said to
+    speak, and titles of any length (The book “Nine Lives of a River” sold out:
+    every word capitalized, no sentence ends in it)."""
     if q.cue is not None or q.follows is not None or q.kind != "direct":
         return True
     s, e = f.layout.tokens((q.start, q.end))
+    ends = last_char(f.text, q.end) in SENTENCE_END
+    if title_cased(f.doc, s, e) and not ends:
+        return False
     return word_count(f.doc, s, e) >= MIN_UNATTRIBUTED_WORDS
 
 
