@@ -62,6 +62,8 @@ MIN_UNATTRIBUTED_WORDS = 5  # shorter unattributed quotes are scare quotes and t
 
 MIN_CONTINUATION_WORDS = 4
 
+SENTENCE_OPENERS = frozenset({"", ".", "!", "?", "…"})  # what comes before a sentence of its own
+
 
 def find_quotes(doc: Doc, lemmas: Lemmas) -> list[RawQuote]:
     """All quotes in the Doc, in text order."""
@@ -495,6 +497,8 @@ def _keep(f: Finder, q: RawQuote) -> bool:
     ends = last_char(f.text, q.end) in SENTENCE_END
     if title_cased(f.doc, s, e) and not ends:
         return False
+    if ends and q.outer is not None and last_char(f.text, q.outer[0]) in SENTENCE_OPENERS:
+        return True  # Rex Fell had one request. “Go home and vote.”: a sentence of its own
     return word_count(f.doc, s, e) >= MIN_UNATTRIBUTED_WORDS
 
 
