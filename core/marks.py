@@ -167,18 +167,41 @@ def _can_close(text: str, start: int, end: int) -> bool:
     return text[start:end] in ALWAYS_CLOSE or not after.isalnum()
 
 
-def _is_apostrophe(text: str, i: int, quote_open: bool) -> bool:
+def _is_apostrophe(text: str, i: int, quote_open: bool, p_end: int) -> bool:
     """Whether a single mark is an apostrophe: don’t, O’Brien, ’90s, the Joneses’ car.
 
     A mark after "s" and before a space is a plural possessive unless a
-    single quotation is open, in which case it is more likely the closer.
+    single quotation is open, in which case it is more likely the closer;
+    but not when a lowercase word follows it and a mark further on in the
+    paragraph can close the quote (‘It’s the workers’ money,’ she said).
     """
     before, after = _around(text, i, i + 1)
     if before.isalnum() and after.isalnum():
         return True
     if after.isdigit() and not before.isalnum():
         return True
-    return before in "sSzZ" and after.isspace() and not quote_open
+    if before not in "sSzZ" or not after.isspace():
+        return False
+    if not quote_open:
+        return True
+    return text[i + 2 : i + 3].islower() and _closer_after(text, i + 1, p_end, text[i])
+
+
+def _closer_after(text: str, start: int, end: int, mark: str) -> bool:
+    """Whether the same mark surely closes a quote in ``[start, end)``: one that
+    can close, after punctuation (‘…,’) or before punctuation or the end."""
+    at = text.find(mark, start, end)
+    while at >= 0:
+        after = text[at + 1 : at + 2]
+        if _can_close(text, at, at + 1) and (
+            text[at - 1] in CLOSING_PUNCT or not (after.isalnum() or after.isspace())
+        ):
+            return True
+        at = text.find(mark, at + 1, end)
+    return False
+
+
+CLOSING_PUNCT = frozenset(",.?!;:")  # punctuation a closing mark follows (‘…,’ she said)
 
 
 @dataclass(slots=True)
@@ -210,7 +233,7 @@ def _scan(
                 first = False
                 continue
             mark = m.group()
-            if style.apostrophes and _is_apostrophe(text, i, opened is not None):
+            if style.apostrophes and _is_apostrophe(text, i, opened is not None, p_end):
                 continue
             at_start = first and text[p_start:i].strip() == ""
             first = False
