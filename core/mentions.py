@@ -333,7 +333,26 @@ def surface_speaker(doc: Doc, hit: CueHit, quote_end: int) -> tuple[int, int] | 
         end += 1
     while end > hit.end and doc[end - 1].lower_ in ("of", "the", "a", "an", ".", "on", "in"):
         end -= 1
-    return (hit.end, end) if end > hit.end else None
+    if end == hit.end:
+        return None
+    return hit.end, _named_after(doc, hit.end, end)
+
+
+def _named_after(doc: Doc, start: int, end: int) -> int:
+    """The end of a role mention written with the name after it, set off by
+    commas (said the caretaker, Ida Wren, “…”): the name is the speaker's."""
+    if (
+        end + 1 >= len(doc)
+        or doc[end].text != ","
+        or any(t.pos_ == "PROPN" for t in doc[start:end])
+    ):
+        return end
+    k = end + 1
+    while k < len(doc) and doc[k].ent_type_ == "PERSON":
+        k += 1
+    if k > end + 1 and (k == len(doc) or doc[k].is_punct or doc[k].is_space):
+        return k
+    return end
 
 
 def relative_aside(doc: Doc, i: int, limit: int) -> int | None:
