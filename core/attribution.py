@@ -190,6 +190,15 @@ def token_chars(doc: Doc, rng: tuple[int, int]) -> Span:
     return doc[rng[0]].idx, last.idx + len(last.text)
 
 
+def _sender(subj: Token) -> Token | None:
+    """Who a subject that cannot speak comes from: "the message from Chief
+    Hal Brody" is Brody's message."""
+    for prep in subj.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "from":
+            return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return None
+
+
 SAYS_OWN_WORDS = frozenset({"dobj", "ccomp", "xcomp", "attr", "dative"})  # a verb's own content
 
 
@@ -392,6 +401,8 @@ class Finder:
             if start <= verb.head.i < end and verb.head.i != verb.i:
                 continue  # not the main verb of these words
             subj = subject_of(verb)
+            if subj is not None and start <= subj.i < end and not can_speak(subj):
+                subj = _sender(subj)  # The message from Chief X was clear: “…”
             if subj is not None and start <= subj.i < end and can_speak(subj):
                 return mention_range(subj)
             return None
