@@ -8,9 +8,7 @@ import sys
 
 from conftest import ROOT
 
-spec = importlib.util.spec_from_file_location(
-    "quote_cases", ROOT / "benchmarks" / "quote_cases.py"
-)
+spec = importlib.util.spec_from_file_location("quote_cases", ROOT / "benchmarks" / "quote_cases.py")
 assert spec is not None and spec.loader is not None
 quote_cases = importlib.util.module_from_spec(spec)
 sys.modules["quote_cases"] = quote_cases
