@@ -54,7 +54,9 @@ def source_phrase_clause(doc: Doc, hit: CueHit) -> tuple[int, int] | None:
     left = strip_range(doc, start, _before_copula(doc, start, hit.start))
     right = strip_range(doc, obj_end, end)
     if left is not None and right is not None and word_count(doc, *left) >= 2:
-        if word_count(doc, *right) >= 2 and (not _finite(doc, left) or _goes_on(doc, hit.start, right)):
+        if word_count(doc, *right) >= 2 and (
+            not _finite(doc, left) or _goes_on(doc, hit.start, right)
+        ):
             return strip_range(doc, start, end)
         return _closing_aside(doc, left) or left
     if right is None and left is not None:
@@ -84,7 +86,11 @@ def _goes_on(doc: Doc, source: int, right: tuple[int, int]) -> bool:
     if doc[before].pos_ == "CCONJ":
         return True
     first = doc[right[0]]
-    return first.pos_ == "CCONJ" and right[0] + 1 < right[1] and doc[right[0] + 1].pos_ in ("VERB", "AUX")
+    return (
+        first.pos_ == "CCONJ"
+        and right[0] + 1 < right[1]
+        and doc[right[0] + 1].pos_ in ("VERB", "AUX")
+    )
 
 
 # Forms of "be" that tie a claim to its source: "That's according to the poll".
