@@ -172,3 +172,9 @@ def test_a_claim_around_according_to_is_read_whole(extract):
     assert find(ex, "run again").text == "Mayor Ruiz will run again next year"
     q = find(ex, "rebuild")
     assert q.text == "The council closed the old pier and adopted a plan to rebuild it by May"
+
+
+def test_a_purpose_infinitive_after_the_object_goes_with_it(extract):
+    ex = extract("The governor proposed new funds to help the island towns repair their piers.")
+    q = find(ex, "new funds")
+    assert q.text == "new funds to help the island towns repair their piers"
