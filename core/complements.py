@@ -506,7 +506,7 @@ def _frame_core(head: Token, child: Token, naming: bool) -> tuple[int, int] | No
                 for c in head.children
                 if c.dep_ == "prep"
                 and c.i > child.i
-                and c.lower_ in OBJECT_PREPS
+                and (c.lower_ in OBJECT_PREPS or _topic_in(c, rng[1]))
                 # praised the crew on Tuesday: when, not what ("her speech on Tuesday" dates it)
                 and not (time_phrase(c) and not names_event(child))
             ),
@@ -523,6 +523,18 @@ def _frame_core(head: Token, child: Token, naming: bool) -> tuple[int, int] | No
         if reason is not None:
             return strip_range(doc, rng[0], reason.right_edge.i + 1)
     return rng
+
+
+# Entity labels that make an "in" phrase a when or a where ("in June", "in Iowa").
+SETTING_ENTS = frozenset({"DATE", "TIME", "GPE", "LOC"})
+
+
+def _topic_in(prep: Token, end: int) -> bool:
+    """ "in" right after a verb's object, naming neither a time nor a place
+    ("cited a rise in thefts"): the parse hung the noun's phrase on the verb."""
+    if prep.lower_ != "in" or prep.i != end:
+        return False
+    return not any(t.ent_type_ in SETTING_ENTS for t in prep.subtree)
 
 
 def _purpose_after(verb: Token, end: int) -> Token | None:

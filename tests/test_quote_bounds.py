@@ -178,3 +178,9 @@ def test_a_purpose_infinitive_after_the_object_goes_with_it(extract):
     ex = extract("The governor proposed new funds to help the island towns repair their piers.")
     q = find(ex, "new funds")
     assert q.text == "new funds to help the island towns repair their piers"
+
+
+def test_an_in_phrase_after_the_object_goes_with_it_unless_it_says_when(extract):
+    ex = extract("Critics questioned his role in the deal. The union praised the crew in June.")
+    assert find(ex, "role").text == "his role in the deal"
+    assert find(ex, "crew").text == "the crew"
