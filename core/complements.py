@@ -506,7 +506,7 @@ def _frame_core(head: Token, child: Token, naming: bool) -> tuple[int, int] | No
                 for c in head.children
                 if c.dep_ == "prep"
                 and c.i > child.i
-                and c.lower_ in OBJECT_PREPS
+                and (c.lower_ in OBJECT_PREPS or _topic_in(c, rng[1]))
                 # praised the crew on Tuesday: when, not what ("her speech on Tuesday" dates it)
                 and not (time_phrase(c) and not names_event(child))
             ),
@@ -514,11 +514,36 @@ def _frame_core(head: Token, child: Token, naming: bool) -> tuple[int, int] | No
         )
         if prep is not None:
             return strip_range(doc, rng[0], prep.right_edge.i + 1)
+        purpose = _purpose_after(head, rng[1])
+        if purpose is not None:
+            # announced steps to tighten sales: the parse hangs the purpose on the verb
+            return strip_range(doc, rng[0], purpose.right_edge.i + 1)
     if rng is not None and child.dep_ == "ccomp" and child.i < head.i:
         reason = next((c for c in head.children if c.dep_ == "advcl" and c.i > head.i), None)
         if reason is not None:
             return strip_range(doc, rng[0], reason.right_edge.i + 1)
     return rng
+
+
+# Entity labels that make an "in" phrase a when or a where ("in June", "in Iowa").
+SETTING_ENTS = frozenset({"DATE", "TIME", "GPE", "LOC"})
+
+
+def _topic_in(prep: Token, end: int) -> bool:
+    """ "in" right after a verb's object, naming neither a time nor a place
+    ("cited a rise in thefts"): the parse hung the noun's phrase on the verb."""
+    if prep.lower_ != "in" or prep.i != end:
+        return False
+    return not any(t.ent_type_ in SETTING_ENTS for t in prep.subtree)
+
+
+def _purpose_after(verb: Token, end: int) -> Token | None:
+    """An infinitive of purpose right after a verb's object and hung on the verb
+    ("proposed new funds to help the states"): it says what the object is for."""
+    for c in verb.children:
+        if c.dep_ == "advcl" and c.left_edge.i == end and c.left_edge.lower_ == "to":
+            return c if c.left_edge.dep_ == "aux" else None
+    return None
 
 
 @cache

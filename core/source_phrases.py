@@ -54,12 +54,43 @@ def source_phrase_clause(doc: Doc, hit: CueHit) -> tuple[int, int] | None:
     left = strip_range(doc, start, _before_copula(doc, start, hit.start))
     right = strip_range(doc, obj_end, end)
     if left is not None and right is not None and word_count(doc, *left) >= 2:
-        if word_count(doc, *right) >= 2:
+        if word_count(doc, *right) >= 2 and (
+            not _finite(doc, left) or _goes_on(doc, hit.start, right)
+        ):
             return strip_range(doc, start, end)
         return _closing_aside(doc, left) or left
     if right is None and left is not None:
         return _closing_aside(doc, left) or left
     return right if right is not None else left
+
+
+# Tags of a finite verb: a claim before "according to Y" that has one is whole,
+# and what follows the source ("..., which monitors ...", "..., director of
+# ...") describes the source, not the claim.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _finite(doc: Doc, rng: tuple[int, int]) -> bool:
+    """Whether a stretch holds a finite verb ("Clinton won the state" does;
+    "Mrs. Clinton" does not: "Mrs. Clinton, according to aides, will run")."""
+    return any(t.tag_ in FINITE_TAGS for t in doc[rng[0] : rng[1]])
+
+
+def _goes_on(doc: Doc, source: int, right: tuple[int, int]) -> bool:
+    """Whether the words after the source go on with the claim: "X reshuffled
+    its diplomats and, according to officials, adopted a new plan", "...,
+    according to officials, and adopted ..."."""
+    before = source - 1
+    while before > 0 and doc[before].is_punct:
+        before -= 1
+    if doc[before].pos_ == "CCONJ":
+        return True
+    first = doc[right[0]]
+    return (
+        first.pos_ == "CCONJ"
+        and right[0] + 1 < right[1]
+        and doc[right[0] + 1].pos_ in ("VERB", "AUX")
+    )
 
 
 # Forms of "be" that tie a claim to its source: "That's according to the poll".

@@ -308,3 +308,26 @@ def test_an_if_clause_of_condition_after_a_statement_is_not_asked(extract):
     ex = extract("The mayor said the ferry would run if the weather held.")
     q = find(ex, "ferry would run")
     assert q.cue.text == "said"
+
+
+def test_what_a_thing_is_taken_as_and_an_order_are_claims(extract):
+    ex = extract(
+        "The harbor board views the new levy as a lifeline for the ferry. "
+        "On Friday the judge ordered the council to reopen the pier before the summer. "
+        "The board listed the old pier as a hazard."
+    )
+    view = find(ex, "lifeline")
+    assert view.text == "the new levy as a lifeline for the ferry"
+    assert view.cue is not None and view.cue.lemma == "view"
+    order = find(ex, "reopen")
+    assert order.text == "the council to reopen the pier before the summer"
+    assert order.speaker is not None and order.speaker.mention == "the judge"
+    listed = find(ex, "hazard")
+    assert listed.cue is not None and listed.cue.lemma == "list"
+
+
+def test_would_like_reports_an_intention(extract):
+    ex = extract("The harbor master would like to retire next year.")
+    q = find(ex, "retire")
+    assert q.text == "to retire next year"
+    assert q.cue is not None and q.cue.lemma == "like" and q.cue.category == "intention"

@@ -152,3 +152,35 @@ def test_a_copula_tying_the_claim_to_its_source_is_left_out(extract):
     )
     q = next(q for q in ex.quotes if q.cue is not None and q.cue.text == "according to")
     assert q.text == "That"
+
+
+def test_what_describes_the_source_after_according_to_is_not_the_claim(extract):
+    ex = extract(
+        "The ferry line lost money last year, according to the harbor board, "
+        "which audits its books every spring."
+    )
+    q = find(ex, "ferry line")
+    assert q.text == "The ferry line lost money last year"
+
+
+def test_a_claim_around_according_to_is_read_whole(extract):
+    ex = extract(
+        "Mayor Ruiz, according to her aides, will run again next year. "
+        "The council closed the old pier and, according to two members, "
+        "adopted a plan to rebuild it by May."
+    )
+    assert find(ex, "run again").text == "Mayor Ruiz will run again next year"
+    q = find(ex, "rebuild")
+    assert q.text == "The council closed the old pier and adopted a plan to rebuild it by May"
+
+
+def test_a_purpose_infinitive_after_the_object_goes_with_it(extract):
+    ex = extract("The governor proposed new funds to help the island towns repair their piers.")
+    q = find(ex, "new funds")
+    assert q.text == "new funds to help the island towns repair their piers"
+
+
+def test_an_in_phrase_after_the_object_goes_with_it_unless_it_says_when(extract):
+    ex = extract("Critics questioned his role in the deal. The union praised the crew in June.")
+    assert find(ex, "role").text == "his role in the deal"
+    assert find(ex, "crew").text == "the crew"
