@@ -194,6 +194,7 @@ def fold(f: Finder, quotes: list[RawQuote]) -> list[RawQuote]:
     quotes.sort(key=lambda q: (q.start, -q.end))
     kept: list[RawQuote] = []
     dropped: set[int] = set()
+    into: dict[int, RawQuote] = {}  # id of a folded quote -> the claim it folded into
     live: list[RawQuote] = []  # kept quotes that reach past the current start
     for q in quotes:
         live = [k for k in live if k.end > q.start and id(k) not in dropped]
@@ -203,14 +204,21 @@ def fold(f: Finder, quotes: list[RawQuote]) -> list[RawQuote]:
                 continue
             if _outer(doc, k, q):
                 _absorb(doc, k, q)
+                into[id(q)] = k
                 alive = False
                 break
             _absorb(doc, q, k)
+            into[id(k)] = q
             dropped.add(id(k))
         if alive:
             kept.append(q)
             live.append(q)
-    return [q for q in kept if id(q) not in dropped]
+    out = [q for q in kept if id(q) not in dropped]
+    for q in out:
+        # a turn that continues a folded quote continues the claim it folded into
+        while q.follows is not None and id(q.follows) in into:
+            q.follows = into[id(q.follows)]
+    return out
 
 
 def _parts_overlap(a: RawQuote, b: RawQuote) -> bool:
