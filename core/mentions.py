@@ -220,7 +220,12 @@ def speaker_for(doc: Doc, hit: CueHit) -> tuple[tuple[int, int] | None, int | No
         return (start, end), None
     subj = subject_of(head)
     if subj is None:
-        return surface_subject(doc, head.i), None
+        found = surface_subject(doc, head.i)
+        if found is None:
+            subj = governing_subject(head)
+            if subj is not None:
+                return mention_range(subj), None
+        return found, None
     referent = None
     if subj.lower_ in RELATIVE_PRONOUNS:
         clause = subj.head
@@ -347,4 +352,52 @@ def relative_aside(doc: Doc, i: int, limit: int) -> int | None:
             return k
         if tok.text in SENTENCE_END or tok.text in QUOTE_MARK_TEXTS or "\n" in tok.text:
             return None
+    return None
+
+
+# Links climbed from a cue with no subject of its own to the clause it belongs to.
+GOVERNING_DEPS = frozenset(
+    {"advcl", "xcomp", "conj", "ccomp", "dep", "pcomp", "prep", "pobj", "oprd", "acomp", "dobj"}
+    | {"attr"}
+)
+GOVERNING_STEPS = 6  # links climbed from a cue to the clause whose subject speaks it
+
+
+def governing_subject(verb: Token) -> Token | None:
+    """The speaker of a cue verb the parse left with no subject, read from the
+    clause it hangs in: "Flea shared the news, writing ...", "Manafort had
+    reason to know that ...", "X was the first senator to endorse ...", a
+    participle the parser hung inside the quote it introduces. A clause off a
+    noun that can speak is that noun's ("those calling for ..."). A passive
+    cue ("was expected to", "what is called") names no speaker, nor does an
+    expletive ("It is too soon to say")."""
+    if any(c.dep_ == "auxpass" for c in verb.children) or (
+        verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children)
+    ):
+        return None
+    tok = verb
+    for _ in range(GOVERNING_STEPS):
+        head = tok.head
+        if head.i == tok.i:
+            return None
+        if tok.dep_ in ("acl", "relcl"):
+            if head.dep_ == "attr" and _infinitive(tok):
+                tok = head.head  # X was the first senator to endorse: X
+            elif can_speak(head) and head.lower_ not in RELATIVE_PRONOUNS and head.lower_ != "it":
+                return head
+            elif head.dep_ in ("dobj", "pobj", "attr"):
+                tok = head  # had reason to know: whoever had it
+            else:
+                return None
+        elif tok.dep_ in GOVERNING_DEPS:
+            tok = head
+        else:
+            return None
+        if tok.pos_ in ("VERB", "AUX", "ADJ"):
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subj is None:
+                continue
+            if subj.lower_ in RELATIVE_PRONOUNS or (subj.lower_ == "it" and tok.pos_ == "AUX"):
+                return None
+            return subj if can_speak(subj) else None
     return None

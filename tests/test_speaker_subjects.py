@@ -133,3 +133,32 @@ def test_a_quote_ending_a_sentence_with_no_cue_takes_the_sentence_subject(extrac
 def test_more_likely_to_say_is_said_by_the_subject(extract):
     ex = extract("Older voters were slightly more likely to say they preferred the mayor.")
     assert mention(ex, "preferred the mayor") == "Older voters"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (
+            "Mayor Elena Ruiz paused, then revealed why the vote had been delayed.",
+            "vote had been delayed",
+            "Mayor Elena Ruiz",
+        ),
+        (
+            "Senator Maria Lopez had every reason to believe that the tolls would fall.",
+            "tolls would fall",
+            "Senator Maria Lopez",
+        ),
+        (
+            "The ferry captain spent much of the meeting railing against the new fees.",
+            "the new fees",
+            "The ferry captain",
+        ),
+        (
+            "Anyone questioning the new budget can read the report online.",
+            "the new budget",
+            "Anyone",
+        ),
+    ],
+)
+def test_a_cue_the_parse_left_without_a_subject_takes_its_clauses(extract, text, words, speaker):
+    assert mention(extract(text), words) == speaker
