@@ -213,7 +213,12 @@ def speaker_for(doc: Doc, hit: CueHit) -> tuple[tuple[int, int] | None, int | No
         # Trump's claim that ...: the possessor; complaints that ...: nobody named
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
         if owner is None:
-            return _surface_owner(doc, head.i), None
+            found = _surface_owner(doc, head.i)
+            if found is None:
+                holder = noun_holder(head)
+                if holder is not None:
+                    return mention_range(holder), None
+            return found, None
         start, end = mention_range(owner)
         while end > start + 1 and doc[end - 1].dep_ == "case":
             end -= 1  # Trump's -> Trump
@@ -401,3 +406,28 @@ def governing_subject(verb: Token) -> Token | None:
                 return None
             return subj if can_speak(subj) else None
     return None
+
+
+# Prepositions through which a verb's subject holds a cue noun: "bristled at
+# the suggestion", "clung to the hope", "in hopes that", "took issue with".
+HOLDING_PREPS = frozenset({"at", "from", "in", "on", "to", "with"})
+
+
+def noun_holder(noun: Token) -> Token | None:
+    """Who holds a cue noun that has no possessor: the subject of the verb it is
+    the object of ("repeated accusations that", "played down the idea that",
+    "backed away from a suggestion that")."""
+    tok = noun
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        tok = tok.head
+        if tok.lower_ not in HOLDING_PREPS:
+            return None  # "despite complaints that": someone else's
+    if tok.dep_ not in ("dobj", "prep"):
+        return None
+    verb = tok.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.i == tok.i:
+        return None
+    subj = subject_of(verb) or governing_subject(verb)
+    if subj is None or not can_speak(subj) or subj.lower_ in RELATIVE_PRONOUNS:
+        return None
+    return subj

@@ -162,3 +162,35 @@ def test_more_likely_to_say_is_said_by_the_subject(extract):
 )
 def test_a_cue_the_parse_left_without_a_subject_takes_its_clauses(extract, text, words, speaker):
     assert mention(extract(text), words) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "name"),
+    [
+        (
+            "Councillor Ana Ruiz bristled at the suggestion that she had hidden the report.",
+            "hidden the report",
+            "Ana Ruiz",
+        ),
+        (
+            "Mayor Tom Hale made the suggestion that the city should sell the old bridge.",
+            "sell the old bridge",
+            "Tom Hale",
+        ),
+        (
+            "Mayor Tom Hale played down the idea that the docks would close.",
+            "docks would close",
+            "Tom Hale",
+        ),
+    ],
+)
+def test_a_cue_noun_with_no_possessor_is_held_by_the_subject_of_its_verb(
+    extract, text, words, name
+):
+    q = quote(extract(text), words)
+    assert q.speaker is not None and q.speaker.name is not None and name in q.speaker.name
+
+
+def test_complaints_that_a_sentence_concedes_are_not_its_subjects(extract):
+    text = "Despite complaints that the ferry was always late, the captain kept the old schedule."
+    assert mention(extract(text), "ferry was always late") is None
