@@ -194,3 +194,18 @@ def test_a_cue_noun_with_no_possessor_is_held_by_the_subject_of_its_verb(
 def test_complaints_that_a_sentence_concedes_are_not_its_subjects(extract):
     text = "Despite complaints that the ferry was always late, the captain kept the old schedule."
     assert mention(extract(text), "ferry was always late") is None
+
+
+def test_seeming_to_make_a_claim_is_the_subjects_claim(extract):
+    ex = extract("Councillor Omar Haddad appeared to suggest that the tolls would rise again.")
+    assert len(ex.quotes) == 1
+    q = ex.quotes[0]
+    assert q.text == "that the tolls would rise again"
+    assert q.cue is not None and q.cue.text == "suggest"
+    assert [c.text for c in q.inner_cues] == ["appeared"]
+    assert q.speaker is not None and q.speaker.name == "Omar Haddad"
+
+
+def test_seeming_to_be_something_names_no_speaker(extract):
+    ex = extract("After the storm, the old harbor bridge appears to be sound again.")
+    assert ex.quotes and all(q.speaker is None for q in ex.quotes)
