@@ -7,8 +7,11 @@ an infinitive ("led X to declare"), X of "for X to say", the object of
 surface, where the parser often fails: the words around an inverted
 attribution (`surface_speaker`: “…,” the Russia FM said / said port director
 Anna Keller) and the noun phrase written right before a cue verb the parse
-left without a subject (`surface_subject`). `mention_range` cuts a speaker's
-noun phrase out of the clauses that hang off it.
+left without a subject (`surface_subject`). Failing both, the subject of the
+clause such a cue hangs in (`governing_subject`: "X shared the news, writing
+...") and, for a cue noun with no possessor, the subject of the verb it is the
+object of (`noun_holder`: "X bristled at the suggestion that"). `mention_range`
+cuts a speaker's noun phrase out of the clauses that hang off it.
 """
 
 from __future__ import annotations
@@ -362,8 +365,8 @@ def relative_aside(doc: Doc, i: int, limit: int) -> int | None:
 
 # Links climbed from a cue with no subject of its own to the clause it belongs to.
 GOVERNING_DEPS = frozenset(
-    {"advcl", "xcomp", "conj", "ccomp", "dep", "pcomp", "prep", "pobj", "oprd", "acomp", "dobj"}
-    | {"attr"}
+    {"advcl", "xcomp", "conj", "ccomp", "dep", "pcomp", "prep", "pobj", "oprd", "acomp"}
+    | {"dobj", "attr"}  # the noun a clause hangs off ("had reason to know", "was the first to")
 )
 GOVERNING_STEPS = 6  # links climbed from a cue to the clause whose subject speaks it
 
