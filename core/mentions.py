@@ -19,8 +19,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .complements import continues_cue
-from .cues import NOUN, QUOTE_MARK_TEXTS, SENTENCE_END, CueHit
-from .evidence import can_speak
+from .cues import DASHES, NOUN, QUOTE_MARK_TEXTS, SENTENCE_END, CueHit
+from .evidence import can_speak, dateline_word
 from .lexicon import document_nouns, event_nouns
 from .syntax import RELATIVE_PRONOUNS
 
@@ -56,9 +56,15 @@ def subject_of(verb: Token) -> Token | None:
     tok = _past_reported_clause(verb)
     for _ in range(CLIMB_STEPS):
         if tok.pos_ in ("VERB", "AUX", "ADJ"):
-            for child in tok.children:
-                if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and tok.i != verb.i):
-                    return child  # "X is expected to": X is what is reported, not who reports
+            subjects = [
+                c
+                for c in tok.children
+                # "X is expected to": X is what is reported, not who reports
+                if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and tok.i != verb.i)
+            ]
+            if subjects:
+                # "PORTVALE, Ore. — Sen. Ana Ruiz continued ...": not PORTVALE
+                return next((c for c in subjects if not dateline_word(c)), subjects[0])
         head = tok.head
         if head.i == tok.i:
             break
@@ -198,6 +204,16 @@ def mention_range(tok: Token) -> tuple[int, int]:
         doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].dep_ == "cc"
     ):
         end -= 1
+    dashes = [
+        k
+        for k in range(start + 1, end - 1)
+        if doc[k].text in DASHES and doc[k].whitespace_ and doc[k - 1].whitespace_
+    ]  # "Ore. — Sen. Ana Ruiz": the dateline is not the name ("front-runner" is)
+    before = [k for k in dashes if k < tok.i]
+    if before:
+        start = before[-1] + 1
+    elif dashes and dateline_word(tok):
+        start = dashes[0] + 1  # the parser hung the name on the dateline
     while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
         start += 1
     return start, end

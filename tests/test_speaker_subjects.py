@@ -209,3 +209,24 @@ def test_seeming_to_make_a_claim_is_the_subjects_claim(extract):
 def test_seeming_to_be_something_names_no_speaker(extract):
     ex = extract("After the storm, the old harbor bridge appears to be sound again.")
     assert ex.quotes and all(q.speaker is None for q in ex.quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (
+            "The race tightened.\n\nPORTVALE, Ore. - Sen. Ana Ruiz continued her attacks on "
+            "the mayor on Saturday, questioning his plan for the bridge.",
+            "his plan for the bridge",
+        ),
+        (
+            "The race tightened.\n\nDES MOINES - Despite the storm, Ana Ruiz has been "
+            "confident that the bridge will open.",
+            "the bridge will open",
+        ),
+    ],
+)
+def test_a_dateline_the_parser_took_for_a_subject_never_speaks(extract, text, words):
+    q = quote(extract(text), words)
+    assert q.speaker is not None and q.speaker.name == "Ana Ruiz"
+    assert q.speaker.mention.endswith("Ana Ruiz") and "-" not in q.speaker.mention
