@@ -9,7 +9,8 @@ each record a claim a reader could print.
 * One record per claim (`fold`): no two quotes share words. A claim reported
   inside another ("said he feared that ...") folds into the outer one, which
   keeps the inner cue in ``inner``; "issued a statement saying ..." keeps the
-  statement's words.
+  statement's words; "X seemed to suggest that ..." is X's suggestion, with
+  "seemed" kept in ``inner``.
 """
 
 from __future__ import annotations
@@ -194,6 +195,7 @@ def fold(f: Finder, quotes: list[RawQuote]) -> list[RawQuote]:
     quotes.sort(key=lambda q: (q.start, -q.end))
     kept: list[RawQuote] = []
     dropped: set[int] = set()
+    into: dict[int, RawQuote] = {}  # id of a folded quote -> the claim it folded into
     live: list[RawQuote] = []  # kept quotes that reach past the current start
     for q in quotes:
         live = [k for k in live if k.end > q.start and id(k) not in dropped]
@@ -203,14 +205,21 @@ def fold(f: Finder, quotes: list[RawQuote]) -> list[RawQuote]:
                 continue
             if _outer(doc, k, q):
                 _absorb(doc, k, q)
+                into[id(q)] = k
                 alive = False
                 break
             _absorb(doc, q, k)
+            into[id(k)] = q
             dropped.add(id(k))
         if alive:
             kept.append(q)
             live.append(q)
-    return [q for q in kept if id(q) not in dropped]
+    out = [q for q in kept if id(q) not in dropped]
+    for q in out:
+        # a turn that continues a folded quote continues the claim it folded into
+        while q.follows is not None and id(q.follows) in into:
+            q.follows = into[id(q.follows)]
+    return out
 
 
 def _parts_overlap(a: RawQuote, b: RawQuote) -> bool:
@@ -226,10 +235,32 @@ def _outer(doc: Doc, a: RawQuote, b: RawQuote) -> bool:
         assert inner.cue is not None
         if _document_says(doc[inner.cue.head]):
             return not a_holds  # a statement saying ...: its words are the claim
+        if _seeming(doc, a if a_holds else b, inner):
+            return not a_holds  # X seemed to blame Y: X's claim is the blame's
         return a_holds
     if a.start <= b.start and b.end <= a.end and a.cue is None:
         return True  # a longer quote nobody speaks holds one that is attributed
     return _rank(a) >= _rank(b)
+
+
+SEEM_STEPS = 4  # links from "seemed" down to the cue it hedges: seemed to be ready to riff
+
+
+def _seeming(doc: Doc, outer: RawQuote, inner: RawQuote) -> bool:
+    """Whether ``outer`` is "X seemed/appeared to ..." and the verb it hedges is
+    ``inner``'s cue ("Cruz seemed to blame the network", "appeared to
+    suggest that ..."): the hedged cue is the claim, spoken by X."""
+    cue, own = outer.cue, inner.cue
+    if cue is None or own is None or "clause" not in cue.frames or "hedge" in cue.frames:
+        return False
+    tok = doc[own.head]
+    for _ in range(SEEM_STEPS):
+        if tok.dep_ not in ("xcomp", "acomp") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.i == cue.head:
+            return True
+    return False
 
 
 def _document_says(cue: Token) -> bool:

@@ -68,6 +68,27 @@ def is_dateline(ent: Span) -> bool:
     return ent.start == 0 or "\n" in doc[ent.start - 1].text or doc[ent.start - 1].is_space
 
 
+def dateline_word(tok: Token) -> bool:
+    """A word in capitals opening a paragraph and followed by the dateline's
+    punctuation ("PORTVALE, Ore. —", "WASHINGTON (AP) —", "DES MOINES -"): the
+    parser sometimes takes it for the subject of the sentence after it."""
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and doc[start - 1].text.isupper() and not doc[start - 1].is_punct:
+        start -= 1
+    if start > 0 and not (doc[start - 1].is_space and "\n" in doc[start - 1].text):
+        return False
+    end = tok.i + 1
+    while end < len(doc) and doc[end].text.isupper() and doc[end].is_alpha:
+        end += 1
+    words = doc[start:end]
+    return (
+        all(t.is_alpha and t.text.isupper() and len(t.text) > 1 for t in words)
+        and end < len(doc)
+        and doc[end].text in DATELINE_NEXT
+    )
+
+
 def pronoun_gender(ent: Span, ent_at: dict[int, Span]) -> str | None:
     """The gender a person's own sentence gives: "Obama said he would ..." -
     a subject pronoun under the verb the name is the subject of, with no

@@ -7,8 +7,11 @@ an infinitive ("led X to declare"), X of "for X to say", the object of
 surface, where the parser often fails: the words around an inverted
 attribution (`surface_speaker`: “…,” the Russia FM said / said port director
 Anna Keller) and the noun phrase written right before a cue verb the parse
-left without a subject (`surface_subject`). `mention_range` cuts a speaker's
-noun phrase out of the clauses that hang off it.
+left without a subject (`surface_subject`). Failing both, the subject of the
+clause such a cue hangs in (`governing_subject`: "X shared the news, writing
+...") and, for a cue noun with no possessor, the subject of the verb it is the
+object of (`noun_holder`: "X bristled at the suggestion that"). `mention_range`
+cuts a speaker's noun phrase out of the clauses that hang off it.
 """
 
 from __future__ import annotations
@@ -16,8 +19,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .complements import continues_cue
-from .cues import NOUN, QUOTE_MARK_TEXTS, SENTENCE_END, CueHit
-from .evidence import can_speak
+from .cues import DASHES, NOUN, QUOTE_MARK_TEXTS, SENTENCE_END, CueHit
+from .evidence import can_speak, dateline_word
 from .lexicon import document_nouns, event_nouns
 from .syntax import RELATIVE_PRONOUNS
 
@@ -53,9 +56,15 @@ def subject_of(verb: Token) -> Token | None:
     tok = _past_reported_clause(verb)
     for _ in range(CLIMB_STEPS):
         if tok.pos_ in ("VERB", "AUX", "ADJ"):
-            for child in tok.children:
-                if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and tok.i != verb.i):
-                    return child  # "X is expected to": X is what is reported, not who reports
+            subjects = [
+                c
+                for c in tok.children
+                # "X is expected to": X is what is reported, not who reports
+                if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and tok.i != verb.i)
+            ]
+            if subjects:
+                # "PORTVALE, Ore. — Sen. Ana Ruiz continued ...": not PORTVALE
+                return next((c for c in subjects if not dateline_word(c)), subjects[0])
         head = tok.head
         if head.i == tok.i:
             break
@@ -195,6 +204,16 @@ def mention_range(tok: Token) -> tuple[int, int]:
         doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].dep_ == "cc"
     ):
         end -= 1
+    dashes = [
+        k
+        for k in range(start + 1, end - 1)
+        if doc[k].text in DASHES and doc[k].whitespace_ and doc[k - 1].whitespace_
+    ]  # "Ore. — Sen. Ana Ruiz": the dateline is not the name ("front-runner" is)
+    before = [k for k in dashes if k < tok.i]
+    if before:
+        start = before[-1] + 1
+    elif dashes and dateline_word(tok):
+        start = dashes[0] + 1  # the parser hung the name on the dateline
     while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
         start += 1
     return start, end
@@ -213,14 +232,24 @@ def speaker_for(doc: Doc, hit: CueHit) -> tuple[tuple[int, int] | None, int | No
         # Trump's claim that ...: the possessor; complaints that ...: nobody named
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
         if owner is None:
-            return _surface_owner(doc, head.i), None
+            found = _surface_owner(doc, head.i)
+            if found is None:
+                holder = noun_holder(head)
+                if holder is not None:
+                    return mention_range(holder), None
+            return found, None
         start, end = mention_range(owner)
         while end > start + 1 and doc[end - 1].dep_ == "case":
             end -= 1  # Trump's -> Trump
         return (start, end), None
     subj = subject_of(head)
     if subj is None:
-        return surface_subject(doc, head.i), None
+        found = surface_subject(doc, head.i)
+        if found is None:
+            subj = governing_subject(head)
+            if subj is not None:
+                return mention_range(subj), None
+        return found, None
     referent = None
     if subj.lower_ in RELATIVE_PRONOUNS:
         clause = subj.head
@@ -367,3 +396,76 @@ def relative_aside(doc: Doc, i: int, limit: int) -> int | None:
         if tok.text in SENTENCE_END or tok.text in QUOTE_MARK_TEXTS or "\n" in tok.text:
             return None
     return None
+
+
+# Links climbed from a cue with no subject of its own to the clause it belongs to.
+GOVERNING_DEPS = frozenset(
+    {"advcl", "xcomp", "conj", "ccomp", "dep", "pcomp", "prep", "pobj", "oprd", "acomp"}
+    | {"dobj", "attr"}  # the noun a clause hangs off ("had reason to know", "was the first to")
+)
+GOVERNING_STEPS = 6  # links climbed from a cue to the clause whose subject speaks it
+
+
+def governing_subject(verb: Token) -> Token | None:
+    """The speaker of a cue verb the parse left with no subject, read from the
+    clause it hangs in: "Flea shared the news, writing ...", "Manafort had
+    reason to know that ...", "X was the first senator to endorse ...", a
+    participle the parser hung inside the quote it introduces. A clause off a
+    noun that can speak is that noun's ("those calling for ..."). A passive
+    cue ("was expected to", "what is called") names no speaker, nor does an
+    expletive ("It is too soon to say")."""
+    if any(c.dep_ == "auxpass" for c in verb.children) or (
+        verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children)
+    ):
+        return None
+    tok = verb
+    for _ in range(GOVERNING_STEPS):
+        head = tok.head
+        if head.i == tok.i:
+            return None
+        if tok.dep_ in ("acl", "relcl"):
+            if head.dep_ == "attr" and _infinitive(tok):
+                tok = head.head  # X was the first senator to endorse: X
+            elif can_speak(head) and head.lower_ not in RELATIVE_PRONOUNS and head.lower_ != "it":
+                return head
+            elif head.dep_ in ("dobj", "pobj", "attr"):
+                tok = head  # had reason to know: whoever had it
+            else:
+                return None
+        elif tok.dep_ in GOVERNING_DEPS:
+            tok = head
+        else:
+            return None
+        if tok.pos_ in ("VERB", "AUX", "ADJ"):
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subj is None:
+                continue
+            if subj.lower_ in RELATIVE_PRONOUNS or (subj.lower_ == "it" and tok.pos_ == "AUX"):
+                return None
+            return subj if can_speak(subj) else None
+    return None
+
+
+# Prepositions through which a verb's subject holds a cue noun: "bristled at
+# the suggestion", "clung to the hope", "in hopes that", "took issue with".
+HOLDING_PREPS = frozenset({"at", "from", "in", "on", "to", "with"})
+
+
+def noun_holder(noun: Token) -> Token | None:
+    """Who holds a cue noun that has no possessor: the subject of the verb it is
+    the object of ("repeated accusations that", "played down the idea that",
+    "backed away from a suggestion that")."""
+    tok = noun
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        tok = tok.head
+        if tok.lower_ not in HOLDING_PREPS:
+            return None  # "despite complaints that": someone else's
+    if tok.dep_ not in ("dobj", "prep"):
+        return None
+    verb = tok.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.i == tok.i:
+        return None
+    subj = subject_of(verb) or governing_subject(verb)
+    if subj is None or not can_speak(subj) or subj.lower_ in RELATIVE_PRONOUNS:
+        return None
+    return subj

@@ -133,3 +133,100 @@ def test_a_quote_ending_a_sentence_with_no_cue_takes_the_sentence_subject(extrac
 def test_more_likely_to_say_is_said_by_the_subject(extract):
     ex = extract("Older voters were slightly more likely to say they preferred the mayor.")
     assert mention(ex, "preferred the mayor") == "Older voters"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (
+            "Mayor Elena Ruiz paused, then revealed why the vote had been delayed.",
+            "vote had been delayed",
+            "Mayor Elena Ruiz",
+        ),
+        (
+            "Senator Maria Lopez had every reason to believe that the tolls would fall.",
+            "tolls would fall",
+            "Senator Maria Lopez",
+        ),
+        (
+            "The ferry captain spent much of the meeting railing against the new fees.",
+            "the new fees",
+            "The ferry captain",
+        ),
+        (
+            "Anyone questioning the new budget can read the report online.",
+            "the new budget",
+            "Anyone",
+        ),
+    ],
+)
+def test_a_cue_the_parse_left_without_a_subject_takes_its_clauses(extract, text, words, speaker):
+    assert mention(extract(text), words) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "name"),
+    [
+        (
+            "Councillor Ana Ruiz bristled at the suggestion that she had hidden the report.",
+            "hidden the report",
+            "Ana Ruiz",
+        ),
+        (
+            "Mayor Tom Hale made the suggestion that the city should sell the old bridge.",
+            "sell the old bridge",
+            "Tom Hale",
+        ),
+        (
+            "Mayor Tom Hale played down the idea that the docks would close.",
+            "docks would close",
+            "Tom Hale",
+        ),
+    ],
+)
+def test_a_cue_noun_with_no_possessor_is_held_by_the_subject_of_its_verb(
+    extract, text, words, name
+):
+    q = quote(extract(text), words)
+    assert q.speaker is not None and q.speaker.name is not None and name in q.speaker.name
+
+
+def test_complaints_that_a_sentence_concedes_are_not_its_subjects(extract):
+    text = "Despite complaints that the ferry was always late, the captain kept the old schedule."
+    assert mention(extract(text), "ferry was always late") is None
+
+
+def test_seeming_to_make_a_claim_is_the_subjects_claim(extract):
+    ex = extract("Councillor Omar Haddad appeared to suggest that the tolls would rise again.")
+    assert len(ex.quotes) == 1
+    q = ex.quotes[0]
+    assert q.text == "that the tolls would rise again"
+    assert q.cue is not None and q.cue.text == "suggest"
+    assert [c.text for c in q.inner_cues] == ["appeared"]
+    assert q.speaker is not None and q.speaker.name == "Omar Haddad"
+
+
+def test_seeming_to_be_something_names_no_speaker(extract):
+    ex = extract("After the storm, the old harbor bridge appears to be sound again.")
+    assert ex.quotes and all(q.speaker is None for q in ex.quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (
+            "The race tightened.\n\nPORTVALE, Ore. - Sen. Ana Ruiz continued her attacks on "
+            "the mayor on Saturday, questioning his plan for the bridge.",
+            "his plan for the bridge",
+        ),
+        (
+            "The race tightened.\n\nDES MOINES - Despite the storm, Ana Ruiz has been "
+            "confident that the bridge will open.",
+            "the bridge will open",
+        ),
+    ],
+)
+def test_a_dateline_the_parser_took_for_a_subject_never_speaks(extract, text, words):
+    q = quote(extract(text), words)
+    assert q.speaker is not None and q.speaker.name == "Ana Ruiz"
+    assert q.speaker.mention.endswith("Ana Ruiz") and "-" not in q.speaker.mention
