@@ -38,6 +38,7 @@ from .attribution import (
     Marked,
     first_letter_at,
     last_char,
+    title_cased,
     token_chars,
     word_before,
 )
@@ -120,10 +121,13 @@ def _direct(f: Finder, m: Marked) -> RawQuote | None:
     hit = f.attribution_after(m)
     if hit is not None and not _inverted(doc, hit, lead, f.layout.quoted):
         hit = None
-    if hit is not None and lead > 0 and outer_cue is not None:
+    if hit is not None and lead > 0 and (outer_cue is not None or _introduced(f, m)):
         # Ruiz said the storm was a “test”, and the council agreed: the cue
-        # before the quote reports it, the one after has a clause of its own
+        # before the quote reports it, the one after has a clause of its own;
+        # X asked, “Why now?” Y wrote back, “…”: X's sentence, Y's next one
         hit = None
+    if hit is not None and lead > 0 and _title(f, m) and _introduces_next(f, m, hit):
+        hit = None  # On ABC’s “Good Morning America” Tuesday, he said, “…”: a show's name
     speaker: tuple[int, int] | None = None
     referent = None
     if hit is not None:
@@ -199,6 +203,34 @@ def _direct(f: Finder, m: Marked) -> RawQuote | None:
         raw.end, raw.parts, raw.kind = run_on, [(raw.start, run_on)], "mixed"
         raw.confidence = CONFIDENCE["mixed"]
     return raw
+
+
+def _title(f: Finder, m: Marked) -> bool:
+    """Whether quoted words read as a title (every word capitalized, no
+    punctuation before the closing mark): a name, not speech."""
+    return title_cased(f.doc, m.first, m.last) and last_char(f.text, m.q.content[1]).isalnum()
+
+
+def _introduces_next(f: Finder, m: Marked, hit: CueHit) -> bool:
+    """Whether the cue after a quote introduces the next quote (he said, “…”)."""
+    k = bisect.bisect_right(f.marked, m.q.outer[0], key=lambda n: n.q.outer[0])
+    if k >= len(f.marked):
+        return False
+    before = f.attribution_before(f.marked[k])
+    return before is not None and before.head == hit.head
+
+
+def _introduced(f: Finder, m: Marked) -> bool:
+    """Whether a cue right before a quote introduces it as a sentence of its
+    own (X asked, “Why now?”), so that a cue after it (… Y wrote back) is not
+    its attribution."""
+    before = f.attribution_before(m)
+    return (
+        before is not None
+        and before.head not in f.used
+        and _first_letter(f.text, m).isupper()
+        and _introduces(f.text, f.doc, before, m)
+    )
 
 
 def _reporting(f: Finder, hit: CueHit) -> tuple[CueHit, int] | None:

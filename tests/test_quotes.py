@@ -448,3 +448,29 @@ def test_a_second_speaker_in_the_attribution_takes_the_next_piece(extract):
     assert second.speaker is not None and second.speaker.mention == "her husband"
     same = find(ex, "road floods")
     assert len(same.parts) == 2 and "drains" in same.parts[1].text
+
+
+def test_a_quote_a_cue_introduces_is_not_attributed_by_the_next_speakers_cue(extract):
+    text = (
+        "The mayor answered the clerk with, “Why today? Was the vote not next week?” "
+        "The clerk then wrote back, “It moved up.”"
+    )
+    ex = extract(text)
+    first, second = find(ex, "Why today"), find(ex, "moved up")
+    assert first is not second
+    assert first.kind == second.kind == "direct"
+    assert first.text == "Why today? Was the vote not next week?"
+    assert first.cue is not None and first.cue.text == "answered"
+    assert second.cue is not None and second.cue.text == "wrote"
+
+
+def test_a_show_title_before_an_attribution_is_not_the_quote(extract):
+    text = (
+        "On Channel Four’s “Harbor Morning Hour” on Tuesday, she said, "
+        "“We never promised to pay for the new docks.”"
+    )
+    ex = extract(text)
+    q = find(ex, "never promised")
+    assert q.kind == "direct"
+    assert q.text == "We never promised to pay for the new docks."
+    assert not any("Harbor Morning" in x.text for x in ex.quotes)
