@@ -61,6 +61,9 @@ MIN_RUN_ON_WORDS = 5
 # ... and only when its paragraph ends a sentence, as a quoted paragraph does.
 RUN_ON_ENDS = frozenset(".!?…—-:;")
 
+# How the piece of a split quote before its attribution, and the attribution, end.
+SPLIT_PIECE_ENDS = frozenset(".,!?")
+
 # Paragraphs end at every line break: a stray mark never reaches past its line.
 PARAGRAPH_BREAK = re.compile(r"\n\s*")
 
@@ -237,6 +240,10 @@ def _scan(
             end = p_end
             while end > opened.end and text[end - 1].isspace():
                 end -= 1
+            if _ends_split_quote(text, out, opened, p_start, end, continuing):
+                # “…,” said X. “… the end of the paragraph, never closed
+                out.append(_make(opened.start, end, [(opened.end, end)], style.name))
+                continue
             if continuing or (
                 _words(text, opened.end, end) >= MIN_RUN_ON_WORDS and text[end - 1] in RUN_ON_ENDS
             ):
@@ -244,6 +251,29 @@ def _scan(
                     carried_open = opened.start
                 carried = [*parts, (opened.end, end)]
     return out
+
+
+def _ends_split_quote(
+    text: str, out: list[QuotedSpan], opened: _Open, p_start: int, end: int, continuing: bool
+) -> bool:
+    """Whether a mark left open at a paragraph's end opens the last piece of a
+    quote split by its attribution in that paragraph (“…,” said X. “…), whose
+    writer left out the closing mark: the piece runs to the paragraph's end.
+    The next paragraph must not go on with the quote (open with a mark)."""
+    if continuing or not out or out[-1].outer[0] < p_start:
+        return False
+    nxt = end
+    while nxt < len(text) and text[nxt].isspace():
+        nxt += 1
+    if nxt < len(text) and DOUBLE.pattern.match(text, nxt):
+        return False
+    prev = out[-1].content
+    return (
+        text[prev[0] : prev[1]].rstrip()[-1:] in SPLIT_PIECE_ENDS
+        and text[out[-1].outer[1] : opened.start].rstrip()[-1:] in SPLIT_PIECE_ENDS
+        and _words(text, opened.end, end) >= MIN_RUN_ON_WORDS
+        and text[end - 1] in RUN_ON_ENDS
+    )
 
 
 def _words(text: str, start: int, end: int) -> int:

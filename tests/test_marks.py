@@ -65,6 +65,18 @@ def test_a_stray_opener_before_a_word_or_two_starts_no_run_on_quote():
     assert quoted_texts(text) == ["We leave at noon,"]
 
 
+def test_the_unclosed_last_piece_of_a_split_quote_runs_to_its_paragraphs_end():
+    last = "“The budget holds up. We will fund every school on the list."
+    text = f"“Nobody expected this,” said the treasurer. {last}\n\nThe council adjourned."
+    assert quoted_texts(text) == ["Nobody expected this,", last[1:]]
+    # an opener with no piece before it in its paragraph stays a stray mark
+    stray = "The treasurer wrote “nobody expected a budget like this one at all.\n\nIt passed."
+    assert quoted_texts(stray) == []
+    # and so does one whose next paragraph goes on with the quote but never closes it
+    run_on = f"“Nobody expected this,” said the treasurer. {last}\n\n“More is coming."
+    assert quoted_texts(run_on) == ["Nobody expected this,"]
+
+
 def test_quoted_spans_never_nest_or_overlap():
     """Fuzz finding: a single pair around double marks came out with them inside it."""
     for text in ["‘““’", "a ‘b “c” d’ e", "‘“x” y’"]:

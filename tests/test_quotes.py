@@ -474,3 +474,16 @@ def test_a_show_title_before_an_attribution_is_not_the_quote(extract):
     assert q.kind == "direct"
     assert q.text == "We never promised to pay for the new docks."
     assert not any("Harbor Morning" in x.text for x in ex.quotes)
+
+
+def test_a_split_quote_whose_last_piece_is_never_closed_keeps_both_pieces(extract):
+    text = (
+        "“Nobody expected a surplus this year,” said treasurer Hal Brody. “The budget holds "
+        "up. We will fund every school on the list.\n\nThe council adjourned at nine."
+    )
+    q = find(extract(text), "surplus")
+    assert [p.text for p in q.parts] == [
+        "Nobody expected a surplus this year",
+        "The budget holds up. We will fund every school on the list.",
+    ]
+    assert speaker_name(q) == "Hal Brody"
