@@ -21,7 +21,7 @@ from .lexicon import gender_words, honorifics
 
 SPLIT_GAP_CHARS = 320  # longest attribution between the two pieces of a split quote
 
-SPLIT_ENDS = frozenset({".", ",", ":", ";", "—"})  # how an attribution between two pieces ends
+SPLIT_ENDS = frozenset({".", ",", ";", "—"})  # how an attribution between two pieces ends
 
 
 def merge_split(f: Finder, quotes: list[RawQuote], pending: list[Marked]) -> list[RawQuote]:
@@ -49,6 +49,8 @@ def merge_split(f: Finder, quotes: list[RawQuote], pending: list[Marked]) -> lis
                 break  # a new paragraph, or another quote in between
             if q.outer[1] > cue_char and gap.strip(" ,.;:!?—–-") != "":
                 break  # after the first join, only adjacent pieces follow
+            if _gap_end(gap) == ":":
+                break  # “…,” said X, who built the file: “…”: a new introduction
             if q.cue.chars[1] > nxt.q.outer[0] or _gap_end(gap) not in SPLIT_ENDS:
                 # a title inside the attribution (told NBC’s “Today” on Monday)
                 if q.outer[1] > cue_char or (

@@ -487,3 +487,15 @@ def test_a_split_quote_whose_last_piece_is_never_closed_keeps_both_pieces(extrac
         "The budget holds up. We will fund every school on the list.",
     ]
     assert speaker_name(q) == "Hal Brody"
+
+
+def test_a_quote_after_a_colon_in_the_attribution_is_not_the_split_quotes_next_piece(extract):
+    text = (
+        "“The new ferry schedule is working,” said Ines Varga, who has kept the crossing log "
+        "of the port for a decade: “Not one boat has left late since May.”"
+    )
+    ex = extract(text)
+    first, second = find(ex, "schedule is working"), find(ex, "left late")
+    assert first is not second
+    assert first.parts[-1].text == "The new ferry schedule is working"
+    assert second.text == "Not one boat has left late since May."
