@@ -51,6 +51,14 @@ def merge_split(f: Finder, quotes: list[RawQuote], pending: list[Marked]) -> lis
                 break  # after the first join, only adjacent pieces follow
             if _gap_end(gap) == ":":
                 break  # “…,” said X, who built the file: “…”: a new introduction
+            if first_letter_at(text, nxt.q.content[0]).islower() and _other_cue_between(
+                f, q.cue, q.outer[1], nxt.first
+            ):
+                # words quoted in the clause of another cue in the attribution
+                if _gap_end(gap) in SPLIT_ENDS:
+                    break  # “…,” she wrote, arguing that if …, “homes will burn.”
+                k += 1  # “…,” said X, who noted that prices had “cratered” … “…”
+                continue
             if q.cue.chars[1] > nxt.q.outer[0] or _gap_end(gap) not in SPLIT_ENDS:
                 # a title inside the attribution (told NBC’s “Today” on Monday)
                 if q.outer[1] > cue_char or (
@@ -101,6 +109,15 @@ def _another_speaker_between(
         if subj is not None and (can_speak(subj) or subj.lower_ in gender_words()):
             return subj.left_edge.i, subj.i + 1
     return None
+
+
+def _other_cue_between(f: Finder, cue: CueHit, start: int, stop: int) -> bool:
+    """Whether a cue other than the quote's own stands between offset ``start``
+    and token ``stop``."""
+    return any(
+        i in f.cue_at and f.cue_at[i].head != cue.head
+        for i in range(f.layout.token_at(start), stop)
+    )
 
 
 def _starts_between(starts: list[int], lo: int, hi: int) -> bool:

@@ -499,3 +499,25 @@ def test_a_quote_after_a_colon_in_the_attribution_is_not_the_split_quotes_next_p
     assert first is not second
     assert first.parts[-1].text == "The new ferry schedule is working"
     assert second.text == "Not one boat has left late since May."
+
+
+def test_words_quoted_in_another_cues_clause_are_not_the_split_quotes_next_piece(extract):
+    text = (
+        "“The river is rising fast,” the warden wrote, warning that if the levee gave way, "
+        "“whole streets will be under water by dawn.”"
+    )
+    ex = extract(text)
+    first = find(ex, "rising fast")
+    assert first.kind == "direct" and first.text == "The river is rising fast"
+    assert "under water" not in first.text
+    assert find(ex, "under water").cue.text == "warning"
+
+
+def test_a_fragment_quoted_inside_the_attribution_is_skipped_by_the_split_quote(extract):
+    text = (
+        "“Sales are up a little,” said grocer Tomas Aldana, who noted that prices had "
+        "“cratered” during the flood. “Things are moving the right way.”"
+    )
+    q = find(extract(text), "Sales are up")
+    parts = [p.text for p in q.parts]
+    assert parts == ["Sales are up a little", "Things are moving the right way."]
