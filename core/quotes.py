@@ -119,6 +119,8 @@ def _direct(f: Finder, m: Marked) -> RawQuote | None:
     lead = 0 if _after_colon(doc, m) else f.lead_words(m)
     outer_cue = _outer_cue(f, m)
     hit = f.attribution_after(m)
+    if lead > 0 and _set_apart(f, m) and not _introduced(f, m):
+        lead = 0  # X weighed in, telling a host, “But …,” he said: a sentence of its own
     if hit is not None and not _inverted(doc, hit, lead, f.layout.quoted):
         hit = None
     if hit is not None and lead > 0 and (outer_cue is not None or _introduced(f, m)):
@@ -250,6 +252,32 @@ def _after_colon(doc: Doc, m: Marked) -> bool:
     before it are a clause of their own (X declared a need: “…,” she said)."""
     i = word_before(doc, m.first)
     return i >= 0 and doc[i].text == ":"
+
+
+SET_APART = frozenset({",", "("}) | DASHES  # punctuation that sets a quote apart from its lead
+
+
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# Verbs of a phrase inside a lead, not of a clause of its own ("with voters split")
+SUBORDINATE_DEPS = frozenset({"pcomp", "pobj", "advcl", "acl", "relcl", "amod"})
+
+
+def _set_apart(f: Finder, m: Marked) -> bool:
+    """Whether a quote that opens with a capital is set apart by a comma, a
+    dash or a bracket from a lead that is a clause of its own (X weighed in,
+    telling a radio host, “But they are both qualified,” he said): a sentence
+    of its own, not the end of a paraphrase. A lead with no verb of its own
+    (But with voters split, “Trump's 22% goes a long way,” said X) begins the
+    quoted sentence, and a title (his show, “Late Night Live,”) is no speech."""
+    doc = f.doc
+    i = word_before(doc, m.first)
+    if i < 0 or doc[i].text not in SET_APART or not _first_letter(f.text, m).isupper():
+        return False
+    if word_count(doc, m.first, m.last) < 2 or title_cased(doc, m.first, m.last):
+        return False
+    return any(
+        t.tag_ in FINITE_TAGS and t.dep_ not in SUBORDINATE_DEPS for t in doc[f.lead_start(m) : i]
+    )
 
 
 def _outer_cue(f: Finder, m: Marked) -> CueHit | None:

@@ -521,3 +521,23 @@ def test_a_fragment_quoted_inside_the_attribution_is_skipped_by_the_split_quote(
     q = find(extract(text), "Sales are up")
     parts = [p.text for p in q.parts]
     assert parts == ["Sales are up a little", "Things are moving the right way."]
+
+
+def test_a_capitalized_quote_set_apart_from_a_clause_before_it_is_direct(extract):
+    text = (
+        "The governor weighed in as well, telling a radio host in an interview aired on "
+        "Monday, “But honestly, both of them are qualified,” she said."
+    )
+    q = find(extract(text), "both of them")
+    assert q.kind == "direct"
+    assert q.text == "But honestly, both of them are qualified"
+
+
+def test_a_quote_after_a_lead_with_no_clause_of_its_own_stays_mixed(extract):
+    text = (
+        "After months of debate over the harbor budget, “The mayor's loyal base goes a "
+        "long way here,” said pollster Ana Ruiz."
+    )
+    q = find(extract(text), "loyal base")
+    assert q.kind == "mixed"
+    assert q.text.startswith("After months of debate")
