@@ -21,6 +21,11 @@ def test_mixed_straight_and_curly_marks_close_each_other():
     assert quoted_texts(text) == ["The vote is close,"]
 
 
+def test_a_left_curly_mark_closes_a_straight_quote_when_it_cannot_open():
+    text = '"The levee will hold this year.“ The engineer left. She said "no“ twice.'
+    assert quoted_texts(text) == ["The levee will hold this year.", "no"]
+
+
 def test_single_marks_skip_apostrophes():
     text = (
         "The Joneses’ boat, bought in the ’90s, won’t sail. "
