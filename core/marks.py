@@ -155,10 +155,17 @@ def _around(text: str, start: int, end: int) -> tuple[str, str]:
 
 
 def _can_open(text: str, start: int, end: int) -> bool:
-    """An opener has text right after it and no letter or digit right before it."""
+    """An opener has text right after it and no letter or digit right before it;
+    a left curly mark set apart by spaces on both sides (said. “ You know …)
+    opens too, since it cannot close."""
     before, after = _around(text, start, end)
     if after.isspace():
-        return False
+        return (
+            text[start:end] in ALWAYS_OPEN
+            and before.isspace()
+            and after == " "
+            and text[end + 1 : end + 2].isalnum()
+        )
     return text[start:end] in ALWAYS_OPEN or not before.isalnum()
 
 

@@ -26,6 +26,11 @@ def test_a_left_curly_mark_closes_a_straight_quote_when_it_cannot_open():
     assert quoted_texts(text) == ["The levee will hold this year.", "no"]
 
 
+def test_a_left_curly_mark_with_a_space_after_it_still_opens():
+    text = "“The tide is early,” she said. “ You know, the boats are already out.”"
+    assert quoted_texts(text) == ["The tide is early,", " You know, the boats are already out."]
+
+
 def test_single_marks_skip_apostrophes():
     text = (
         "The Joneses’ boat, bought in the ’90s, won’t sail. "

@@ -541,3 +541,10 @@ def test_a_quote_after_a_lead_with_no_clause_of_its_own_stays_mixed(extract):
     q = find(extract(text), "loyal base")
     assert q.kind == "mixed"
     assert q.text.startswith("After months of debate")
+
+
+def test_a_split_quote_whose_second_mark_has_a_space_after_it_is_joined(extract):
+    text = "“The tide is early,” said pilot Mia Kern. “ You know, the boats are already out.”"
+    q = find(extract(text), "tide is early")
+    parts = [p.text for p in q.parts]
+    assert parts == ["The tide is early", "You know, the boats are already out."]
