@@ -343,6 +343,10 @@ def _run_on_to(f: Finder, raw: RawQuote, m: Marked) -> RawQuote:
     return raw
 
 
+# Words that open a clause of time after a quote's closing mark ("after the
+# talks failed"); a reason ("because …") still goes on with the claim
+TIME_MARKS = frozenset({"after", "before", "when", "while", "until", "once"})
+
 RUN_ON_STOPS = frozenset({",", ";", ":", "(", ")", "[", "--"}) | DASHES | SENTENCE_END
 
 
@@ -368,6 +372,8 @@ def _run_on(f: Finder, m: Marked) -> int | None:
         return None  # tweeted “…” on Friday: when, not what
     if words[0].pos_ == "CCONJ":
         return None  # called her “rude” and left: a second predicate, not the quote's
+    if words[0].dep_ == "npadvmod" or (words[0].dep_ == "mark" and words[0].lower_ in TIME_MARKS):
+        return None  # chanting “…” after the talks failed / moments after: when, not what
     if all(t.is_title for t in words) or doc[end - 1].pos_ == "CCONJ":
         return None  # a headline's capitals, or a list of quotes (“…” and “…”)
     if any(t.i in f.cue_at and f.cue_at[t.i].head == t.i for t in doc[m.last : end]):

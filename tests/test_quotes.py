@@ -548,3 +548,12 @@ def test_a_split_quote_whose_second_mark_has_a_space_after_it_is_joined(extract)
     q = find(extract(text), "tide is early")
     parts = [p.text for p in q.parts]
     assert parts == ["The tide is early", "You know, the boats are already out."]
+
+
+def test_a_clause_of_time_after_the_closing_mark_does_not_run_on_the_quote(extract):
+    text = (
+        "About forty dock workers gathered outside the port office, chanting "
+        "“no contract, no work” after the talks failed on Friday."
+    )
+    q = find(extract(text), "no contract")
+    assert "talks failed" not in q.text
