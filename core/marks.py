@@ -38,7 +38,7 @@ DOUBLE = MarkStyle(
         "‟": "”",
         "«": "»",
         "»": "«",
-        '"': '" ”',
+        '"': '" ” “',
         "''": "''",
         "``": "''",
     },
@@ -60,6 +60,9 @@ ALWAYS_CLOSE = frozenset(["”", "’"])
 MIN_RUN_ON_WORDS = 5
 # ... and only when its paragraph ends a sentence, as a quoted paragraph does.
 RUN_ON_ENDS = frozenset(".!?…—-:;")
+
+# How the piece of a split quote before its attribution, and the attribution, end.
+SPLIT_PIECE_ENDS = frozenset(".,!?")
 
 # Paragraphs end at every line break: a stray mark never reaches past its line.
 PARAGRAPH_BREAK = re.compile(r"\n\s*")
@@ -152,10 +155,17 @@ def _around(text: str, start: int, end: int) -> tuple[str, str]:
 
 
 def _can_open(text: str, start: int, end: int) -> bool:
-    """An opener has text right after it and no letter or digit right before it."""
+    """An opener has text right after it and no letter or digit right before it;
+    a left curly mark set apart by spaces on both sides (said. “ You know …)
+    opens too, since it cannot close."""
     before, after = _around(text, start, end)
     if after.isspace():
-        return False
+        return (
+            text[start:end] in ALWAYS_OPEN
+            and before.isspace()
+            and after == " "
+            and text[end + 1 : end + 2].isalnum()
+        )
     return text[start:end] in ALWAYS_OPEN or not before.isalnum()
 
 
@@ -260,6 +270,10 @@ def _scan(
             end = p_end
             while end > opened.end and text[end - 1].isspace():
                 end -= 1
+            if _ends_split_quote(text, out, opened, p_start, end, continuing):
+                # “…,” said X. “… the end of the paragraph, never closed
+                out.append(_make(opened.start, end, [(opened.end, end)], style.name))
+                continue
             if continuing or (
                 _words(text, opened.end, end) >= MIN_RUN_ON_WORDS and text[end - 1] in RUN_ON_ENDS
             ):
@@ -267,6 +281,29 @@ def _scan(
                     carried_open = opened.start
                 carried = [*parts, (opened.end, end)]
     return out
+
+
+def _ends_split_quote(
+    text: str, out: list[QuotedSpan], opened: _Open, p_start: int, end: int, continuing: bool
+) -> bool:
+    """Whether a mark left open at a paragraph's end opens the last piece of a
+    quote split by its attribution in that paragraph (“…,” said X. “…), whose
+    writer left out the closing mark: the piece runs to the paragraph's end.
+    The next paragraph must not go on with the quote (open with a mark)."""
+    if continuing or not out or out[-1].outer[0] < p_start:
+        return False
+    nxt = end
+    while nxt < len(text) and text[nxt].isspace():
+        nxt += 1
+    if nxt < len(text) and DOUBLE.pattern.match(text, nxt):
+        return False
+    prev = out[-1].content
+    return (
+        text[prev[0] : prev[1]].rstrip()[-1:] in SPLIT_PIECE_ENDS
+        and text[out[-1].outer[1] : opened.start].rstrip()[-1:] in SPLIT_PIECE_ENDS
+        and _words(text, opened.end, end) >= MIN_RUN_ON_WORDS
+        and text[end - 1] in RUN_ON_ENDS
+    )
 
 
 def _words(text: str, start: int, end: int) -> int:

@@ -121,14 +121,19 @@ def _direct(f: Finder, m: Marked) -> RawQuote | None:
     lead = 0 if _after_colon(doc, m) else f.lead_words(m)
     outer_cue = _outer_cue(f, m)
     hit = f.attribution_after(m)
+    if lead > 0 and _set_apart(f, m) and not _introduced(f, m):
+        lead = 0  # X weighed in, telling a host, “But …,” he said: a sentence of its own
     if hit is not None and (
         not _inverted(doc, hit, lead, f.layout.quoted) or _in_subject(doc, hit, m)
     ):
         hit = None
-    if hit is not None and lead > 0 and outer_cue is not None:
+    if hit is not None and lead > 0 and (outer_cue is not None or _introduced(f, m)):
         # Ruiz said the storm was a “test”, and the council agreed: the cue
-        # before the quote reports it, the one after has a clause of its own
+        # before the quote reports it, the one after has a clause of its own;
+        # X asked, “Why now?” Y wrote back, “…”: X's sentence, Y's next one
         hit = None
+    if hit is not None and lead > 0 and _title(f, m) and _introduces_next(f, m, hit):
+        hit = None  # On ABC’s “Good Morning America” Tuesday, he said, “…”: a show's name
     speaker: tuple[int, int] | None = None
     referent = None
     if hit is not None:
@@ -206,6 +211,34 @@ def _direct(f: Finder, m: Marked) -> RawQuote | None:
     return raw
 
 
+def _title(f: Finder, m: Marked) -> bool:
+    """Whether quoted words read as a title (every word capitalized, no
+    punctuation before the closing mark): a name, not speech."""
+    return title_cased(f.doc, m.first, m.last) and last_char(f.text, m.q.content[1]).isalnum()
+
+
+def _introduces_next(f: Finder, m: Marked, hit: CueHit) -> bool:
+    """Whether the cue after a quote introduces the next quote (he said, “…”)."""
+    k = bisect.bisect_right(f.marked, m.q.outer[0], key=lambda n: n.q.outer[0])
+    if k >= len(f.marked):
+        return False
+    before = f.attribution_before(f.marked[k])
+    return before is not None and before.head == hit.head
+
+
+def _introduced(f: Finder, m: Marked) -> bool:
+    """Whether a cue right before a quote introduces it as a sentence of its
+    own (X asked, “Why now?”), so that a cue after it (… Y wrote back) is not
+    its attribution."""
+    before = f.attribution_before(m)
+    return (
+        before is not None
+        and before.head not in f.used
+        and _first_letter(f.text, m).isupper()
+        and _introduces(f.text, f.doc, before, m)
+    )
+
+
 def _reporting(f: Finder, hit: CueHit) -> tuple[CueHit, int] | None:
     """A cue of the same sentence whose reported clause holds ``hit`` (said he
     wants …), with where that clause starts."""
@@ -223,6 +256,32 @@ def _after_colon(doc: Doc, m: Marked) -> bool:
     before it are a clause of their own (X declared a need: “…,” she said)."""
     i = word_before(doc, m.first)
     return i >= 0 and doc[i].text == ":"
+
+
+SET_APART = frozenset({",", "("}) | DASHES  # punctuation that sets a quote apart from its lead
+
+
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# Verbs of a phrase inside a lead, not of a clause of its own ("with voters split")
+SUBORDINATE_DEPS = frozenset({"pcomp", "pobj", "advcl", "acl", "relcl", "amod"})
+
+
+def _set_apart(f: Finder, m: Marked) -> bool:
+    """Whether a quote that opens with a capital is set apart by a comma, a
+    dash or a bracket from a lead that is a clause of its own (X weighed in,
+    telling a radio host, “But they are both qualified,” he said): a sentence
+    of its own, not the end of a paraphrase. A lead with no verb of its own
+    (But with voters split, “Trump's 22% goes a long way,” said X) begins the
+    quoted sentence, and a title (his show, “Late Night Live,”) is no speech."""
+    doc = f.doc
+    i = word_before(doc, m.first)
+    if i < 0 or doc[i].text not in SET_APART or not _first_letter(f.text, m).isupper():
+        return False
+    if word_count(doc, m.first, m.last) < 2 or title_cased(doc, m.first, m.last):
+        return False
+    return any(
+        t.tag_ in FINITE_TAGS and t.dep_ not in SUBORDINATE_DEPS for t in doc[f.lead_start(m) : i]
+    )
 
 
 def _outer_cue(f: Finder, m: Marked) -> CueHit | None:
@@ -288,6 +347,10 @@ def _run_on_to(f: Finder, raw: RawQuote, m: Marked) -> RawQuote:
     return raw
 
 
+# Words that open a clause of time after a quote's closing mark ("after the
+# talks failed"); a reason ("because …") still goes on with the claim
+TIME_MARKS = frozenset({"after", "before", "when", "while", "until", "once"})
+
 RUN_ON_STOPS = frozenset({",", ";", ":", "(", ")", "[", "--"}) | DASHES | SENTENCE_END
 
 
@@ -313,6 +376,8 @@ def _run_on(f: Finder, m: Marked) -> int | None:
         return None  # tweeted “…” on Friday: when, not what
     if words[0].pos_ == "CCONJ":
         return None  # called her “rude” and left: a second predicate, not the quote's
+    if words[0].dep_ == "npadvmod" or (words[0].dep_ == "mark" and words[0].lower_ in TIME_MARKS):
+        return None  # chanting “…” after the talks failed / moments after: when, not what
     if all(t.is_title for t in words) or doc[end - 1].pos_ == "CCONJ":
         return None  # a headline's capitals, or a list of quotes (“…” and “…”)
     if any(t.i in f.cue_at and f.cue_at[t.i].head == t.i for t in doc[m.last : end]):

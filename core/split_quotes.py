@@ -21,7 +21,7 @@ from .lexicon import gender_words, honorifics
 
 SPLIT_GAP_CHARS = 320  # longest attribution between the two pieces of a split quote
 
-SPLIT_ENDS = frozenset({".", ",", ":", ";", "—"})  # how an attribution between two pieces ends
+SPLIT_ENDS = frozenset({".", ",", ";", "—"})  # how an attribution between two pieces ends
 
 
 def merge_split(f: Finder, quotes: list[RawQuote], pending: list[Marked]) -> list[RawQuote]:
@@ -49,6 +49,16 @@ def merge_split(f: Finder, quotes: list[RawQuote], pending: list[Marked]) -> lis
                 break  # a new paragraph, or another quote in between
             if q.outer[1] > cue_char and gap.strip(" ,.;:!?—–-") != "":
                 break  # after the first join, only adjacent pieces follow
+            if _gap_end(gap) == ":":
+                break  # “…,” said X, who built the file: “…”: a new introduction
+            if first_letter_at(text, nxt.q.content[0]).islower() and _other_cue_between(
+                f, q.cue, q.outer[1], nxt.first
+            ):
+                # words quoted in the clause of another cue in the attribution
+                if _gap_end(gap) in SPLIT_ENDS:
+                    break  # “…,” she wrote, arguing that if …, “homes will burn.”
+                k += 1  # “…,” said X, who noted that prices had “cratered” … “…”
+                continue
             if q.cue.chars[1] > nxt.q.outer[0] or _gap_end(gap) not in SPLIT_ENDS:
                 # a title inside the attribution (told NBC’s “Today” on Monday)
                 if q.outer[1] > cue_char or (
@@ -102,6 +112,15 @@ def _another_speaker_between(
         if subj is not None and (can_speak(subj) or subj.lower_ in gender_words()):
             return subj.left_edge.i, subj.i + 1
     return None
+
+
+def _other_cue_between(f: Finder, cue: CueHit, start: int, stop: int) -> bool:
+    """Whether a cue other than the quote's own stands between offset ``start``
+    and token ``stop``."""
+    return any(
+        i in f.cue_at and f.cue_at[i].head != cue.head
+        for i in range(f.layout.token_at(start), stop)
+    )
 
 
 def _starts_between(starts: list[int], lo: int, hi: int) -> bool:

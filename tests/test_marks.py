@@ -21,6 +21,16 @@ def test_mixed_straight_and_curly_marks_close_each_other():
     assert quoted_texts(text) == ["The vote is close,"]
 
 
+def test_a_left_curly_mark_closes_a_straight_quote_when_it_cannot_open():
+    text = '"The levee will hold this year.“ The engineer left. She said "no“ twice.'
+    assert quoted_texts(text) == ["The levee will hold this year.", "no"]
+
+
+def test_a_left_curly_mark_with_a_space_after_it_still_opens():
+    text = "“The tide is early,” she said. “ You know, the boats are already out.”"
+    assert quoted_texts(text) == ["The tide is early,", " You know, the boats are already out."]
+
+
 def test_single_marks_skip_apostrophes():
     text = (
         "The Joneses’ boat, bought in the ’90s, won’t sail. "
@@ -63,6 +73,18 @@ def test_a_quote_running_over_paragraphs_keeps_its_parts():
 def test_a_stray_opener_before_a_word_or_two_starts_no_run_on_quote():
     text = "He wrote “maybe.\n\n“We leave at noon,” the captain said."
     assert quoted_texts(text) == ["We leave at noon,"]
+
+
+def test_the_unclosed_last_piece_of_a_split_quote_runs_to_its_paragraphs_end():
+    last = "“The budget holds up. We will fund every school on the list."
+    text = f"“Nobody expected this,” said the treasurer. {last}\n\nThe council adjourned."
+    assert quoted_texts(text) == ["Nobody expected this,", last[1:]]
+    # an opener with no piece before it in its paragraph stays a stray mark
+    stray = "The treasurer wrote “nobody expected a budget like this one at all.\n\nIt passed."
+    assert quoted_texts(stray) == []
+    # and so does one whose next paragraph goes on with the quote but never closes it
+    run_on = f"“Nobody expected this,” said the treasurer. {last}\n\n“More is coming."
+    assert quoted_texts(run_on) == ["Nobody expected this,"]
 
 
 def test_quoted_spans_never_nest_or_overlap():

@@ -448,3 +448,112 @@ def test_a_second_speaker_in_the_attribution_takes_the_next_piece(extract):
     assert second.speaker is not None and second.speaker.mention == "her husband"
     same = find(ex, "road floods")
     assert len(same.parts) == 2 and "drains" in same.parts[1].text
+
+
+def test_a_quote_a_cue_introduces_is_not_attributed_by_the_next_speakers_cue(extract):
+    text = (
+        "The mayor answered the clerk with, “Why today? Was the vote not next week?” "
+        "The clerk then wrote back, “It moved up.”"
+    )
+    ex = extract(text)
+    first, second = find(ex, "Why today"), find(ex, "moved up")
+    assert first is not second
+    assert first.kind == second.kind == "direct"
+    assert first.text == "Why today? Was the vote not next week?"
+    assert first.cue is not None and first.cue.text == "answered"
+    assert second.cue is not None and second.cue.text == "wrote"
+
+
+def test_a_show_title_before_an_attribution_is_not_the_quote(extract):
+    text = (
+        "On Channel Four’s “Harbor Morning Hour” on Tuesday, she said, "
+        "“We never promised to pay for the new docks.”"
+    )
+    ex = extract(text)
+    q = find(ex, "never promised")
+    assert q.kind == "direct"
+    assert q.text == "We never promised to pay for the new docks."
+    assert not any("Harbor Morning" in x.text for x in ex.quotes)
+
+
+def test_a_split_quote_whose_last_piece_is_never_closed_keeps_both_pieces(extract):
+    text = (
+        "“Nobody expected a surplus this year,” said treasurer Hal Brody. “The budget holds "
+        "up. We will fund every school on the list.\n\nThe council adjourned at nine."
+    )
+    q = find(extract(text), "surplus")
+    assert [p.text for p in q.parts] == [
+        "Nobody expected a surplus this year",
+        "The budget holds up. We will fund every school on the list.",
+    ]
+    assert speaker_name(q) == "Hal Brody"
+
+
+def test_a_quote_after_a_colon_in_the_attribution_is_not_the_split_quotes_next_piece(extract):
+    text = (
+        "“The new ferry schedule is working,” said Ines Varga, who has kept the crossing log "
+        "of the port for a decade: “Not one boat has left late since May.”"
+    )
+    ex = extract(text)
+    first, second = find(ex, "schedule is working"), find(ex, "left late")
+    assert first is not second
+    assert first.parts[-1].text == "The new ferry schedule is working"
+    assert second.text == "Not one boat has left late since May."
+
+
+def test_words_quoted_in_another_cues_clause_are_not_the_split_quotes_next_piece(extract):
+    text = (
+        "“The river is rising fast,” the warden wrote, warning that if the levee gave way, "
+        "“whole streets will be under water by dawn.”"
+    )
+    ex = extract(text)
+    first = find(ex, "rising fast")
+    assert first.kind == "direct" and first.text == "The river is rising fast"
+    assert "under water" not in first.text
+    assert find(ex, "under water").cue.text == "warning"
+
+
+def test_a_fragment_quoted_inside_the_attribution_is_skipped_by_the_split_quote(extract):
+    text = (
+        "“Sales are up a little,” said grocer Tomas Aldana, who noted that prices had "
+        "“cratered” during the flood. “Things are moving the right way.”"
+    )
+    q = find(extract(text), "Sales are up")
+    parts = [p.text for p in q.parts]
+    assert parts == ["Sales are up a little", "Things are moving the right way."]
+
+
+def test_a_capitalized_quote_set_apart_from_a_clause_before_it_is_direct(extract):
+    text = (
+        "The governor weighed in as well, telling a radio host in an interview aired on "
+        "Monday, “But honestly, both of them are qualified,” she said."
+    )
+    q = find(extract(text), "both of them")
+    assert q.kind == "direct"
+    assert q.text == "But honestly, both of them are qualified"
+
+
+def test_a_quote_after_a_lead_with_no_clause_of_its_own_stays_mixed(extract):
+    text = (
+        "After months of debate over the harbor budget, “The mayor's loyal base goes a "
+        "long way here,” said pollster Ana Ruiz."
+    )
+    q = find(extract(text), "loyal base")
+    assert q.kind == "mixed"
+    assert q.text.startswith("After months of debate")
+
+
+def test_a_split_quote_whose_second_mark_has_a_space_after_it_is_joined(extract):
+    text = "“The tide is early,” said pilot Mia Kern. “ You know, the boats are already out.”"
+    q = find(extract(text), "tide is early")
+    parts = [p.text for p in q.parts]
+    assert parts == ["The tide is early", "You know, the boats are already out."]
+
+
+def test_a_clause_of_time_after_the_closing_mark_does_not_run_on_the_quote(extract):
+    text = (
+        "About forty dock workers gathered outside the port office, chanting "
+        "“no contract, no work” after the talks failed on Friday."
+    )
+    q = find(extract(text), "no contract")
+    assert "talks failed" not in q.text
