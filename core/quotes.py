@@ -554,17 +554,27 @@ def _unattributed(f: Finder, m: Marked) -> RawQuote | None:
 
 def _keep(f: Finder, q: RawQuote) -> bool:
     """Drop scare quotes, titles and nicknames: short quotes nobody is said to
-    speak, and titles of any length (The book “Nine Lives of a River” sold out:
-    every word capitalized, no sentence ends in it)."""
+    speak, and titles of any length inside a clause (The book “Nine Lives of a
+    River” sold out: every word capitalized, no sentence ends in it, a word
+    before it). After punctuation or at a paragraph's start, words in capitals
+    are a slogan or a headline ("a hat reading, “Make …”")."""
     if q.cue is not None or q.follows is not None or q.kind != "direct":
         return True
     s, e = f.layout.tokens((q.start, q.end))
     ends = last_char(f.text, q.end) in SENTENCE_END
-    if title_cased(f.doc, s, e) and not ends:
+    if title_cased(f.doc, s, e) and not ends and _in_clause(f, q):
         return False
     if ends and q.outer is not None and last_char(f.text, q.outer[0]) in SENTENCE_OPENERS:
         return True  # Rex Fell had one request. “Go home and vote.”: a sentence of its own
     return word_count(f.doc, s, e) >= MIN_UNATTRIBUTED_WORDS
+
+
+def _in_clause(f: Finder, q: RawQuote) -> bool:
+    """Whether a word, not punctuation or a paragraph break, comes right before the quote's marks."""
+    if q.outer is None:
+        return False
+    before = word_before(f.doc, f.layout.tokens(q.outer)[0])
+    return before >= 0 and f.doc[before].is_alpha
 
 
 def before_next_cue(
