@@ -57,12 +57,7 @@ from .mentions import speaker_for, surface_speaker
 from .records import QuoteKind, Span
 from .split_quotes import lead_pieces, merge_split
 from .turns import continue_turns, fold_fragments, join_turns, nearby_speakers
-
-MIN_UNATTRIBUTED_WORDS = 5  # shorter unattributed quotes are scare quotes and titles
-
-MIN_CONTINUATION_WORDS = 4
-
-SENTENCE_OPENERS = frozenset({"", ".", "!", "?", "…"})  # what comes before a sentence of its own
+from .unattributed import MIN_CONTINUATION_WORDS, unattributed, worth_keeping
 
 
 def find_quotes(doc: Doc, lemmas: Lemmas) -> list[RawQuote]:
@@ -83,12 +78,12 @@ def find_quotes(doc: Doc, lemmas: Lemmas) -> list[RawQuote]:
     for m in pending:
         if m.used:
             continue
-        raw = _after_that(f, _unattributed(f, m), m)
+        raw = _after_that(f, unattributed(f, m), m)
         if raw is not None:
             quotes.append(raw)
     quotes.sort(key=lambda q: q.start)
     continue_turns(f, quotes)
-    quotes = [q for q in quotes if _keep(f, q) and exact_words(f, q)]
+    quotes = [q for q in quotes if worth_keeping(f, q) and exact_words(f, q)]
     quotes = lead_pieces(f, fold(f, quotes))
     quotes = fold_fragments(f, quotes)
     nearby_speakers(f, quotes)
@@ -540,41 +535,6 @@ def _labelled_lines(f: Finder, found: list[RawQuote]) -> list[RawQuote]:
             RawQuote(start, p_end, [(start, p_end)], "indirect", cue, label, CONFIDENCE["line"])
         )
     return out
-
-
-def _unattributed(f: Finder, m: Marked) -> RawQuote | None:
-    """A quote nobody is said to speak: kept only when long enough to be speech."""
-    q = m.q
-    if word_count(f.doc, m.first, m.last) < MIN_CONTINUATION_WORDS:
-        return None
-    return RawQuote(
-        *q.content, list(q.parts), "direct", None, None, CONFIDENCE["unattributed"], outer=q.outer
-    )
-
-
-def _keep(f: Finder, q: RawQuote) -> bool:
-    """Drop scare quotes, titles and nicknames: short quotes nobody is said to
-    speak, and titles of any length inside a clause (The book “Nine Lives of a
-    River” sold out: every word capitalized, no sentence ends in it, a word
-    before it). After punctuation or at a paragraph's start, words in capitals
-    are a slogan or a headline ("a hat reading, “Make …”")."""
-    if q.cue is not None or q.follows is not None or q.kind != "direct":
-        return True
-    s, e = f.layout.tokens((q.start, q.end))
-    ends = last_char(f.text, q.end) in SENTENCE_END
-    if title_cased(f.doc, s, e) and not ends and _in_clause(f, q):
-        return False
-    if ends and q.outer is not None and last_char(f.text, q.outer[0]) in SENTENCE_OPENERS:
-        return True  # Rex Fell had one request. “Go home and vote.”: a sentence of its own
-    return word_count(f.doc, s, e) >= MIN_UNATTRIBUTED_WORDS
-
-
-def _in_clause(f: Finder, q: RawQuote) -> bool:
-    """Whether a word, not punctuation or a paragraph break, comes right before the quote's marks."""
-    if q.outer is None:
-        return False
-    before = word_before(f.doc, f.layout.tokens(q.outer)[0])
-    return before >= 0 and f.doc[before].is_alpha
 
 
 def before_next_cue(
