@@ -37,6 +37,8 @@ def worth_keeping(f: Finder, q: RawQuote) -> bool:
     are a slogan or a headline ("a hat reading, “Make …”")."""
     if q.cue is not None or q.follows is not None or q.kind != "direct":
         return True
+    if _bylined(f, q):
+        return False
     s, e = f.layout.tokens((q.start, q.end))
     ends = last_char(f.text, q.end) in SENTENCE_END
     if title_cased(f.doc, s, e) and not ends and _in_clause(f, q):
@@ -52,3 +54,18 @@ def _in_clause(f: Finder, q: RawQuote) -> bool:
         return False
     before = word_before(f.doc, f.layout.tokens(q.outer)[0])
     return before >= 0 and f.doc[before].is_alpha
+
+
+def _bylined(f: Finder, q: RawQuote) -> bool:
+    """Whether "by" and a name follow the closing mark, with a comma or not: the
+    quoted words are a title and its author or performer, not speech."""
+    if q.outer is None:
+        return False
+    doc = f.doc
+    i = f.layout.tokens(q.outer)[1]
+    while i < len(doc) and (doc[i].is_space or doc[i].text == ","):
+        i += 1
+    if i + 1 >= len(doc) or doc[i].lower_ != "by" or "\n" in doc[i - 1].text:
+        return False
+    after = doc[i + 1]
+    return after.is_title or after.lower_ == "the"

@@ -208,6 +208,20 @@ def test_scare_quotes_titles_and_nicknames_stay_out(extract):
     assert extract(text).quotes == []
 
 
+def test_a_title_followed_by_its_author_is_not_speech(extract):
+    text = (
+        "Weekend reading.\n\n"
+        '— "Old pier café to close at the end of the month," by the Gazette\'s Ana Ruiz: '
+        '"The café served its very last coffee on Sunday morning."\n\n'
+        '— "Museum opens a new wing for local painters," by Coastline\'s Mark Dell.\n\n'
+        '"We will rebuild the pier before the summer comes," by all accounts, drew applause.'
+    )
+    texts = [q.text for q in extract(text).quotes]
+    assert not any("pier café" in t or "new wing" in t for t in texts)
+    assert any("coffee on Sunday" in t for t in texts)
+    assert any("rebuild the pier" in t for t in texts)  # "by all accounts" names nobody
+
+
 def test_a_stray_mark_never_loses_the_rest_of_the_article(extract):
     text = (
         "The chair opened with “a promise that never ends\n\n"
