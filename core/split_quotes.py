@@ -12,7 +12,15 @@ import bisect
 
 from spacy.tokens import Doc, Token
 
-from .attribution import Finder, Marked, first_letter_at, title_cased, token_chars, word_before
+from .attribution import (
+    Finder,
+    Marked,
+    first_letter_at,
+    last_char,
+    title_cased,
+    token_chars,
+    word_before,
+)
 from .claims import CONFIDENCE, RawQuote
 from .content_edges import strip_range, word_count
 from .cues import DASHES, QUOTE_MARK_TEXTS, SENTENCE_END, CueHit, subject_child
@@ -20,6 +28,8 @@ from .evidence import can_speak
 from .lexicon import gender_words, honorifics
 
 SPLIT_GAP_CHARS = 320  # longest attribution between the two pieces of a split quote
+
+MIN_SENTENCE_WORDS = 4  # fewest words of a piece that opens right after its cue
 
 SPLIT_ENDS = frozenset({".", ",", ";", "—"})  # how an attribution between two pieces ends
 
@@ -59,7 +69,9 @@ def merge_split(f: Finder, quotes: list[RawQuote], pending: list[Marked]) -> lis
                     break  # “…,” she wrote, arguing that if …, “homes will burn.”
                 k += 1  # “…,” said X, who noted that prices had “cratered” … “…”
                 continue
-            if q.cue.chars[1] > nxt.q.outer[0] or _gap_end(gap) not in SPLIT_ENDS:
+            if (
+                q.cue.chars[1] > nxt.q.outer[0] or _gap_end(gap) not in SPLIT_ENDS
+            ) and not _stop_left_out(f, q, q.cue, nxt):
                 # a title inside the attribution (told NBC’s “Today” on Monday)
                 if q.outer[1] > cue_char or (
                     word_count(f.doc, nxt.first, nxt.last) >= 4
@@ -96,6 +108,22 @@ def merge_split(f: Finder, quotes: list[RawQuote], pending: list[Marked]) -> lis
             nxt.used = True
             k += 1
     return quotes + turns
+
+
+def _stop_left_out(f: Finder, q: RawQuote, cue: CueHit, nxt: Marked) -> bool:
+    """“…,” she said “Then the …”: the full stop after the cue was left out. A
+    direct quote's next piece opens right after the cue with a sentence of its
+    own (a capital, several words, not a title, a sentence end before its
+    closing mark)."""
+    if q.kind != "direct" or f.text[cue.chars[1] : nxt.q.outer[0]].strip():
+        return False
+    if not first_letter_at(f.text, nxt.q.content[0]).isupper():
+        return False
+    if word_count(f.doc, nxt.first, nxt.last) < MIN_SENTENCE_WORDS:
+        return False
+    return not title_cased(f.doc, nxt.first, nxt.last) and (
+        last_char(f.text, nxt.q.content[1]) in SENTENCE_END
+    )
 
 
 def _another_speaker_between(

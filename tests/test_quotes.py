@@ -57,6 +57,32 @@ def test_split_quote_skips_a_title_inside_its_attribution(extract):
     assert len(q.parts) == 2 and "hardly hear" in q.parts[1].text
 
 
+def test_split_quote_joins_over_a_left_out_full_stop(extract):
+    text = (
+        "“We are going to fix the bridge this year,” Ana Ruiz said “The money is already "
+        "in the budget.”\n\n"
+        "“I read it twice,” the mayor told “Morning Tide” on Monday."
+    )
+    ex = extract(text)
+    q = find(ex, "fix the bridge")
+    assert [p.text for p in q.parts] == [
+        "We are going to fix the bridge this year",
+        "The money is already in the budget.",
+    ]
+    assert not any("Morning Tide" in p.text for q in ex.quotes for p in q.parts)
+
+
+def test_a_hyphenated_word_in_the_attribution_keeps_the_quote_direct(extract):
+    text = (
+        "“Ruiz is fading fast in the polls,” Texas-based pollster Mark Dell said. "
+        "“Support was soft to begin with.”"
+    )
+    q = find(extract(text), "fading fast")
+    assert q.kind == "direct"
+    assert q.cue is not None and q.cue.text == "said"
+    assert len(q.parts) == 2 and "Support was soft" in q.parts[1].text
+
+
 def test_a_sentence_after_the_attribution_ends_the_split_quote(extract):
     text = (
         "“I have not decided yet,” says Dana Pike, a nurse from Albany. Pike backs the "
