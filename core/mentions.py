@@ -246,7 +246,7 @@ def speaker_for(doc: Doc, hit: CueHit) -> tuple[tuple[int, int] | None, int | No
     if subj is None:
         found = surface_subject(doc, head.i)
         if found is None:
-            subj = governing_subject(head)
+            subj = governing_subject(head) or participle_subject(head)
             if subj is not None:
                 return mention_range(subj), None
         return found, None
@@ -444,6 +444,22 @@ def governing_subject(verb: Token) -> Token | None:
                 return None
             return subj if can_speak(subj) else None
     return None
+
+
+def participle_subject(verb: Token) -> Token | None:
+    """The speaker of a participle cue set off by a comma that the parse hung
+    nowhere useful (inside the quote it introduces, or as a subject): the
+    subject of the sentence's main verb written before it ("X shared the news
+    on Monday, writing “…”")."""
+    if verb.tag_ != "VBG" or verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+        return None
+    root = verb.sent.root
+    if root.i >= verb.i or root.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lower_ in RELATIVE_PRONOUNS or subj.lower_ == "it":
+        return None
+    return subj if can_speak(subj) else None
 
 
 # Prepositions through which a verb's subject holds a cue noun: "bristled at
