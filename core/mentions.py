@@ -283,7 +283,14 @@ def surface_subject(doc: Doc, verb: int) -> tuple[int, int] | None:
     subject: "former president Bill Clinton said" read as an apposition,
     "Rep. Paul Ryan (R-WI) said", "Jane Roe, head of the group, recounted"."""
     tok = doc[verb]
-    if tok.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ == "auxpass" for c in tok.children):
+    if any(c.dep_ == "auxpass" for c in tok.children):
+        return None
+    if verb > 0 and _modal_name(doc[verb - 1], tok):
+        start = verb - 1
+        while start > 0 and verb - start < SUBJECT_WORDS and doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        return start, verb
+    if tok.tag_ not in ("VBD", "VBZ", "VBP"):
         return None
     i = verb - 1
     while i >= 0 and doc[i].pos_ in SUBJECT_GAP_POS and not doc[i].is_punct:
@@ -311,6 +318,12 @@ def surface_subject(doc: Doc, verb: int) -> tuple[int, int] | None:
     ):
         start -= 1
     return start, i + 1
+
+
+def _modal_name(tok: Token, verb: Token) -> bool:
+    """A capitalised modal right before a past-tense cue is a name the parser
+    read as an auxiliary ("Will wrote", "May said"): no modal takes a past tense."""
+    return tok.tag_ == "MD" and tok.text.istitle() and verb.tag_ in ("VBD", "VBN")
 
 
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
