@@ -243,6 +243,10 @@ def speaker_for(doc: Doc, hit: CueHit) -> tuple[tuple[int, int] | None, int | No
             end -= 1  # Trump's -> Trump
         return (start, end), None
     subj = subject_of(head)
+    if subj is not None and not can_speak(subj) and subj.head.i != head.head.i:
+        # a noun the parse found by climbing, not the subject the participle hangs
+        # from: "X called for a vote, and then a recount, declaring ...": X
+        subj = participle_subject(head) or subj
     if subj is None:
         found = surface_subject(doc, head.i)
         if found is None:

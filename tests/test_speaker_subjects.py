@@ -249,3 +249,13 @@ def test_a_capitalised_modal_before_a_past_tense_cue_is_a_name(extract):
     )
     assert mention(ex, "budget is a mess") == "Will"
     assert mention(ex, "council to resign") == "Will"
+
+
+def test_a_participle_is_not_spoken_by_a_thing_the_parse_climbed_to(extract):
+    # the parse hangs "declaring" off "a show of hands": the chairwoman declares
+    ex = extract(
+        "Rita Vale called for a voice vote, and then a show of hands, declaring after "
+        "both that the motion had failed."
+    )
+    q = quote(ex, "motion had failed")
+    assert q.speaker is not None and q.speaker.name == "Rita Vale"
