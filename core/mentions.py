@@ -243,10 +243,14 @@ def speaker_for(doc: Doc, hit: CueHit) -> tuple[tuple[int, int] | None, int | No
             end -= 1  # Trump's -> Trump
         return (start, end), None
     subj = subject_of(head)
+    if subj is not None and not can_speak(subj) and subj.head.i != head.head.i:
+        # a noun the parse found by climbing, not the subject the participle hangs
+        # from: "X called for a vote, and then a recount, declaring ...": X
+        subj = participle_subject(head) or subj
     if subj is None:
         found = surface_subject(doc, head.i)
         if found is None:
-            subj = governing_subject(head)
+            subj = governing_subject(head) or participle_subject(head)
             if subj is not None:
                 return mention_range(subj), None
         return found, None
@@ -283,7 +287,14 @@ def surface_subject(doc: Doc, verb: int) -> tuple[int, int] | None:
     subject: "former president Bill Clinton said" read as an apposition,
     "Rep. Paul Ryan (R-WI) said", "Jane Roe, head of the group, recounted"."""
     tok = doc[verb]
-    if tok.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ == "auxpass" for c in tok.children):
+    if any(c.dep_ == "auxpass" for c in tok.children):
+        return None
+    if verb > 0 and _modal_name(doc[verb - 1], tok):
+        start = verb - 1
+        while start > 0 and verb - start < SUBJECT_WORDS and doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        return start, verb
+    if tok.tag_ not in ("VBD", "VBZ", "VBP"):
         return None
     i = verb - 1
     while i >= 0 and doc[i].pos_ in SUBJECT_GAP_POS and not doc[i].is_punct:
@@ -311,6 +322,12 @@ def surface_subject(doc: Doc, verb: int) -> tuple[int, int] | None:
     ):
         start -= 1
     return start, i + 1
+
+
+def _modal_name(tok: Token, verb: Token) -> bool:
+    """A capitalised modal right before a past-tense cue is a name the parser
+    read as an auxiliary ("Will wrote", "May said"): no modal takes a past tense."""
+    return tok.tag_ == "MD" and tok.text.istitle() and verb.tag_ in ("VBD", "VBN")
 
 
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
@@ -444,6 +461,22 @@ def governing_subject(verb: Token) -> Token | None:
                 return None
             return subj if can_speak(subj) else None
     return None
+
+
+def participle_subject(verb: Token) -> Token | None:
+    """The speaker of a participle cue set off by a comma that the parse hung
+    nowhere useful (inside the quote it introduces, or as a subject): the
+    subject of the sentence's main verb written before it ("X shared the news
+    on Monday, writing “…”")."""
+    if verb.tag_ != "VBG" or verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+        return None
+    root = verb.sent.root
+    if root.i >= verb.i or root.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lower_ in RELATIVE_PRONOUNS or subj.lower_ == "it":
+        return None
+    return subj if can_speak(subj) else None
 
 
 # Prepositions through which a verb's subject holds a cue noun: "bristled at

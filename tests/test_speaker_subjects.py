@@ -230,3 +230,32 @@ def test_a_dateline_the_parser_took_for_a_subject_never_speaks(extract, text, wo
     q = quote(extract(text), words)
     assert q.speaker is not None and q.speaker.name == "Ana Ruiz"
     assert q.speaker.mention.endswith("Ana Ruiz") and "-" not in q.speaker.mention
+
+
+def test_a_participle_the_parser_hung_inside_its_quote_is_the_main_subjects(extract):
+    # the parse makes "writing" the subject of "Feels", inside the quote
+    ex = extract(
+        "Band leader Mara Lind shared the news on social media on Friday, writing "
+        "“Feels great to give back to the town that raised me.”"
+    )
+    q = quote(ex, "give back to the town")
+    assert q.speaker is not None and q.speaker.name == "Mara Lind"
+
+
+def test_a_capitalised_modal_before_a_past_tense_cue_is_a_name(extract):
+    # no modal takes a past tense: "Will wrote" is someone called Will
+    ex = extract(
+        "“The budget is a mess,” Will wrote in his column. Will urged the council to resign."
+    )
+    assert mention(ex, "budget is a mess") == "Will"
+    assert mention(ex, "council to resign") == "Will"
+
+
+def test_a_participle_is_not_spoken_by_a_thing_the_parse_climbed_to(extract):
+    # the parse hangs "declaring" off "a show of hands": the chairwoman declares
+    ex = extract(
+        "Rita Vale called for a voice vote, and then a show of hands, declaring after "
+        "both that the motion had failed."
+    )
+    q = quote(ex, "motion had failed")
+    assert q.speaker is not None and q.speaker.name == "Rita Vale"
