@@ -30,6 +30,7 @@ from .mentions import (
     relative_aside,
     subject_of,
 )
+from .not_cues import in_compound_word
 from .records import Span
 
 # Words allowed between a quote's closing mark and its cue: “…,” the Russia FM said.
@@ -177,17 +178,6 @@ def last_char(text: str, end: int) -> str:
     return text[i] if i >= 0 else ""
 
 
-def _compound_part(doc: Doc, i: int) -> bool:
-    """Whether token ``i`` ends a hyphenated word (Texas-based, left-leaning),
-    which describes the speaker whatever its part of speech."""
-    return (
-        i >= 2
-        and doc[i - 1].text == "-"
-        and not doc[i - 1].whitespace_
-        and not doc[i - 2].whitespace_
-    )
-
-
 def word_before(doc: Doc, i: int) -> int:
     """The last token before token ``i`` that is not whitespace (-1 if none)."""
     i -= 1
@@ -269,7 +259,11 @@ class Finder:
                 return None
             if tok.text in ".!?;" or (is_mark(tok) and i > m.last):
                 return None
-            if tok.pos_ not in ATTRIBUTION_POS and not tok.is_space and not _compound_part(doc, i):
+            if (
+                tok.pos_ not in ATTRIBUTION_POS
+                and not tok.is_space
+                and not in_compound_word(doc, tok)
+            ):
                 return None
         return None
 

@@ -56,6 +56,7 @@ from .lemmas import Lemmas
 from .mentions import speaker_for, surface_speaker
 from .records import QuoteKind, Span
 from .split_quotes import lead_pieces, merge_split
+from .syntax import FINITE_TAGS
 from .turns import continue_turns, fold_fragments, join_turns, nearby_speakers
 from .unattributed import MIN_CONTINUATION_WORDS, unattributed, worth_keeping
 
@@ -116,13 +117,14 @@ def _direct(f: Finder, m: Marked) -> RawQuote | None:
     lead = 0 if _after_colon(doc, m) else f.lead_words(m)
     outer_cue = _outer_cue(f, m)
     hit = f.attribution_after(m)
-    if lead > 0 and _set_apart(f, m) and not _introduced(f, m):
+    introduced = lead > 0 and _introduced(f, m)
+    if lead > 0 and _set_apart(f, m) and not introduced:
         lead = 0  # X weighed in, telling a host, “But …,” he said: a sentence of its own
     if hit is not None and (
         not _inverted(doc, hit, lead, f.layout.quoted) or _in_subject(doc, hit, m)
     ):
         hit = None
-    if hit is not None and lead > 0 and (outer_cue is not None or _introduced(f, m)):
+    if hit is not None and lead > 0 and (outer_cue is not None or introduced):
         # Ruiz said the storm was a “test”, and the council agreed: the cue
         # before the quote reports it, the one after has a clause of its own;
         # X asked, “Why now?” Y wrote back, “…”: X's sentence, Y's next one
@@ -255,8 +257,6 @@ def _after_colon(doc: Doc, m: Marked) -> bool:
 
 SET_APART = frozenset({",", "("}) | DASHES  # punctuation that sets a quote apart from its lead
 
-
-FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # Verbs of a phrase inside a lead, not of a clause of its own ("with voters split")
 SUBORDINATE_DEPS = frozenset({"pcomp", "pobj", "advcl", "acl", "relcl", "amod"})
 

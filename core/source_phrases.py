@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 from .content_edges import ASIDE_OPENERS, strip_range, word_count
 from .cues import CueHit, ends_sentence, sentence_first, source_verb, subject_before
 from .lexicon import source_preps
+from .syntax import FINITE_TAGS
 
 SOURCE_WINDOW = 80  # tokens searched around "according to X" for its sentence
 
@@ -64,15 +65,12 @@ def source_phrase_clause(doc: Doc, hit: CueHit) -> tuple[int, int] | None:
     return right if right is not None else left
 
 
-# Tags of a finite verb: a claim before "according to Y" that has one is whole,
-# and what follows the source ("..., which monitors ...", "..., director of
-# ...") describes the source, not the claim.
-FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
-
-
 def _finite(doc: Doc, rng: tuple[int, int]) -> bool:
     """Whether a stretch holds a finite verb ("Clinton won the state" does;
-    "Mrs. Clinton" does not: "Mrs. Clinton, according to aides, will run")."""
+    "Mrs. Clinton" does not: "Mrs. Clinton, according to aides, will run"). A
+    claim before "according to Y" that has one is whole, and what follows the
+    source ("..., which monitors ...", "..., director of ...") describes the
+    source, not the claim."""
     return any(t.tag_ in FINITE_TAGS for t in doc[rng[0] : rng[1]])
 
 

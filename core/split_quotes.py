@@ -59,18 +59,19 @@ def merge_split(f: Finder, quotes: list[RawQuote], pending: list[Marked]) -> lis
                 break  # a new paragraph, or another quote in between
             if q.outer[1] > cue_char and gap.strip(" ,.;:!?—–-") != "":
                 break  # after the first join, only adjacent pieces follow
-            if _gap_end(gap) == ":":
+            gap_end = _gap_end(gap)
+            if gap_end == ":":
                 break  # “…,” said X, who built the file: “…”: a new introduction
             if first_letter_at(text, nxt.q.content[0]).islower() and _other_cue_between(
                 f, q.cue, q.outer[1], nxt.first
             ):
                 # words quoted in the clause of another cue in the attribution
-                if _gap_end(gap) in SPLIT_ENDS:
+                if gap_end in SPLIT_ENDS:
                     break  # “…,” she wrote, arguing that if …, “homes will burn.”
                 k += 1  # “…,” said X, who noted that prices had “cratered” … “…”
                 continue
             if (
-                q.cue.chars[1] > nxt.q.outer[0] or _gap_end(gap) not in SPLIT_ENDS
+                q.cue.chars[1] > nxt.q.outer[0] or gap_end not in SPLIT_ENDS
             ) and not _stop_left_out(f, q, q.cue, nxt):
                 # a title inside the attribution (told NBC’s “Today” on Monday)
                 if q.outer[1] > cue_char or (

@@ -28,6 +28,9 @@ EVENT_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # officials"): a name next to one of them is not the speaker.
 AFFILIATION_LABELS = frozenset({"GPE", "LOC", "NORP"})
 
+# Tags of a finite verb or a modal: the words that hold one are a clause of their own.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
 # Dependents that only modify a noun or a phrase: a word attached this way
 # does not tell an event of its own.
 NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "prep", "nmod", "poss", "npadvmod"})
